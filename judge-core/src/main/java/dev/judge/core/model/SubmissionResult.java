@@ -1,0 +1,49 @@
+package dev.judge.core.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything known about a submission at one moment: its status, compiler output, the results of the tests
+ * run so far, and once {@link Status#FINISHED}, the verdict and score.
+ *
+ * @param submissionId  the submission's id
+ * @param status        where it is
+ * @param compileOutput the compiler's (capped) output, or empty
+ * @param tests         results of the tests finished so far, in test order
+ * @param verdict       the submission's verdict once finished, else {@code null}
+ * @param score         points earned
+ * @param maxScore      points available
+ * @param updatedAt     when this state was reached
+ */
+public record SubmissionResult(
+        String submissionId,
+        Status status,
+        String compileOutput,
+        List<TestResult> tests,
+        Verdict verdict,
+        double score,
+        double maxScore,
+        Instant updatedAt) {
+
+    public SubmissionResult {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        compileOutput = compileOutput == null ? "" : compileOutput;
+        tests = List.copyOf(tests);
+        if (status.isFinal() && verdict == null) {
+            throw new IllegalArgumentException("a finished result needs a verdict");
+        }
+    }
+
+    /** The state of a submission just accepted. */
+    public static SubmissionResult queued(String submissionId, Instant at) {
+        return new SubmissionResult(submissionId, Status.QUEUED, "", List.of(), null, 0, 0, at);
+    }
+
+    public boolean isFinished() {
+        return status.isFinal();
+    }
+}

@@ -1,0 +1,59 @@
+package dev.judge.core.queue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Durable hand-off of judging jobs from whoever accepts submissions to the workers. At-least-once delivery:
+ * a claimed job is leased for the policy's visibility timeout and comes back if its worker neither acks nor
+ * releases it in time. Implementations are thread-safe and may be shared across processes.
+ *
+ * <p>Named to avoid {@link java.util.Queue}.
+ */
+public interface JobQueue extends AutoCloseable {
+
+    /**
+     * Accepts a job. Returns only once the job is durably stored (as durable as the implementation is).
+     * Enqueueing an id that is already waiting or leased does nothing.
+     *
+     * @throws QueueException when the job could not be accepted; retriable when the broker is unavailable
+     */
+    void enqueue(JudgeJob job);
+
+    /**
+     * Claims the next visible job, highest priority first and oldest first within a lane, waiting up to
+     * {@code maxWait} for one to appear.
+     *
+     * @param languages the languages this worker serves; empty means all
+     * @param maxWait   how long to wait for a job; zero returns at once
+     * @return the leased job, or empty if none became visible in time
+     */
+    Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException;
+
+    /** Marks the job done and removes it. A stale lease (expired and re-claimed) is ignored: returns false. */
+    boolean ack(ClaimedJob claimed);
+
+    /**
+     * Gives the job back after a failure: it becomes visible again after the policy's backoff, or goes to the
+     * dead letters when it reached the policy's maximum attempts. Returns false for a stale lease.
+     */
+    boolean release(ClaimedJob claimed, String reason);
+
+    /** Extends the lease by the visibility timeout from now. Returns false when the lease is stale. */
+    boolean extend(ClaimedJob claimed);
+
+    /** Jobs waiting or leased (not dead), for back-pressure. */
+    long depth();
+
+    /** The most recent dead letters, newest first, at most {@code limit}. */
+    List<DeadLetter> deadLetters(int limit);
+
+    /** The rules this queue applies. */
+    QueuePolicy policy();
+
+    @Override
+    default void close() {
+    }
+}

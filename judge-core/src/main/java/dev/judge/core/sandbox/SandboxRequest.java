@@ -1,0 +1,73 @@
+package dev.judge.core.sandbox;
+
+import dev.judge.core.model.Limits;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One command to run in a fresh work dir.
+ *
+ * @param command     program and arguments; the program is looked up on the sandbox's PATH unless absolute.
+ *                    No shell is involved.
+ * @param files       files placed in the work dir before the command starts
+ * @param stdin       bytes fed to the command's standard input, then end of file
+ * @param limits      resource limits of the run
+ * @param environment environment variables of the command (the sandbox adds a minimal PATH, HOME and LANG
+ *                    when absent and passes nothing of its own environment)
+ * @param collect     glob patterns ({@code *.class}, {@code main}) of work dir files to read back after the run
+ * @param profile     the runtime profile the sandbox may relax its syscall filter for: {@code default},
+ *                    {@code jvm} or {@code node}; unknown profiles mean {@code default}
+ */
+public record SandboxRequest(
+        List<String> command,
+        List<SandboxFile> files,
+        byte[] stdin,
+        Limits limits,
+        Map<String, String> environment,
+        List<String> collect,
+        String profile) {
+
+    public SandboxRequest {
+        Objects.requireNonNull(command, "command");
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("command must not be empty");
+        }
+        command = List.copyOf(command);
+        files = List.copyOf(Objects.requireNonNull(files, "files"));
+        stdin = stdin == null ? new byte[0] : stdin;
+        Objects.requireNonNull(limits, "limits");
+        environment = Map.copyOf(Objects.requireNonNull(environment, "environment"));
+        collect = List.copyOf(Objects.requireNonNull(collect, "collect"));
+        profile = profile == null ? "default" : profile;
+    }
+
+    /** A request with no files, empty stdin, no extra environment, nothing to collect, default profile. */
+    public static SandboxRequest of(List<String> command, Limits limits) {
+        return new SandboxRequest(command, List.of(), new byte[0], limits, Map.of(), List.of(), "default");
+    }
+
+    public SandboxRequest withFiles(List<SandboxFile> f) {
+        return new SandboxRequest(command, f, stdin, limits, environment, collect, profile);
+    }
+
+    public SandboxRequest withStdin(byte[] in) {
+        return new SandboxRequest(command, files, in, limits, environment, collect, profile);
+    }
+
+    public SandboxRequest withEnvironment(Map<String, String> env) {
+        return new SandboxRequest(command, files, stdin, limits, env, collect, profile);
+    }
+
+    public SandboxRequest withCollect(List<String> patterns) {
+        return new SandboxRequest(command, files, stdin, limits, environment, patterns, profile);
+    }
+
+    public SandboxRequest withProfile(String p) {
+        return new SandboxRequest(command, files, stdin, limits, environment, collect, p);
+    }
+
+    public SandboxRequest withLimits(Limits l) {
+        return new SandboxRequest(command, files, stdin, l, environment, collect, profile);
+    }
+}

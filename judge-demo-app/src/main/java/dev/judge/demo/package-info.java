@@ -1,0 +1,4 @@
+/**
+ * The standalone judge server.
+ */
+package dev.judge.demo;

@@ -1,0 +1,4 @@
+/**
+ * Spring Boot auto-configuration of the judge.
+ */
+package dev.judge.autoconfigure;
