@@ -30,7 +30,7 @@ public sealed interface ComparatorSpec {
         }
     }
 
-    /** The same lines in any order (trailing whitespace and blank lines ignored as for {@link Lines}). */
+    /** The same lines in any order (trailing whitespace ignored as for {@link Lines}, blank lines ignored). */
     record UnorderedLines() implements ComparatorSpec {
     }
 
@@ -41,7 +41,10 @@ public sealed interface ComparatorSpec {
     /**
      * A checker program, compiled and run in the sandbox, speaking the testlib exit protocol
      * (0 accepted, 1 wrong answer, 2 presentation error, 3 judge failure, 7 partial points).
-     * It is called as {@code checker input output answer} with the three files in its work dir.
+     * It is called as {@code checker input.txt output.txt answer.txt} with the three files in its work dir.
+     * For partial points the first whitespace-separated token of its stdout (of its stderr when stdout is
+     * empty) is the earned share of the test's weight, a number in [0, 1]. Its stderr is the test's checker
+     * message. Any other exit, a signal or a limit is a judge failure (IE) for the test.
      */
     record Checker(String languageId, List<SourceFile> sources) implements ComparatorSpec {
         public Checker {

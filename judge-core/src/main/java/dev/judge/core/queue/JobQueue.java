@@ -8,7 +8,10 @@ import java.util.Set;
 /**
  * Durable hand-off of judging jobs from whoever accepts submissions to the workers. At-least-once delivery:
  * a claimed job is leased for the policy's visibility timeout and comes back if its worker neither acks nor
- * releases it in time. Implementations are thread-safe and may be shared across processes.
+ * releases it in time. A job is delivered at most {@link QueuePolicy#maxAttempts()} times: released on its last
+ * attempt, or leased on its last attempt until the lease ends, it goes to the dead letters. Implementations are
+ * thread-safe and may be shared across processes; {@code dev.judge.core.queue.tck.JobQueueContract} in the core's
+ * test-jar is the contract they pass.
  *
  * <p>Named to avoid {@link java.util.Queue}.
  */
@@ -16,7 +19,8 @@ public interface JobQueue extends AutoCloseable {
 
     /**
      * Accepts a job. Returns only once the job is durably stored (as durable as the implementation is).
-     * Enqueueing an id that is already waiting or leased does nothing.
+     * Enqueueing an id that is already waiting or leased does nothing; an id that was acked or dead-lettered may be
+     * enqueued again (a rejudge) and starts over at attempt 1.
      *
      * @throws QueueException when the job could not be accepted; retriable when the broker is unavailable
      */
@@ -29,6 +33,8 @@ public interface JobQueue extends AutoCloseable {
      * @param languages the languages this worker serves; empty means all
      * @param maxWait   how long to wait for a job; zero returns at once
      * @return the leased job, or empty if none became visible in time
+     * @throws InterruptedException     when the calling thread is interrupted while waiting
+     * @throws IllegalArgumentException when {@code maxWait} is negative
      */
     Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException;
 
@@ -47,7 +53,11 @@ public interface JobQueue extends AutoCloseable {
     /** Jobs waiting or leased (not dead), for back-pressure. */
     long depth();
 
-    /** The most recent dead letters, newest first, at most {@code limit}. */
+    /**
+     * The most recent dead letters, newest first, at most {@code limit}.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     List<DeadLetter> deadLetters(int limit);
 
     /** The rules this queue applies. */

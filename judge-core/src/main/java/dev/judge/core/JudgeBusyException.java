@@ -1,0 +1,13 @@
+package dev.judge.core;
+
+/**
+ * The judge has no room for more work right now: every slot is busy and the waiting line is full. Nothing of
+ * the refused call was started; the caller may retry later or tell its own client to back off.
+ */
+public class JudgeBusyException extends JudgeException {
+    private static final long serialVersionUID = 1L;
+
+    public JudgeBusyException(String message) {
+        super(message);
+    }
+}

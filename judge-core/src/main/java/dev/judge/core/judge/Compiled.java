@@ -1,0 +1,36 @@
+package dev.judge.core.judge;
+
+import dev.judge.core.sandbox.SandboxFile;
+import java.util.List;
+
+/**
+ * The outcome of a compile: the files a run needs, or the compiler's complaint.
+ *
+ * @param success   whether the run files are there
+ * @param files     the artifact files (for languages without a compile step, the sources)
+ * @param output    the compiler's capped output
+ * @param cacheable whether the outcome depends only on the inputs (a compile that hit a limit may not)
+ */
+record Compiled(boolean success, List<SandboxFile> files, String output, boolean cacheable) {
+    Compiled {
+        files = List.copyOf(files);
+        output = output == null ? "" : output;
+    }
+
+    static Compiled ok(List<SandboxFile> files, String output) {
+        return new Compiled(true, files, output, true);
+    }
+
+    static Compiled error(String output, boolean cacheable) {
+        return new Compiled(false, List.of(), output, cacheable);
+    }
+
+    /** Bytes held: what the cache weighs. */
+    long weight() {
+        long w = output.length();
+        for (SandboxFile f : files) {
+            w += f.content().length + f.path().length();
+        }
+        return w;
+    }
+}

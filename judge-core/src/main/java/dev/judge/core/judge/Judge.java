@@ -1,0 +1,282 @@
+package dev.judge.core.judge;
+
+import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.JudgeBusyException;
+import dev.judge.core.compare.Comparators;
+import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.language.Languages;
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.JudgeEvent;
+import dev.judge.core.model.Limits;
+import dev.judge.core.model.Priority;
+import dev.judge.core.model.Submission;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.pipeline.JudgingPipeline;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.sandbox.Sandbox;
+import dev.judge.core.store.ResultStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+
+/**
+ * Judges submissions: compiles each distinct source once (cached), runs the tests in parallel in the
+ * sandbox, compares the outputs and aggregates verdict and score. Thread-safe; build one with
+ * {@link #builder()} and share it.
+ *
+ * <p>Bad input throws {@link InvalidSubmissionException} naming the field; a judge with every slot busy and a
+ * full waiting line throws {@link JudgeBusyException}. Failures of the judge itself (the sandbox, a checker)
+ * are an {@code IE} verdict in the result, not an exception.
+ */
+public interface Judge extends AutoCloseable {
+
+    /** A builder; only {@link Builder#sandbox(Sandbox)} is required. */
+    static Builder builder() {
+        return new Builder();
+    }
+
+    /** Judges a submission and blocks until it is finished. */
+    SubmissionResult judge(Submission submission);
+
+    /**
+     * Judges a submission and blocks until it is finished, passing progress events to {@code listener} in order
+     * (on judging threads; it must not block).
+     */
+    SubmissionResult judge(Submission submission, Consumer<JudgeEvent> listener);
+
+    /**
+     * Judges a submission in the background. The submission is checked before this returns (bad input throws);
+     * a busy judge fails the future with {@link JudgeBusyException}.
+     */
+    CompletableFuture<SubmissionResult> judgeAsync(Submission submission);
+
+    /** As {@link #judgeAsync(Submission)}, with progress events. */
+    CompletableFuture<SubmissionResult> judgeAsync(Submission submission, Consumer<JudgeEvent> listener);
+
+    /** Compiles and runs one program on custom input, without an expected output. */
+    RunResult run(String languageId, String source, byte[] stdin, Limits limits);
+
+    /** As {@link #run(String, String, byte[], Limits)} with UTF-8 text input. */
+    RunResult run(String languageId, String source, String stdin, Limits limits);
+
+    /**
+     * Checks a submission, stores it as {@code QUEUED} in the result store and puts it on the job queue for a
+     * worker. Needs a job queue and a result store.
+     *
+     * @return the submission's id, for {@link #result(String)}
+     */
+    String submit(Submission submission);
+
+    /** As {@link #submit(Submission)} in the given queue lane. */
+    String submit(Submission submission, Priority priority);
+
+    /** The latest stored state of a submission. Needs a result store. */
+    Optional<SubmissionResult> result(String submissionId);
+
+    /** Every configured language, with whether its toolchain is there and its version. */
+    List<LanguageInfo> languages();
+
+    /** Counters of the compiled-artifact cache. */
+    ArtifactCacheStats cacheStats();
+
+    /** The pipeline this judge runs, for workers that take jobs from a queue. */
+    JudgingPipeline pipeline();
+
+    /**
+     * Stops accepting work, drains the worker if there is one, lets the judging already under way finish (for
+     * up to a minute) and releases the judge's threads. The sandbox, queue and store passed to the builder are
+     * not closed: they belong to the caller.
+     */
+    @Override
+    void close();
+
+    /** Configures and builds a {@link Judge}. */
+    final class Builder {
+        Sandbox sandbox;
+        Languages languages = Languages.defaults();
+        int slots = Runtime.getRuntime().availableProcessors();
+        int queueCapacity = 1024;
+        ByteSize cacheSize = ByteSize.ofMiB(256);
+        Limits compileLimits = Limits.defaults().withCpuTime(Duration.ofSeconds(10))
+                .withWallTime(Duration.ofSeconds(20)).withMemory(ByteSize.ofMiB(512)).withProcesses(64)
+                .withOutputSize(ByteSize.ofMiB(1)).withFileSize(ByteSize.ofMiB(256)).withOpenFiles(256);
+        Limits checkerLimits = Limits.defaults().withCpuTime(Duration.ofSeconds(5))
+                .withWallTime(Duration.ofSeconds(10)).withMemory(ByteSize.ofMiB(512))
+                .withOutputSize(ByteSize.ofMiB(1));
+        ByteSize maxCompileOutput = ByteSize.ofKiB(64);
+        ByteSize maxExcerpt = ByteSize.ofKiB(8);
+        ByteSize maxSourceSize = ByteSize.ofKiB(64);
+        int maxTests = 512;
+        ByteSize maxTestData = ByteSize.ofMiB(256);
+        ByteSize maxStdin = ByteSize.ofMiB(64);
+        Limits maxLimits = new Limits(Duration.ofSeconds(30), Duration.ofSeconds(60), ByteSize.ofGiB(2), 128,
+                ByteSize.ofMiB(64), ByteSize.ofMiB(256), ByteSize.ofGiB(2), 1024, false);
+        JobQueue jobQueue;
+        ResultStore resultStore;
+        boolean worker;
+        JudgeObserver observer = JudgeObserver.NONE;
+        Clock clock = Clock.systemUTC();
+
+        Builder() {
+        }
+
+        /** The sandbox every compile and run goes through. Required. */
+        public Builder sandbox(Sandbox sandbox) {
+            this.sandbox = notNull(sandbox, "sandbox");
+            return this;
+        }
+
+        /** The languages offered; default {@link Languages#defaults()}. */
+        public Builder languages(Languages languages) {
+            this.languages = notNull(languages, "languages");
+            return this;
+        }
+
+        /** Compiles and runs at once; default the number of processors. */
+        public Builder slots(int slots) {
+            this.slots = positive(slots, "slots");
+            return this;
+        }
+
+        /** Compiles and runs that may wait for a slot before new work is refused; default 1024. */
+        public Builder queueCapacity(int capacity) {
+            this.queueCapacity = positive(capacity, "queueCapacity");
+            return this;
+        }
+
+        /** Bytes of compiled artifacts (and compiler output) kept; default 256 MiB. */
+        public Builder cacheSize(ByteSize size) {
+            this.cacheSize = notNull(size, "cacheSize");
+            return this;
+        }
+
+        /**
+         * Limits of each compile, also of the toolchain version probes; default 10 s CPU, 20 s wall, 512 MiB,
+         * 64 processes.
+         */
+        public Builder compileLimits(Limits limits) {
+            this.compileLimits = notNull(limits, "compileLimits");
+            return this;
+        }
+
+        /** Limits of each checker run; default 5 s CPU, 10 s wall, 512 MiB. */
+        public Builder checkerLimits(Limits limits) {
+            this.checkerLimits = notNull(limits, "checkerLimits");
+            return this;
+        }
+
+        /** Bytes kept of a compiler's output; default 64 KiB. */
+        public Builder maxCompileOutput(ByteSize size) {
+            this.maxCompileOutput = positive(size, "maxCompileOutput");
+            return this;
+        }
+
+        /** Bytes kept of each test's stdout, stderr and checker message in its result; default 8 KiB. */
+        public Builder maxExcerpt(ByteSize size) {
+            this.maxExcerpt = positive(size, "maxExcerpt");
+            return this;
+        }
+
+        /** Most bytes of a submission's source files together; default 64 KiB. */
+        public Builder maxSourceSize(ByteSize size) {
+            this.maxSourceSize = positive(size, "maxSourceSize");
+            return this;
+        }
+
+        /** Most tests per submission; default 512. */
+        public Builder maxTests(int tests) {
+            this.maxTests = positive(tests, "maxTests");
+            return this;
+        }
+
+        /** Most bytes of a submission's test inputs and expected outputs together; default 256 MiB. */
+        public Builder maxTestData(ByteSize size) {
+            this.maxTestData = positive(size, "maxTestData");
+            return this;
+        }
+
+        /** Most bytes of one test's input or a run's stdin; default 64 MiB. */
+        public Builder maxStdin(ByteSize size) {
+            this.maxStdin = positive(size, "maxStdin");
+            return this;
+        }
+
+        /**
+         * The highest limits a submission may ask for, field by field; default 30 s CPU, 60 s wall, 2 GiB
+         * memory and stack, 128 processes, 64 MiB output, 256 MiB files, 1024 open files, no network.
+         */
+        public Builder maxLimits(Limits limits) {
+            this.maxLimits = notNull(limits, "maxLimits");
+            return this;
+        }
+
+        /** The queue {@link Judge#submit(Submission)} puts jobs on. */
+        public Builder jobQueue(JobQueue queue) {
+            this.jobQueue = notNull(queue, "jobQueue");
+            return this;
+        }
+
+        /** Where submitted results are kept; {@link Judge#judge(Submission)} also saves its results there. */
+        public Builder resultStore(ResultStore store) {
+            this.resultStore = notNull(store, "resultStore");
+            return this;
+        }
+
+        /** Hooks around compiles, runs, checks and finished submissions, for metrics and tracing; default none. */
+        public Builder observer(JudgeObserver observer) {
+            this.observer = notNull(observer, "observer");
+            return this;
+        }
+
+        /**
+         * Whether the judge also runs a {@link dev.judge.core.worker.Worker} that takes jobs from the job queue,
+         * judges them and writes the results to the result store; default false. The worker serves the
+         * languages available when the judge is built, judges as many jobs at once as there are slots, and is
+         * drained by {@link Judge#close()}. Needs a job queue and a result store.
+         */
+        public Builder worker(boolean worker) {
+            this.worker = worker;
+            return this;
+        }
+
+        /**
+         * Builds the judge.
+         *
+         * @throws IllegalStateException when no sandbox was given, or a worker without a queue and a store
+         */
+        public Judge build() {
+            if (sandbox == null) {
+                throw new IllegalStateException("a sandbox is required: call sandbox(...) before build()");
+            }
+            if (worker && (jobQueue == null || resultStore == null)) {
+                throw new IllegalStateException("a worker needs a job queue and a result store: call jobQueue(...)"
+                        + " and resultStore(...) before build()");
+            }
+            return new DefaultJudge(this);
+        }
+
+        private static <T> T notNull(T value, String name) {
+            if (value == null) {
+                throw new IllegalArgumentException(name + " must not be null");
+            }
+            return value;
+        }
+
+        private static int positive(int value, String name) {
+            if (value < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1, was " + value);
+            }
+            return value;
+        }
+
+        private static ByteSize positive(ByteSize value, String name) {
+            if (notNull(value, name).bytes() < 1) {
+                throw new IllegalArgumentException(name + " must be at least 1 byte, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,432 @@
+package dev.judge.core.judge;
+
+import dev.judge.core.JudgeException;
+import dev.judge.core.compare.Comparison;
+import dev.judge.core.compare.OutputComparator;
+import dev.judge.core.language.Language;
+import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.JudgeEvent;
+import dev.judge.core.model.Limits;
+import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.Status;
+import dev.judge.core.model.Submission;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TestResult;
+import dev.judge.core.model.Verdict;
+import dev.judge.core.pipeline.JudgingPipeline;
+import dev.judge.core.sandbox.Sandbox;
+import dev.judge.core.sandbox.SandboxFile;
+import dev.judge.core.sandbox.SandboxRequest;
+import dev.judge.core.sandbox.SandboxResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The judging pipeline: compile once (through the artifact cache), fan the tests out over the slots, compare,
+ * aggregate. The first task of a submission is its admission: when the slots refuse it, nothing has happened
+ * yet and the caller gets a {@link dev.judge.core.JudgeBusyException}.
+ */
+final class Pipeline implements JudgingPipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
+
+    /**
+     * @param compileLimits    limits of each compile
+     * @param checkerLimits    limits of each checker run (before the checker language's allowances)
+     * @param compileOutputCap bytes kept of the compiler's output
+     * @param excerptCap       bytes kept of each test's stdout, stderr and checker message
+     */
+    record Settings(Limits compileLimits, Limits checkerLimits, int compileOutputCap, int excerptCap) {
+    }
+
+    private final Sandbox sandbox;
+    private final Toolchains toolchains;
+    private final ArtifactCache cache;
+    private final SlotExecutor slots;
+    private final Function<ComparatorSpec, OutputComparator> comparators;
+    private final Settings settings;
+    private final Clock clock;
+    private final JudgeObserver observer;
+
+    Pipeline(Sandbox sandbox, Toolchains toolchains, ArtifactCache cache, SlotExecutor slots,
+            Function<ComparatorSpec, OutputComparator> comparators, Settings settings, Clock clock,
+            JudgeObserver observer) {
+        this.observer = observer;
+        this.sandbox = sandbox;
+        this.toolchains = toolchains;
+        this.cache = cache;
+        this.slots = slots;
+        this.comparators = comparators;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** What the runs of one submission share, or why there will be none. */
+    private record Prepared(Language language, Compiled program, OutputComparator comparator, Verdict failure,
+            String compileOutput) {
+        static Prepared failed(Verdict failure, String compileOutput) {
+            return new Prepared(null, null, null, failure, compileOutput);
+        }
+    }
+
+    @Override
+    public SubmissionResult judge(String submissionId, Submission submission, Consumer<JudgeEvent> events) {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Objects.requireNonNull(submission, "submission");
+        Consumer<JudgeEvent> out = safe(events);
+        Prepared p = await(slots.admit(() -> prepare(submissionId, submission, out)));
+        if (p.failure() != null) {
+            return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), p.failure(), 0,
+                    submission.tests().stream().mapToDouble(TestCase::weight).sum(), out);
+        }
+        out.accept(new JudgeEvent.StatusChanged(submissionId, Status.RUNNING));
+        List<TestResult> results = runTests(submissionId, submission, p, out);
+        Aggregation a = Aggregation.of(submission.tests(), results);
+        return finish(submission.languageId(), submissionId, p.compileOutput(), results, a.verdict(), a.score(),
+                a.maxScore(), out);
+    }
+
+    private SubmissionResult finish(String languageId, String id, String compileOutput, List<TestResult> tests,
+            Verdict verdict, double score, double maxScore, Consumer<JudgeEvent> out) {
+        SubmissionResult result = new SubmissionResult(id, Status.FINISHED, compileOutput, tests, verdict, score,
+                maxScore, clock.instant());
+        try {
+            observer.finished(languageId, result);
+        } catch (RuntimeException e) {
+            LOG.warn("the judge observer failed on submission {}", id, e);
+        }
+        out.accept(new JudgeEvent.StatusChanged(id, Status.FINISHED));
+        out.accept(new JudgeEvent.Finished(id, result));
+        return result;
+    }
+
+    /** Runs on a slot: checks the language, compiles the program and the checker. */
+    private Prepared prepare(String id, Submission s, Consumer<JudgeEvent> out) {
+        Language language = toolchains.find(s.languageId()).orElse(null);
+        if (language == null) {
+            return Prepared.failed(new Verdict.InternalError("unknown language '" + s.languageId() + "'"), "");
+        }
+        LanguageInfo info = toolchains.info(language);
+        if (!info.available()) {
+            return Prepared.failed(new Verdict.InternalError("language '" + language.id() + "' is unavailable: "
+                    + info.reason()), "");
+        }
+        if (language.compiled()) {
+            out.accept(new JudgeEvent.StatusChanged(id, Status.COMPILING));
+        }
+        Compiled program;
+        try {
+            program = compile(language, info.version(), s.sources());
+        } catch (RuntimeException e) {
+            LOG.warn("compiling submission {} failed in the judge", id, e);
+            return Prepared.failed(new Verdict.InternalError(e.getMessage()), "");
+        }
+        if (language.compiled()) {
+            out.accept(new JudgeEvent.Compiled(id, program.success(), program.output()));
+        }
+        if (!program.success()) {
+            return Prepared.failed(Verdict.COMPILATION_ERROR, program.output());
+        }
+        OutputComparator comparator;
+        try {
+            comparator = comparator(s.comparator());
+        } catch (RuntimeException e) {
+            LOG.warn("preparing the comparator of submission {} failed", id, e);
+            return Prepared.failed(new Verdict.InternalError(e.getMessage()), program.output());
+        }
+        return new Prepared(language, program, comparator, null, program.output());
+    }
+
+    private OutputComparator comparator(ComparatorSpec spec) {
+        if (!(spec instanceof ComparatorSpec.Checker checker)) {
+            return comparators.apply(spec);
+        }
+        Language language = toolchains.find(checker.languageId()).orElseThrow(
+                () -> new JudgeException("unknown checker language '" + checker.languageId() + "'"));
+        LanguageInfo info = toolchains.info(language);
+        if (!info.available()) {
+            throw new JudgeException("checker language '" + language.id() + "' is unavailable: " + info.reason());
+        }
+        Compiled program = compile(language, info.version(), checker.sources());
+        if (!program.success()) {
+            throw new JudgeException("the checker did not compile: " + program.output());
+        }
+        return new CheckerComparator(sandbox, language, program.files(), settings.checkerLimits(),
+                settings.excerptCap());
+    }
+
+    /** Compiles through the cache; languages without a compile step pass their sources through. */
+    Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (SourceFile f : sources) {
+            files.put(f.name() == null ? language.sourceFile() : f.name(), Text.utf8(f.content()));
+        }
+        if (!language.compiled()) {
+            return Compiled.ok(files.entrySet().stream().map(e -> SandboxFile.of(e.getKey(), e.getValue())).toList(),
+                    "");
+        }
+        List<String> names = List.copyOf(files.keySet());
+        Limits limits = settings.compileLimits().withProcesses(
+                Math.max(settings.compileLimits().processes(), language.minProcesses()));
+        List<String> command = Commands.expand(language.compileCommand(), language, names,
+                limits.memory().toMiB());
+        String key = ArtifactCache.key(List.of(language.id(), toolchainVersion, String.join("\0", command),
+                String.join("\0", language.artifacts()), language.profile()), files);
+        return cache.get(key, () -> observer.observe(JudgeObserver.Phase.COMPILE, language.id(),
+                () -> runCompiler(language, command, files, limits)));
+    }
+
+    private Compiled runCompiler(Language language, List<String> command, Map<String, byte[]> files, Limits limits) {
+        List<SandboxFile> in = files.entrySet().stream().map(e -> SandboxFile.of(e.getKey(), e.getValue())).toList();
+        SandboxResult r;
+        try {
+            r = sandbox.run(new SandboxRequest(command, in, new byte[0], limits, Map.of(), language.artifacts(),
+                    language.profile()));
+        } catch (RuntimeException e) {
+            throw new CompileFailure("the sandbox could not run the compiler: " + e.getMessage(), e);
+        }
+        String output = Text.joined(r.stdout(), r.stderr(), settings.compileOutputCap());
+        return switch (r.termination()) {
+            case SANDBOX_FAILURE -> throw new CompileFailure("sandbox failure while compiling: " + r.message());
+            case EXITED -> {
+                if (r.exitCode() != 0) {
+                    yield Compiled.error(output, true);
+                }
+                if (r.collected().isEmpty()) {
+                    throw new CompileFailure("the compiler left none of the artifact files " + language.artifacts());
+                }
+                yield Compiled.ok(executables(r.collected(), language), output);
+            }
+            case SIGNALED -> Compiled.error(append(output, "compiler killed by signal " + r.signal()), false);
+            case CPU_TIME_LIMIT, WALL_TIME_LIMIT -> Compiled.error(append(output,
+                    "compilation time limit exceeded"), false);
+            case MEMORY_LIMIT -> Compiled.error(append(output, "compilation memory limit exceeded"), false);
+            case OUTPUT_LIMIT -> Compiled.error(append(output, "compiler output or file size limit exceeded"), false);
+        };
+    }
+
+    /** The run command's program among the artifacts gets execute permission, whatever the sandbox reported. */
+    private static List<SandboxFile> executables(List<SandboxFile> collected, Language language) {
+        String program = language.runCommand().get(0);
+        String name = program.startsWith("./") ? program.substring(2) : program;
+        return collected.stream()
+                .map(f -> f.path().equals(name) && !f.executable() ? SandboxFile.executable(f.path(), f.content()) : f)
+                .toList();
+    }
+
+    private static String append(String output, String line) {
+        return output.isEmpty() || output.endsWith("\n") ? output + line : output + "\n" + line;
+    }
+
+    private List<TestResult> runTests(String id, Submission s, Prepared p, Consumer<JudgeEvent> out) {
+        List<TestCase> tests = s.tests();
+        int n = tests.size();
+        boolean stopOnFailure = s.options().stopOnFirstFailure();
+        Limits limits = p.language().allowFor(s.limits());
+        SandboxRequest base = runRequest(p.language(), p.program(), s.limits(), limits);
+        AtomicReferenceArray<TestResult> results = new AtomicReferenceArray<>(n);
+        AtomicInteger firstFailure = new AtomicInteger(n);
+        ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(slots.executor());
+        List<Future<Integer>> futures = new ArrayList<>();
+        // Each submission keeps at most one task per slot in flight, so one large submission cannot fill the line
+        // that other submissions are admitted through.
+        int window = slots.slots();
+        int next = 0;
+        int inFlight = 0;
+        int released = 0;
+        try {
+            while (released < n) {
+                while (next < n && inFlight < window) {
+                    if (stopOnFailure && next > firstFailure.get()) {
+                        results.set(next, TestResult.skipped(tests.get(next).id()));
+                        next++;
+                        continue;
+                    }
+                    int index = next;
+                    try {
+                        futures.add(done.submit(() -> {
+                            if (stopOnFailure && index > firstFailure.get()) {
+                                results.set(index, TestResult.skipped(tests.get(index).id()));
+                            } else {
+                                TestResult r = runTest(p.language().id(), tests.get(index), base, limits,
+                                        p.comparator());
+                                if (stopOnFailure && !r.verdict().isAccepted()) {
+                                    firstFailure.accumulateAndGet(index, Math::min);
+                                }
+                                results.set(index, r);
+                            }
+                            return index;
+                        }));
+                    } catch (RejectedExecutionException e) {
+                        if (slots.isShutdown()) {
+                            throw new JudgeException("the judge was closed while judging " + id);
+                        }
+                        break; // the line is full: wait for one of ours, or a moment, then try again
+                    }
+                    next++;
+                    inFlight++;
+                }
+                if (inFlight > 0) {
+                    Future<Integer> f = done.take();
+                    inFlight--;
+                    f.get();
+                } else if (next < n) {
+                    // Nothing of ours is in flight and the line is full of others' work: back off briefly.
+                    Thread.sleep(10);
+                }
+                while (released < n && results.get(released) != null) {
+                    TestResult r = results.get(released);
+                    if (stopOnFailure && released > firstFailure.get() && !(r.verdict() instanceof Verdict.Skipped)) {
+                        // A later test that ran before an earlier one failed: report it as skipped, as in order.
+                        r = TestResult.skipped(r.testId());
+                        results.set(released, r);
+                    }
+                    out.accept(new JudgeEvent.TestFinished(id, r, released, n));
+                    released++;
+                }
+            }
+        } catch (InterruptedException e) {
+            futures.forEach(f -> f.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new JudgeException("interrupted while judging " + id, e);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            throw new JudgeException("a test of " + id + " failed in the judge: " + e.getCause(), e.getCause());
+        }
+        return IntStream.range(0, n).mapToObj(results::get).toList();
+    }
+
+    private SandboxRequest runRequest(Language language, Compiled program, Limits asked, Limits allowed) {
+        List<String> names = program.files().stream().map(SandboxFile::path).toList();
+        List<String> command = Commands.expand(language.runCommand(), language, names, asked.memory().toMiB());
+        return new SandboxRequest(command, program.files(), new byte[0], allowed, Map.of(), List.of(),
+                language.profile());
+    }
+
+    private TestResult runTest(String languageId, TestCase t, SandboxRequest base, Limits limits,
+            OutputComparator comparator) {
+        SandboxResult r;
+        try {
+            SandboxRequest request = base.withStdin(t.input());
+            r = observer.observe(JudgeObserver.Phase.RUN, languageId, () -> sandbox.run(request));
+        } catch (RuntimeException e) {
+            LOG.warn("the sandbox failed on test {}", t.id(), e);
+            return new TestResult(t.id(), new Verdict.InternalError("sandbox: " + e.getMessage()), 0, Duration.ZERO,
+                    Duration.ZERO, ByteSize.ZERO, -1, 0, "", "", "");
+        }
+        Verdict verdict;
+        double score = 0;
+        String message = "";
+        var early = Verdicts.ofRun(r, limits);
+        if (early.isPresent()) {
+            verdict = early.get();
+        } else if (t.expectedOutput() == null) {
+            verdict = Verdict.ACCEPTED;
+            score = t.weight();
+        } else {
+            Comparison c;
+            try {
+                byte[] stdout = r.stdout();
+                c = observer.observe(JudgeObserver.Phase.CHECK, languageId,
+                        () -> comparator.compare(t.input(), t.expectedOutput(), stdout));
+            } catch (RuntimeException e) {
+                LOG.warn("the comparator failed on test {}", t.id(), e);
+                c = new Comparison(Comparison.Outcome.CHECKER_FAILED, 0, "comparator failed: " + e);
+            }
+            verdict = Verdicts.ofComparison(c);
+            score = t.weight() * Verdicts.fraction(c);
+            message = c.message();
+        }
+        int cap = settings.excerptCap();
+        return new TestResult(t.id(), verdict, score, r.cpuTime(), r.wallTime(), r.peakMemory(), r.exitCode(),
+                r.signal(), Text.excerpt(r.stdout(), cap), Text.excerpt(r.stderr(), cap),
+                Text.excerpt(Text.utf8(message), cap));
+    }
+
+    /**
+     * Compiles and runs one program on {@code stdin}, keeping its whole (limit-capped) output. The compile is
+     * the admission, as for a submission.
+     */
+    RunResult runOnce(Language language, List<SourceFile> sources, byte[] stdin, Limits asked) {
+        Prepared p = await(slots.admit(() -> {
+            LanguageInfo info = toolchains.info(language);
+            if (!info.available()) {
+                return Prepared.failed(new Verdict.InternalError("language '" + language.id()
+                        + "' is unavailable: " + info.reason()), "");
+            }
+            Compiled c = compile(language, info.version(), sources);
+            return c.success() ? new Prepared(language, c, null, null, c.output())
+                    : Prepared.failed(Verdict.COMPILATION_ERROR, c.output());
+        }));
+        if (p.failure() != null) {
+            String message = p.failure() instanceof Verdict.InternalError ie ? ie.reason() : "";
+            return new RunResult(p.failure(), p.compileOutput(), "", "", -1, 0, Duration.ZERO, Duration.ZERO,
+                    ByteSize.ZERO, false, message);
+        }
+        Limits allowed = language.allowFor(asked);
+        SandboxRequest request = runRequest(language, p.program(), asked, allowed).withStdin(stdin);
+        SandboxResult r = await(slots.admit(() -> {
+            try {
+                return observer.observe(JudgeObserver.Phase.RUN, language.id(), () -> sandbox.run(request));
+            } catch (RuntimeException e) {
+                return SandboxResult.failure(String.valueOf(e.getMessage()));
+            }
+        }));
+        Verdict verdict = Verdicts.ofRun(r, allowed).orElse(Verdict.ACCEPTED);
+        return new RunResult(verdict, p.compileOutput(), Text.excerpt(r.stdout(), Integer.MAX_VALUE),
+                Text.excerpt(r.stderr(), Integer.MAX_VALUE), r.exitCode(), r.signal(), r.cpuTime(), r.wallTime(),
+                r.peakMemory(), r.outputTruncated(), r.message());
+    }
+
+    private static <T> T await(Future<T> f) {
+        try {
+            return f.get();
+        } catch (InterruptedException e) {
+            f.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new JudgeException("interrupted while judging", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new JudgeException("judging failed: " + cause, cause);
+        }
+    }
+
+    private static Consumer<JudgeEvent> safe(Consumer<JudgeEvent> events) {
+        if (events == null) {
+            return e -> { };
+        }
+        return e -> {
+            try {
+                events.accept(e);
+            } catch (RuntimeException ex) {
+                // A broken listener must not break judging; the result still comes back to the caller.
+                LOG.warn("judge event listener failed on {}", e.getClass().getSimpleName(), ex);
+            }
+        };
+    }
+
+    ArtifactCacheStats cacheStats() {
+        return cache.stats();
+    }
+}

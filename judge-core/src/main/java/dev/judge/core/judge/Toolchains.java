@@ -1,0 +1,101 @@
+package dev.judge.core.judge;
+
+import dev.judge.core.language.Language;
+import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.language.Languages;
+import dev.judge.core.model.Limits;
+import dev.judge.core.sandbox.Sandbox;
+import dev.judge.core.sandbox.SandboxRequest;
+import dev.judge.core.sandbox.SandboxResult;
+import dev.judge.core.sandbox.Termination;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds out, once per language, whether its toolchain is there and which version it is, by running the
+ * version command in the sandbox: the version is what the programs will actually meet.
+ */
+final class Toolchains {
+    private static final Logger LOG = LoggerFactory.getLogger(Toolchains.class);
+
+    private final Sandbox sandbox;
+    private final Languages languages;
+    private final Limits probeLimits;
+    private final Map<String, LanguageInfo> detected = new ConcurrentHashMap<>();
+
+    Toolchains(Sandbox sandbox, Languages languages, Limits probeLimits) {
+        this.sandbox = sandbox;
+        this.languages = languages;
+        this.probeLimits = probeLimits;
+    }
+
+    Languages languages() {
+        return languages;
+    }
+
+    Optional<Language> find(String id) {
+        return languages.find(id);
+    }
+
+    /** The language's availability, probing the sandbox on first use. */
+    LanguageInfo info(Language language) {
+        LanguageInfo known = detected.get(language.id());
+        if (known != null) {
+            return known;
+        }
+        Probe p = probe(language);
+        // A sandbox that could not run the probe says nothing about the toolchain: ask again next time.
+        return p.definite() ? detected.computeIfAbsent(language.id(), id -> p.info()) : p.info();
+    }
+
+    private record Probe(LanguageInfo info, boolean definite) {
+    }
+
+    List<LanguageInfo> all() {
+        return languages.all().stream().map(this::info).toList();
+    }
+
+    private Probe probe(Language language) {
+        SandboxRequest request = SandboxRequest.of(language.versionCommand(), language.allowFor(probeLimits))
+                .withProfile(language.profile());
+        SandboxResult r;
+        try {
+            r = sandbox.run(request);
+        } catch (RuntimeException e) {
+            LOG.warn("probing the toolchain of {} failed", language.id(), e);
+            return new Probe(LanguageInfo.unavailable(language, "the sandbox could not run `" + String.join(" ",
+                    language.versionCommand()) + "`: " + e.getMessage()), false);
+        }
+        if (!r.succeeded()) {
+            String detail = switch (r.termination()) {
+                case EXITED -> "exit code " + r.exitCode();
+                case SIGNALED -> "killed by signal " + r.signal();
+                case SANDBOX_FAILURE -> "sandbox failure";
+                default -> r.termination().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+            };
+            String said = firstLine(r.stderr()).or(() -> firstLine(r.stdout())).orElse(r.message());
+            String reason = "toolchain missing: `" + String.join(" ", language.versionCommand()) + "` failed ("
+                    + detail + ")" + (said.isBlank() ? "" : ": " + said);
+            LOG.info("language {} is unavailable: {}", language.id(), reason);
+            return new Probe(LanguageInfo.unavailable(language, reason),
+                    r.termination() != Termination.SANDBOX_FAILURE);
+        }
+        String version = firstLine(r.stdout()).or(() -> firstLine(r.stderr())).orElse("unknown");
+        LOG.debug("language {}: {}", language.id(), version);
+        return new Probe(LanguageInfo.available(language, version), true);
+    }
+
+    private static Optional<String> firstLine(byte[] bytes) {
+        String text = Text.excerpt(bytes, 4096);
+        for (String line : text.split("\n")) {
+            if (!line.isBlank()) {
+                return Optional.of(line.strip());
+            }
+        }
+        return Optional.empty();
+    }
+}

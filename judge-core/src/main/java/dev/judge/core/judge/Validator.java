@@ -1,0 +1,135 @@
+package dev.judge.core.judge;
+
+import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.language.Language;
+import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.Limits;
+import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.Submission;
+import dev.judge.core.model.TestCase;
+import java.util.List;
+
+/** The checks that depend on the judge's configuration: known languages, caps, text encodings. */
+final class Validator {
+
+    /**
+     * @param maxSource   most bytes of all source files of a submission together (and of a checker's)
+     * @param maxTests    most tests per submission
+     * @param maxTestData most bytes of all test inputs and expected outputs together
+     * @param maxStdin    most bytes of one test's input, or of a run's stdin
+     * @param maxLimits   the highest limits a submission may ask for, field by field
+     */
+    record Caps(ByteSize maxSource, int maxTests, ByteSize maxTestData, ByteSize maxStdin, Limits maxLimits) {
+    }
+
+    private final Caps caps;
+    private final Toolchains toolchains;
+
+    Validator(Caps caps, Toolchains toolchains) {
+        this.caps = caps;
+        this.toolchains = toolchains;
+    }
+
+    /** Checks a submission; returns its language. */
+    Language check(Submission s) {
+        check(s != null, "submission", "must not be null");
+        Language language = language(s.languageId(), "languageId");
+        sources(s.sources(), "sources");
+        limits(s.limits());
+        List<TestCase> tests = s.tests();
+        check(tests.size() <= caps.maxTests(), "tests",
+                "at most " + caps.maxTests() + " tests are allowed, got " + tests.size());
+        long total = 0;
+        for (int i = 0; i < tests.size(); i++) {
+            TestCase t = tests.get(i);
+            String at = "tests[" + i + "]";
+            check(t.input().length <= caps.maxStdin().bytes(), at + ".input",
+                    "is " + ByteSize.ofBytes(t.input().length) + ", more than the maximum " + caps.maxStdin());
+            check(Text.isUtf8(t.input()), at + ".input", "is not well-formed UTF-8 text");
+            total += t.input().length;
+            if (t.expectedOutput() != null) {
+                check(Text.isUtf8(t.expectedOutput()), at + ".expectedOutput", "is not well-formed UTF-8 text");
+                total += t.expectedOutput().length;
+            }
+        }
+        check(total <= caps.maxTestData().bytes(), "tests", "test data is " + ByteSize.ofBytes(total)
+                + ", more than the maximum " + caps.maxTestData());
+        if (s.comparator() instanceof ComparatorSpec.Checker checker) {
+            language(checker.languageId(), "comparator.languageId");
+            sources(checker.sources(), "comparator.sources");
+            for (SourceFile f : checker.sources()) {
+                // The checker's work dir also holds the test's three files, under these names.
+                check(f.name() == null || !List.of(CheckerComparator.INPUT, CheckerComparator.OUTPUT,
+                        CheckerComparator.ANSWER).contains(f.name()), "comparator.sources",
+                        "'" + f.name() + "' is reserved for the checker's test files");
+            }
+        }
+        return language;
+    }
+
+    /** Checks a single run with custom input; returns its language. */
+    Language checkRun(String languageId, String source, byte[] stdin, Limits limits) {
+        check(languageId != null && !languageId.isBlank(), "languageId", "must not be blank");
+        Language language = language(languageId, "languageId");
+        check(source != null, "source", "must not be null");
+        check(!source.isBlank(), "source", "must not be empty");
+        check(Text.isEncodable(source), "source", "is not valid text (unpaired surrogate)");
+        long size = Text.utf8(source).length;
+        check(size <= caps.maxSource().bytes(), "source",
+                "is " + ByteSize.ofBytes(size) + ", more than the maximum " + caps.maxSource());
+        check(stdin != null, "stdin", "must not be null (use an empty input)");
+        check(stdin.length <= caps.maxStdin().bytes(), "stdin",
+                "is " + ByteSize.ofBytes(stdin.length) + ", more than the maximum " + caps.maxStdin());
+        check(Text.isUtf8(stdin), "stdin", "is not well-formed UTF-8 text");
+        check(limits != null, "limits", "must not be null");
+        limits(limits);
+        return language;
+    }
+
+    private Language language(String id, String field) {
+        Language language = toolchains.find(id).orElseThrow(() -> new InvalidSubmissionException(field,
+                "unknown language '" + id + "'; known: " + toolchains.languages().all().stream()
+                        .map(Language::id).toList()));
+        LanguageInfo info = toolchains.info(language);
+        check(info.available(), field, "language '" + id + "' is unavailable: " + info.reason());
+        return language;
+    }
+
+    private void sources(List<SourceFile> sources, String field) {
+        long total = 0;
+        for (int i = 0; i < sources.size(); i++) {
+            SourceFile f = sources.get(i);
+            String at = field + "[" + i + "].content";
+            check(!f.content().isBlank(), at, "must not be empty");
+            check(Text.isEncodable(f.content()), at, "is not valid text (unpaired surrogate)");
+            total += f.sizeInBytes();
+        }
+        check(total <= caps.maxSource().bytes(), field,
+                "source is " + ByteSize.ofBytes(total) + ", more than the maximum " + caps.maxSource());
+    }
+
+    private void limits(Limits l) {
+        Limits max = caps.maxLimits();
+        atMost(l.cpuTime().compareTo(max.cpuTime()) <= 0, "limits.cpuTime", l.cpuTime(), max.cpuTime());
+        atMost(l.wallTime().compareTo(max.wallTime()) <= 0, "limits.wallTime", l.wallTime(), max.wallTime());
+        atMost(!l.memory().isGreaterThan(max.memory()), "limits.memory", l.memory(), max.memory());
+        atMost(l.processes() <= max.processes(), "limits.processes", l.processes(), max.processes());
+        atMost(!l.outputSize().isGreaterThan(max.outputSize()), "limits.outputSize", l.outputSize(), max.outputSize());
+        atMost(!l.fileSize().isGreaterThan(max.fileSize()), "limits.fileSize", l.fileSize(), max.fileSize());
+        atMost(!l.stack().isGreaterThan(max.stack()), "limits.stack", l.stack(), max.stack());
+        atMost(l.openFiles() <= max.openFiles(), "limits.openFiles", l.openFiles(), max.openFiles());
+        check(!l.network() || max.network(), "limits.network", "network access is not allowed by this judge");
+    }
+
+    private static void atMost(boolean ok, String field, Object value, Object max) {
+        check(ok, field, "is " + value + ", more than this judge allows (" + max + ")");
+    }
+
+    private static void check(boolean condition, String field, String message) {
+        if (!condition) {
+            throw new InvalidSubmissionException(field, message);
+        }
+    }
+}

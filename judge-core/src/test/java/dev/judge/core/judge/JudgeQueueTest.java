@@ -1,0 +1,164 @@
+package dev.judge.core.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.model.Priority;
+import dev.judge.core.model.Status;
+import dev.judge.core.model.Submission;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TestCase;
+import dev.judge.core.model.Verdict;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.queue.JobQueues;
+import dev.judge.core.queue.QueueException;
+import dev.judge.core.queue.JudgeJob;
+import dev.judge.core.store.ResultStore;
+import dev.judge.core.store.ResultStores;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+
+/** submit() hands work to a queue; a judge built with worker(true) takes it from there. */
+class JudgeQueueTest {
+
+    private static FakeSandbox echo() {
+        return FakeSandbox.programs(r -> FakeSandbox.exited(0, new String(r.stdin(), StandardCharsets.UTF_8)));
+    }
+
+    private static Submission submission(String... outputs) {
+        List<TestCase> tests = new java.util.ArrayList<>();
+        for (int i = 0; i < outputs.length; i++) {
+            tests.add(TestCase.of("t" + i, "in" + i, outputs[i]));
+        }
+        return Submission.of("cpp", "int main(){}", tests);
+    }
+
+    private static SubmissionResult awaitFinished(Judge judge, String id) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<SubmissionResult> r = judge.result(id);
+            if (r.isPresent() && r.get().isFinished()) {
+                return r.get();
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("submission " + id + " did not finish: " + judge.result(id));
+    }
+
+    @Test
+    void submittedWorkIsJudgedByTheWorkerAndStored() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        List<Status> seen = new CopyOnWriteArrayList<>();
+        store.subscribe(r -> seen.add(r.status()));
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).slots(2).jobQueue(queue).resultStore(store)
+                        .worker(true).build()) {
+            String good = judge.submit(submission("in0", "in1"));
+            String bad = judge.submit(submission("in0", "nope"), Priority.HIGH);
+            SubmissionResult g = awaitFinished(judge, good);
+            SubmissionResult b = awaitFinished(judge, bad);
+            assertThat(g.verdict()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(g.submissionId()).isEqualTo(good);
+            assertThat(b.verdict()).isEqualTo(Verdict.WRONG_ANSWER);
+            assertThat(b.score()).isEqualTo(1);
+            assertThat(judge.result("no-such-id")).isEmpty();
+        }
+        assertThat(seen).startsWith(Status.QUEUED).contains(Status.RUNNING, Status.FINISHED);
+    }
+
+    @Test
+    void submitChecksTheInputBeforeAnythingIsStoredOrQueued() {
+        ResultStore store = ResultStores.inMemory();
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(store).build()) {
+            assertThatThrownBy(() -> judge.submit(Submission.of("cobol", "x", List.of())))
+                    .isInstanceOfSatisfying(InvalidSubmissionException.class,
+                            e -> assertThat(e.field()).isEqualTo("languageId"));
+            assertThatThrownBy(() -> judge.submit(submission("a"), null))
+                    .isInstanceOfSatisfying(InvalidSubmissionException.class,
+                            e -> assertThat(e.field()).isEqualTo("priority"));
+            assertThat(queue.depth()).isZero();
+            String id = judge.submit(submission("a"));
+            assertThat(judge.result(id)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(Status.QUEUED));
+            assertThat(queue.depth()).as("no worker: the job waits").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aQueueThatRefusesLeavesNoQueuedResultBehind() {
+        ResultStore store = ResultStores.inMemory();
+        JobQueue down = new ForwardingQueue(JobQueues.inMemory()) {
+            @Override
+            public void enqueue(JudgeJob job) {
+                throw new QueueException("broker down", true);
+            }
+        };
+        try (Judge judge = Judge.builder().sandbox(echo()).jobQueue(down).resultStore(store).build()) {
+            List<String> ids = new CopyOnWriteArrayList<>();
+            store.subscribe(r -> ids.add(r.submissionId()));
+            assertThatThrownBy(() -> judge.submit(submission("a"))).isInstanceOf(QueueException.class);
+            assertThat(ids).singleElement().satisfies(id -> assertThat(store.find(id)).isEmpty());
+        }
+    }
+
+    @Test
+    void aWorkerNeedsAQueueAndAStore() {
+        assertThatThrownBy(() -> Judge.builder().sandbox(echo()).worker(true).build())
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("job queue");
+    }
+
+    /** Delegates everything; tests override what they break. */
+    private static class ForwardingQueue implements JobQueue {
+        private final JobQueue d;
+
+        ForwardingQueue(JobQueue d) {
+            this.d = d;
+        }
+
+        @Override
+        public void enqueue(JudgeJob job) {
+            d.enqueue(job);
+        }
+
+        @Override
+        public Optional<dev.judge.core.queue.ClaimedJob> claim(java.util.Set<String> languages, Duration maxWait)
+                throws InterruptedException {
+            return d.claim(languages, maxWait);
+        }
+
+        @Override
+        public boolean ack(dev.judge.core.queue.ClaimedJob claimed) {
+            return d.ack(claimed);
+        }
+
+        @Override
+        public boolean release(dev.judge.core.queue.ClaimedJob claimed, String reason) {
+            return d.release(claimed, reason);
+        }
+
+        @Override
+        public boolean extend(dev.judge.core.queue.ClaimedJob claimed) {
+            return d.extend(claimed);
+        }
+
+        @Override
+        public long depth() {
+            return d.depth();
+        }
+
+        @Override
+        public List<dev.judge.core.queue.DeadLetter> deadLetters(int limit) {
+            return d.deadLetters(limit);
+        }
+
+        @Override
+        public dev.judge.core.queue.QueuePolicy policy() {
+            return d.policy();
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package dev.judge.core.judge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.language.Languages;
+import dev.judge.core.sandbox.SandboxException;
+import dev.judge.core.testsupport.CountingSandbox;
+import dev.judge.core.testsupport.ProcessSandbox;
+import dev.judge.core.testsupport.RequiredParts;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ToolchainsTest {
+
+    @Test
+    void aMissingToolchainMakesTheLanguageUnavailableWithAReason() {
+        RequiredParts.require(ProcessSandbox.usable(), "/usr/bin/time and /usr/bin/prlimit");
+        Languages languages = Languages.defaults().withProperties(Map.of(
+                "cobol.name", "COBOL", "cobol.source", "main.cob", "cobol.compile", "cobc -x -o main {src}",
+                "cobol.artifacts", "main", "cobol.run", "./main", "cobol.version", "judge-no-such-cobc --version"));
+        try (CountingSandbox sandbox = new CountingSandbox(new ProcessSandbox());
+                Judge judge = Judge.builder().sandbox(sandbox).languages(languages).build()) {
+            Map<String, LanguageInfo> infos = judge.languages().stream()
+                    .collect(java.util.stream.Collectors.toMap(LanguageInfo::id, i -> i));
+            LanguageInfo cobol = infos.get("cobol");
+            assertThat(cobol.available()).isFalse();
+            assertThat(cobol.version()).isEmpty();
+            assertThat(cobol.reason()).contains("judge-no-such-cobc", "exit code 127");
+            LanguageInfo c = infos.get("c");
+            assertThat(c.available()).as(c.reason()).isTrue();
+            assertThat(c.version()).matches("\\d+(\\.\\d+)*");
+            assertThat(infos.get("python3").version()).startsWith("Python 3");
+            long probes = sandbox.requests().size();
+            judge.languages();
+            assertThat(sandbox.requests()).as("probed once per language").hasSize((int) probes);
+            assertThat(probes).isEqualTo(languages.all().size());
+        }
+    }
+
+    @Test
+    void aSandboxThatCannotRunTheProbeMakesTheLanguageUnavailableUntilItCan() {
+        java.util.concurrent.atomic.AtomicBoolean up = new java.util.concurrent.atomic.AtomicBoolean();
+        FakeSandbox flaky = new FakeSandbox(r -> {
+            if (!up.get()) {
+                throw new SandboxException("docker daemon not reachable");
+            }
+            return FakeSandbox.exited(0, "v1\n");
+        });
+        try (Judge judge = Judge.builder().sandbox(flaky).build()) {
+            assertThat(judge.languages()).allSatisfy(i -> {
+                assertThat(i.available()).isFalse();
+                assertThat(i.reason()).contains("docker daemon not reachable");
+            });
+            up.set(true);
+            assertThat(judge.languages()).allSatisfy(i -> {
+                assertThat(i.available()).isTrue();
+                assertThat(i.version()).isEqualTo("v1");
+            });
+        }
+    }
+}
