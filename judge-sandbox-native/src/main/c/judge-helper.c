@@ -1,0 +1,1053 @@
+/*
+ * judge-helper: the native half of the Linux sandbox.
+ *
+ * One helper process serves one slot of the pool. It starts as root, builds once what every run of the
+ * slot reuses (private mount, network, IPC and UTS namespaces; a read-only root made of bind mounts; the
+ * seccomp programs; open cgroup files) and then serves runs one at a time over stdin/stdout with a
+ * length-prefixed binary protocol (big-endian). Per run it pays for: two tmpfs mounts, one clone into a
+ * new PID namespace, a /proc mount, one fork and the exec.
+ *
+ * Process tree of a run:  helper -> init (pid 1 of a new PID ns, root, tiny reaper) -> program (pid 2,
+ * unprivileged uid, no capabilities, no_new_privs, seccomp). When init exits the kernel kills every
+ * process left in the namespace, so no process of a run survives it.
+ *
+ * The helper exits when its stdin reaches end of file (the JVM closed it or died), killing a run in
+ * progress first.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <fcntl.h>
+#include <fnmatch.h>
+#include <grp.h>
+#include <linux/audit.h>
+#include <linux/filter.h>
+#include <linux/seccomp.h>
+#include <poll.h>
+#include <sched.h>
+#include <signal.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/ipc.h>
+#include <sys/mman.h>
+#include <sys/msg.h>
+#include <sys/sem.h>
+#include <sys/shm.h>
+#include <sys/mount.h>
+#include <sys/prctl.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/syscall.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#define PROTO_VERSION 1
+#define MAX_MSG (1u << 30)
+#define MAX_RO 64
+#define MAX_PROCS 8
+
+/* flags in a run request */
+#define REQ_NETWORK 1u
+/* flags in a run result */
+#define RES_WALL_KILLED 1u
+#define RES_CPU_KILLED 2u
+#define RES_OUTPUT_EXCEEDED 4u
+#define RES_EXEC_FAILED 8u
+#define RES_NO_STATUS 16u
+#define RES_COLLECT_TRUNCATED 32u
+#define RES_FILE_LIMIT 64u
+
+/* profiles */
+#define PROFILE_DEFAULT 0
+#define PROFILE_JVM 1
+#define PROFILE_NODE 2
+
+static int box_uid = -1, box_gid = -1;
+static char *root_dir;
+static const char *ro_paths[MAX_RO];
+static int n_ro;
+static const char *procs_paths[MAX_PROCS];
+static int n_procs;
+static int procs_fds[MAX_PROCS];
+static const char *cpu_path;
+static int cpu_fd = -1;
+static int cpu_v2;                 /* cpu file is cgroup v2 cpu.stat (usage_usec) rather than v1 ns */
+static unsigned long long work_size = 64ull << 20;
+static int host_net_fd = -1;
+static int cap_last = 40;
+static long n_cpus = 1;
+
+/* ---------- small utilities ---------- */
+
+static void die(const char *what) {
+    /* Before READY the JVM reads stderr for the reason. */
+    fprintf(stderr, "judge-helper: %s: %s\n", what, strerror(errno));
+    exit(2);
+}
+
+static int read_full(int fd, void *buf, size_t n) {
+    char *p = buf;
+    while (n > 0) {
+        ssize_t r = read(fd, p, n);
+        if (r == 0) return -1;
+        if (r < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        p += r;
+        n -= (size_t) r;
+    }
+    return 0;
+}
+
+static int write_full(int fd, const void *buf, size_t n) {
+    const char *p = buf;
+    while (n > 0) {
+        ssize_t w = write(fd, p, n);
+        if (w < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        p += w;
+        n -= (size_t) w;
+    }
+    return 0;
+}
+
+static unsigned long long now_ns(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (unsigned long long) ts.tv_sec * 1000000000ull + (unsigned long long) ts.tv_nsec;
+}
+
+/* growable output buffer */
+typedef struct { unsigned char *p; size_t len, cap; } buf_t;
+
+static void b_reserve(buf_t *b, size_t more) {
+    if (b->len + more <= b->cap) return;
+    size_t nc = b->cap ? b->cap : 4096;
+    while (nc < b->len + more) nc *= 2;
+    unsigned char *np = realloc(b->p, nc);
+    if (!np) { errno = ENOMEM; die("out of memory"); }
+    b->p = np;
+    b->cap = nc;
+}
+static void b_put(buf_t *b, const void *d, size_t n) { b_reserve(b, n); memcpy(b->p + b->len, d, n); b->len += n; }
+static void b_u32(buf_t *b, uint32_t v) { unsigned char x[4] = {v >> 24, v >> 16, v >> 8, v}; b_put(b, x, 4); }
+static void b_u64(buf_t *b, uint64_t v) { b_u32(b, (uint32_t) (v >> 32)); b_u32(b, (uint32_t) v); }
+static void b_bytes(buf_t *b, const void *d, size_t n) { b_u32(b, (uint32_t) n); b_put(b, d, n); }
+static void b_str(buf_t *b, const char *s) { b_bytes(b, s, strlen(s)); }
+
+/* request reader */
+typedef struct { const unsigned char *p; size_t len, pos; int bad; } rd_t;
+
+static uint32_t r_u32(rd_t *r) {
+    if (r->pos + 4 > r->len) { r->bad = 1; return 0; }
+    const unsigned char *x = r->p + r->pos;
+    r->pos += 4;
+    return ((uint32_t) x[0] << 24) | ((uint32_t) x[1] << 16) | ((uint32_t) x[2] << 8) | x[3];
+}
+static uint64_t r_u64(rd_t *r) { uint64_t hi = r_u32(r); return (hi << 32) | r_u32(r); }
+/* Returns a pointer into the message; the byte after it is not a terminator, see r_cstr. */
+static const unsigned char *r_bytes(rd_t *r, uint32_t *n) {
+    *n = r_u32(r);
+    if (r->bad || r->pos + *n > r->len) { r->bad = 1; *n = 0; return NULL; }
+    const unsigned char *p = r->p + r->pos;
+    r->pos += *n;
+    return p;
+}
+static char *r_cstr(rd_t *r) {
+    uint32_t n;
+    const unsigned char *p = r_bytes(r, &n);
+    if (!p) return NULL;
+    if (memchr(p, 0, n)) { r->bad = 1; return NULL; }
+    char *s = malloc(n + 1);
+    if (!s) { r->bad = 1; return NULL; }
+    memcpy(s, p, n);
+    s[n] = 0;
+    return s;
+}
+
+static int send_msg(buf_t *b) {
+    unsigned char hdr[4] = {b->len >> 24, b->len >> 16, b->len >> 8, b->len};
+    if (write_full(1, hdr, 4) < 0) return -1;
+    return write_full(1, b->p, b->len);
+}
+
+/* ---------- seccomp ---------- */
+
+#if defined(__x86_64__)
+#define AUDIT_ARCH_SELF AUDIT_ARCH_X86_64
+#elif defined(__aarch64__)
+#define AUDIT_ARCH_SELF AUDIT_ARCH_AARCH64
+#else
+#error "unsupported architecture"
+#endif
+
+#define NS_FLAGS (CLONE_NEWNS | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS \
+                  | CLONE_NEWCGROUP | 0x00000080 /* CLONE_NEWTIME */)
+
+/* Syscalls a judged program never needs; they fail with EPERM. */
+static const int denied[] = {
+#ifdef __NR_mount
+    __NR_mount,
+#endif
+    __NR_umount2, __NR_pivot_root, __NR_chroot, __NR_ptrace, __NR_bpf, __NR_keyctl, __NR_add_key,
+    __NR_request_key, __NR_perf_event_open, __NR_kexec_load, __NR_kexec_file_load, __NR_reboot,
+    __NR_unshare, __NR_setns, __NR_swapon, __NR_swapoff, __NR_init_module, __NR_finit_module,
+    __NR_delete_module, __NR_acct, __NR_settimeofday, __NR_clock_settime, __NR_clock_adjtime,
+    __NR_adjtimex, __NR_userfaultfd, __NR_open_by_handle_at, __NR_name_to_handle_at, __NR_quotactl,
+    __NR_syslog, __NR_vhangup, __NR_process_vm_readv, __NR_process_vm_writev, __NR_kcmp,
+    __NR_sethostname, __NR_setdomainname, __NR_mknodat, __NR_fanotify_init, __NR_lookup_dcookie,
+#ifdef __NR_mknod
+    __NR_mknod,
+#endif
+#ifdef __NR_io_uring_setup
+    __NR_io_uring_setup, __NR_io_uring_enter, __NR_io_uring_register,
+#endif
+#ifdef __NR_fsopen
+    __NR_fsopen, __NR_fsconfig, __NR_fsmount, __NR_fspick, __NR_move_mount, __NR_open_tree,
+#endif
+#ifdef __NR_mount_setattr
+    __NR_mount_setattr,
+#endif
+#ifdef __NR_iopl
+    __NR_iopl, __NR_ioperm,
+#endif
+#ifdef __NR_uselib
+    __NR_uselib,
+#endif
+};
+
+#define MAX_FILTER 256
+static struct sock_filter filt[MAX_FILTER];
+static int nfilt;
+static void emit(struct sock_filter f) {
+    if (nfilt >= MAX_FILTER) { errno = E2BIG; die("seccomp program too long"); }
+    filt[nfilt++] = f;
+}
+
+/*
+ * Builds the filter for one profile and network setting. Layout: check arch, refuse x32, then one
+ * equality test per denied syscall (jumping to the EPERM return), then clone flag and socket family
+ * checks, then allow.
+ */
+static struct sock_fprog build_filter(int profile, int network) {
+    nfilt = 0;
+    emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));
+    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_SELF, 1, 0));
+    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS));
+    emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
+#if defined(__x86_64__)
+    /* x32 syscall numbers would bypass the checks below */
+    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1));
+    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS));
+#endif
+    int nd = (int) (sizeof denied / sizeof denied[0]);
+    /* each test jumps forward to a shared EPERM return placed right after the list */
+    for (int i = 0; i < nd; i++) {
+        emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned) denied[i], (unsigned) (nd - i), 0));
+    }
+    /* not denied: skip the EPERM return */
+    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JA, 1, 0, 0));
+    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
+
+    /* clone3 passes flags in memory a filter cannot read: make libc fall back to clone */
+#ifdef __NR_clone3
+    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1));
+    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS));
+#endif
+    /* clone with namespace flags */
+    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4));
+    emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])));
+    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1));
+    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
+    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+    if (!network) {
+        /* socket families: without network only local ones; jvm and node also get inet sockets, which
+         * reach nothing but the loopback of the box's empty network namespace */
+        int allow_inet = profile == PROFILE_JVM || profile == PROFILE_NODE;
+        emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
+        emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 1, 0));
+        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+        emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])));
+        emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 0, 1));
+        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+        if (allow_inet) {
+            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET, 2, 0));
+            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET6, 1, 0));
+            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JA, 1, 0, 0));
+            emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+        }
+        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAFNOSUPPORT));
+    } else {
+        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
+    }
+    struct sock_fprog prog = {(unsigned short) nfilt, NULL};
+    return prog;
+}
+
+/* Compiled once at start: profile x network. */
+static struct sock_filter *filters[3][2];
+static unsigned short filter_len[3][2];
+
+static void prepare_filters(void) {
+    for (int p = 0; p < 3; p++) {
+        for (int n = 0; n < 2; n++) {
+            struct sock_fprog f = build_filter(p, n);
+            filters[p][n] = malloc(sizeof(struct sock_filter) * f.len);
+            if (!filters[p][n]) die("out of memory");
+            memcpy(filters[p][n], filt, sizeof(struct sock_filter) * f.len);
+            filter_len[p][n] = f.len;
+        }
+    }
+}
+
+/* ---------- one-time setup of the slot ---------- */
+
+static void mkdir_p_in_root(const char *rel, mode_t mode) {
+    char path[4096];
+    snprintf(path, sizeof path, "%s", rel);
+    for (char *s = path + 1; *s; s++) {
+        if (*s == '/') {
+            *s = 0;
+            if (mkdir(path, mode) < 0 && errno != EEXIST) die(path);
+            *s = '/';
+        }
+    }
+    if (mkdir(path, mode) < 0 && errno != EEXIST) die(path);
+}
+
+static void bind_ro(const char *host) {
+    struct stat st;
+    if (lstat(host, &st) < 0) return; /* a toolchain dir the host lacks is simply absent in the box */
+    char target[4096];
+    snprintf(target, sizeof target, "%s%s", root_dir, host);
+    char parent[4096];
+    snprintf(parent, sizeof parent, "%s", target);
+    char *slash = strrchr(parent, '/');
+    if (slash && slash != parent) { *slash = 0; mkdir_p_in_root(parent, 0755); }
+    if (S_ISLNK(st.st_mode)) {
+        /* keep symlinks (merged /usr: /bin -> usr/bin) as symlinks instead of binding their target */
+        char link[4096];
+        ssize_t n = readlink(host, link, sizeof link - 1);
+        if (n < 0) die(host);
+        link[n] = 0;
+        if (symlink(link, target) < 0 && errno != EEXIST) die(target);
+        return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (mkdir(target, 0755) < 0 && errno != EEXIST) die(target);
+    } else {
+        int fd = open(target, O_CREAT | O_WRONLY | O_CLOEXEC, 0644);
+        if (fd < 0) die(target);
+        close(fd);
+    }
+    if (mount(host, target, NULL, MS_BIND | MS_REC, NULL) < 0) die(host);
+    if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+        die("remount read-only");
+}
+
+static void bind_dev(const char *name) {
+    char host[64], target[4096];
+    snprintf(host, sizeof host, "/dev/%s", name);
+    snprintf(target, sizeof target, "%s/dev/%s", root_dir, name);
+    int fd = open(target, O_CREAT | O_WRONLY | O_CLOEXEC, 0666);
+    if (fd < 0) die(target);
+    close(fd);
+    if (mount(host, target, NULL, MS_BIND, NULL) < 0) die(host);
+    if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NOEXEC, NULL) < 0) die("remount dev");
+}
+
+static void setup_slot(void) {
+    /* cgroup files and the host network namespace are opened before the namespaces hide them */
+    for (int i = 0; i < n_procs; i++) {
+        procs_fds[i] = open(procs_paths[i], O_WRONLY | O_CLOEXEC);
+        if (procs_fds[i] < 0) die(procs_paths[i]);
+    }
+    if (cpu_path) {
+        cpu_fd = open(cpu_path, O_RDONLY | O_CLOEXEC);
+        if (cpu_fd < 0) die(cpu_path);
+    }
+    host_net_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (host_net_fd < 0) die("/proc/self/ns/net");
+    FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "re");
+    if (f) {
+        if (fscanf(f, "%d", &cap_last) != 1) cap_last = 40;
+        fclose(f);
+    }
+
+    if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID) < 0) die("unshare");
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) < 0) die("make mounts private");
+    if (sethostname("box", 3) < 0) die("sethostname");
+
+    if (mount("judge-root", root_dir, "tmpfs", MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0) die("root tmpfs");
+    for (int i = 0; i < n_ro; i++) bind_ro(ro_paths[i]);
+    char p[4096];
+    snprintf(p, sizeof p, "%s/dev", root_dir);
+    mkdir_p_in_root(p, 0755);
+    if (mount("judge-dev", p, "tmpfs", MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755") < 0) die("dev tmpfs");
+    bind_dev("null");
+    bind_dev("zero");
+    bind_dev("random");
+    bind_dev("urandom");
+    snprintf(p, sizeof p, "%s/dev/fd", root_dir);
+    if (symlink("/proc/self/fd", p) < 0) die("dev/fd");
+    const char *std_names[] = {"stdin", "stdout", "stderr"};
+    for (int i = 0; i < 3; i++) {
+        char link[32];
+        snprintf(p, sizeof p, "%s/dev/%s", root_dir, std_names[i]);
+        snprintf(link, sizeof link, "/proc/self/fd/%d", i);
+        if (symlink(link, p) < 0) die(p);
+    }
+    snprintf(p, sizeof p, "%s/dev", root_dir);
+    if (mount(NULL, p, NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NOEXEC, "size=64k,mode=0755") < 0) die("dev ro");
+    const char *dirs[] = {"/proc", "/box", "/tmp", "/old"};
+    for (int i = 0; i < 4; i++) {
+        snprintf(p, sizeof p, "%s%s", root_dir, dirs[i]);
+        mkdir_p_in_root(p, 0755);
+    }
+    /* a minimal passwd/group so tools that look up their user do not fail */
+    snprintf(p, sizeof p, "%s/etc", root_dir);
+    mkdir_p_in_root(p, 0755);
+    snprintf(p, sizeof p, "%s/etc/passwd", root_dir);
+    FILE *pw = fopen(p, "wxe");
+    if (pw) { fprintf(pw, "root:x:0:0::/:/bin/false\nbox:x:%d:%d::/box:/bin/sh\n", box_uid, box_gid); fclose(pw); }
+    snprintf(p, sizeof p, "%s/etc/group", root_dir);
+    FILE *gr = fopen(p, "wxe");
+    if (gr) { fprintf(gr, "root:x:0:\nbox:x:%d:\n", box_gid); fclose(gr); }
+
+    if (chdir(root_dir) < 0) die("chdir root");
+    if (syscall(SYS_pivot_root, ".", "old") < 0) die("pivot_root");
+    if (chdir("/") < 0) die("chdir /");
+    if (umount2("/old", MNT_DETACH) < 0) die("detach old root");
+    rmdir("/old");
+    if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0) die("root ro");
+    prepare_filters();
+    n_cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n_cpus < 1) n_cpus = 1;
+}
+
+/* ---------- per-run work ---------- */
+
+typedef struct {
+    uint64_t cpu_ns, wall_ns, fsize, stack, output_cap, collect_cap, as_limit;
+    uint32_t nofile, nproc, flags, profile;
+    char **argv, **envp;
+    int stdin_fd;
+} run_t;
+
+static int write_files(rd_t *r, int boxfd, char *err, size_t errlen) {
+    uint32_t n = r_u32(r);
+    for (uint32_t i = 0; i < n && !r->bad; i++) {
+        char *path = r_cstr(r);
+        uint32_t mode = r_u32(r);
+        uint32_t len;
+        const unsigned char *data = r_bytes(r, &len);
+        if (r->bad || !path) break;
+        /* parent directories, one component at a time, never following links */
+        int dfd = dup(boxfd);
+        char *s = path, *slash;
+        while ((slash = strchr(s, '/')) != NULL) {
+            *slash = 0;
+            if (mkdirat(dfd, s, 0755) == 0 && fchownat(dfd, s, box_uid, box_gid, AT_SYMLINK_NOFOLLOW) < 0) {
+                snprintf(err, errlen, "cannot chown directory for %s: %s", path, strerror(errno));
+                close(dfd); free(path); return -1;
+            }
+            int nd = openat(dfd, s, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            close(dfd);
+            if (nd < 0) { snprintf(err, errlen, "cannot create directory for %s: %s", path, strerror(errno)); free(path); return -1; }
+            dfd = nd;
+            s = slash + 1;
+        }
+        int fd = openat(dfd, s, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, (mode & 0100) ? 0755 : 0644);
+        close(dfd);
+        if (fd < 0 || write_full(fd, data, len) < 0) {
+            snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+            if (fd >= 0) close(fd);
+            free(path);
+            return -1;
+        }
+        if (fchown(fd, box_uid, box_gid) < 0 || fchmod(fd, (mode & 0100) ? 0755 : 0644) < 0) {
+            snprintf(err, errlen, "cannot chown %s: %s", path, strerror(errno));
+            close(fd); free(path); return -1;
+        }
+        close(fd);
+        free(path);
+    }
+    return r->bad ? -1 : 0;
+}
+
+static uint64_t read_cpu_ns(void) {
+    if (cpu_fd < 0) return 0;
+    char b[4096];
+    ssize_t n = pread(cpu_fd, b, sizeof b - 1, 0);
+    if (n <= 0) return 0;
+    b[n] = 0;
+    if (!cpu_v2) return strtoull(b, NULL, 10);
+    char *u = strstr(b, "usage_usec ");
+    return u ? strtoull(u + 11, NULL, 10) * 1000ull : 0;
+}
+
+static void set_rlimit(int res, uint64_t v) {
+    struct rlimit rl = {(rlim_t) v, (rlim_t) v};
+    setrlimit(res, &rl);
+}
+
+/* The program, in a child of the slot server. Never returns. */
+static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int ready_w, int go_r) {
+    int e = 0;
+    /* into the slot's cgroup while still root; children inherit it */
+    for (int i = 0; i < n_procs && !e; i++) {
+        if (write(procs_fds[i], "0", 1) < 0) e = errno;
+    }
+    if (!e && (run->flags & REQ_NETWORK) && setns(host_net_fd, CLONE_NEWNET) < 0) e = errno;
+    /* Last, a user namespace of the program's own that maps nothing but its uid and gid: whatever the
+     * program might gain in it is worth nothing outside, and root-owned files show as unmapped. The
+     * server writes the maps (it holds the needed capability in the parent namespace). */
+    unsigned char sync = 0;
+    if (!e && unshare(CLONE_NEWUSER) < 0) e = errno;
+    sync = e ? 1 : 0;
+    if (write(ready_w, &sync, 1) != 1 && !e) e = EPIPE;
+    if (!e && (read(go_r, &sync, 1) != 1 || sync != 0)) e = EPERM;
+    close(ready_w);
+    close(go_r);
+    if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
+    /* nothing of the helper leaks into the program; the error pipe closes on exec */
+    if (syscall(SYS_close_range, 3, ~0u, 4 /* CLOSE_RANGE_CLOEXEC */) < 0) {
+        /* kernels before 5.11: mark them one by one */
+        for (int fd = 3; fd < 65536; fd++) fcntl(fd, F_SETFD, FD_CLOEXEC);
+    }
+    if (!e && chdir("/box") < 0) e = errno;
+    uint64_t cpu_s = (run->cpu_ns + 999999999ull) / 1000000000ull + 1;
+    set_rlimit(RLIMIT_CPU, cpu_s);
+    /* one byte of slack: a file found larger than the limit afterwards proves the limit was hit, even
+     * when the process that hit it was not the one the sandbox waits for */
+    set_rlimit(RLIMIT_FSIZE, run->fsize + 1);
+    set_rlimit(RLIMIT_STACK, run->stack);
+    set_rlimit(RLIMIT_NOFILE, run->nofile);
+    set_rlimit(RLIMIT_CORE, 0);
+    /* only without a memory cgroup: address space is a poor but real memory bound */
+    if (run->as_limit) set_rlimit(RLIMIT_AS, run->as_limit);
+    /* per-uid process count: a backstop behind the pids cgroup, the uid is this slot's own */
+    set_rlimit(RLIMIT_NPROC, run->nproc);
+    set_rlimit(RLIMIT_MEMLOCK, 0);
+    set_rlimit(RLIMIT_MSGQUEUE, 0);
+    for (int c = 0; c <= cap_last; c++) prctl(PR_CAPBSET_DROP, c, 0, 0, 0);
+    prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+    if (!e && setgroups(0, NULL) < 0) e = errno;
+    if (!e && setresgid(box_gid, box_gid, box_gid) < 0) e = errno;
+    if (!e && setresuid(box_uid, box_uid, box_uid) < 0) e = errno;
+    if (!e && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) e = errno;
+    int net = (run->flags & REQ_NETWORK) ? 1 : 0;
+    int prof = run->profile <= 2 ? (int) run->profile : 0;
+    struct sock_fprog fp = {filter_len[prof][net], filters[prof][net]};
+    if (!e && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) < 0) e = errno;
+    if (!e) {
+        extern char **environ;
+        environ = run->envp;
+        execvp(run->argv[0], run->argv);
+        e = errno;
+    }
+    write_full(errpipe_w, &e, sizeof e);
+    _exit(127);
+}
+
+static int collect_dir(int dfd, const char *prefix, char **pats, uint32_t npat, buf_t *out, uint32_t *count,
+                       uint64_t *budget, int depth, uint32_t *flags) {
+    if (depth > 16) return 0;
+    DIR *d = fdopendir(dfd);
+    if (!d) { close(dfd); return 0; }
+    struct dirent *e;
+    while ((e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        char rel[4096];
+        snprintf(rel, sizeof rel, "%s%s", prefix, e->d_name);
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
+        if (S_ISDIR(st.st_mode)) {
+            int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub >= 0) {
+                char np[4096];
+                snprintf(np, sizeof np, "%s/", rel);
+                collect_dir(sub, np, pats, npat, out, count, budget, depth + 1, flags);
+            }
+            continue;
+        }
+        if (!S_ISREG(st.st_mode)) continue; /* links, fifos, devices are never read */
+        int match = 0;
+        for (uint32_t i = 0; i < npat && !match; i++) match = fnmatch(pats[i], rel, FNM_PATHNAME) == 0;
+        if (!match) continue;
+        int fd = openat(dirfd(d), e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        if (fd < 0) continue;
+        struct stat fst;
+        if (fstat(fd, &fst) < 0 || !S_ISREG(fst.st_mode)) { close(fd); continue; }
+        if ((uint64_t) fst.st_size > *budget) { *flags |= RES_COLLECT_TRUNCATED; close(fd); continue; }
+        unsigned char *data = malloc(fst.st_size ? (size_t) fst.st_size : 1);
+        ssize_t got = data ? pread(fd, data, (size_t) fst.st_size, 0) : -1;
+        close(fd);
+        if (got < 0) { free(data); continue; }
+        b_str(out, rel);
+        b_u32(out, (fst.st_mode & 0100) ? 1 : 0);
+        b_bytes(out, data, (size_t) got);
+        free(data);
+        *budget -= (uint64_t) got;
+        (*count)++;
+    }
+    closedir(d);
+    return 0;
+}
+
+/* Whether a regular file under dfd is larger than limit; links are not followed. Closes dfd. */
+static int any_file_over(int dfd, uint64_t limit, int depth, int *budget) {
+    DIR *d = fdopendir(dfd);
+    if (!d) { close(dfd); return 0; }
+    int found = 0;
+    struct dirent *e;
+    while (!found && (e = readdir(d)) != NULL && --*budget > 0) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        struct stat st;
+        if (fstatat(dirfd(d), e->d_name, &st, AT_SYMLINK_NOFOLLOW) < 0) continue;
+        if (S_ISREG(st.st_mode) && (uint64_t) st.st_size > limit) found = 1;
+        else if (S_ISDIR(st.st_mode) && depth < 32) {
+            int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+            if (sub >= 0) found = any_file_over(sub, limit, depth + 1, budget);
+        }
+    }
+    closedir(d);
+    return found;
+}
+
+static void drain(int fd, buf_t *b, uint64_t cap, int *eof, int *exceeded) {
+    unsigned char tmp[65536];
+    for (;;) {
+        ssize_t n = read(fd, tmp, sizeof tmp);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return;               /* EAGAIN: nothing more for now */
+        if (n == 0) { *eof = 1; return; }
+        size_t keep = (size_t) n;
+        if (b->len + keep > cap) { keep = (size_t) (cap - b->len); *exceeded = 1; }
+        b_put(b, tmp, keep);
+        if (*exceeded) return;
+    }
+}
+
+/*
+ * Empties a directory of the work area without following links. Gives up (returns -1) past a depth or
+ * entry budget; the caller then replaces the whole tmpfs instead.
+ */
+static int clean_dir(int dfd, int depth, int *budget) {
+    DIR *d = fdopendir(dfd);
+    if (!d) { close(dfd); return -1; }
+    int rc = 0;
+    struct dirent *e;
+    while (rc == 0 && (e = readdir(d)) != NULL) {
+        if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, "..")) continue;
+        if (--*budget <= 0) { rc = -1; break; }
+        if (unlinkat(dirfd(d), e->d_name, 0) == 0) continue;
+        if (errno != EISDIR || depth >= 64) { rc = -1; break; }
+        int sub = openat(dirfd(d), e->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub < 0 || clean_dir(sub, depth + 1, budget) < 0 || unlinkat(dirfd(d), e->d_name, AT_REMOVEDIR) < 0) rc = -1;
+        else rewinddir(d);
+    }
+    closedir(d);
+    return rc;
+}
+
+static int mount_work(const char *where) {
+    char opts[128];
+    if (!strcmp(where, "/box"))
+        snprintf(opts, sizeof opts, "size=%llu,mode=0755,uid=%d,gid=%d", work_size, box_uid, box_gid);
+    else
+        snprintf(opts, sizeof opts, "size=%llu,mode=1777", work_size);
+    return mount(!strcmp(where, "/box") ? "judge-box" : "judge-tmp", where, "tmpfs", MS_NOSUID | MS_NODEV, opts);
+}
+
+/*
+ * The work dir and /tmp are tmpfs mounts that live as long as the slot; between runs they are emptied
+ * (cheap for the usual handful of files) or, when that fails or the tree is huge, replaced.
+ */
+static int reset_work(const char *where) {
+    int fd = open(where, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int budget = 10000;
+    if (fd >= 0) {
+        int dup_fd = dup(fd);
+        if (dup_fd >= 0 && clean_dir(dup_fd, 0, &budget) == 0) {
+            int ok = !strcmp(where, "/box") ? fchown(fd, box_uid, box_gid) == 0 && fchmod(fd, 0755) == 0
+                                            : fchown(fd, 0, 0) == 0 && fchmod(fd, 01777) == 0;
+            close(fd);
+            if (ok) return 0;
+        } else {
+            close(fd);
+        }
+    }
+    umount2(where, MNT_DETACH);
+    return mount_work(where);
+}
+
+/* SysV IPC objects outlive their processes: remove what a run left in the slot's IPC namespace. */
+static void reset_ipc(void) {
+    /* three syscalls tell whether anything exists; the /proc listings are read only then */
+    struct shm_info shm;
+    struct seminfo sem;
+    struct msginfo msg;
+    int shm_used = shmctl(0, SHM_INFO, (struct shmid_ds *) &shm) < 0 || shm.used_ids > 0;
+    int sem_used = semctl(0, 0, SEM_INFO, (struct seminfo *) &sem) < 0 || sem.semusz > 0;
+    int msg_used = msgctl(0, MSG_INFO, (struct msqid_ds *) &msg) < 0 || msg.msgpool > 0;
+    if (!shm_used && !sem_used && !msg_used) return;
+    static const struct { const char *file; int kind; } tables[] = {
+        {"/proc/sysvipc/shm", 0}, {"/proc/sysvipc/sem", 1}, {"/proc/sysvipc/msg", 2}};
+    for (int t = 0; t < 3; t++) {
+        FILE *f = fopen(tables[t].file, "re");
+        if (!f) continue;
+        char line[512];
+        if (!fgets(line, sizeof line, f)) { fclose(f); continue; }
+        while (fgets(line, sizeof line, f)) {
+            int key, id;
+            if (sscanf(line, "%d %d", &key, &id) != 2) continue;
+            if (tables[t].kind == 0) shmctl(id, IPC_RMID, NULL);
+            else if (tables[t].kind == 1) semctl(id, 0, IPC_RMID);
+            else msgctl(id, IPC_RMID, NULL);
+        }
+        fclose(f);
+    }
+}
+
+/* Kills every process of the slot's PID namespace but this server, and reaps them all. */
+static void kill_box(void) {
+    for (;;) {
+        kill(-1, SIGKILL);
+        int st;
+        pid_t w = waitpid(-1, &st, __WALL);
+        if (w < 0 && errno == ECHILD) return;
+        if (w < 0 && errno != EINTR) return;
+    }
+}
+
+static int write_map(pid_t pid, const char *file, int id) {
+    char path[64], line[64];
+    snprintf(path, sizeof path, "/proc/%d/%s", (int) pid, file);
+    int n = snprintf(line, sizeof line, "%d %d 1\n", id, id);
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int ok = write(fd, line, (size_t) n) == n;
+    close(fd);
+    return ok ? 0 : -1;
+}
+
+/* Waits for the program's child to have its user namespace, maps its uid and gid, lets it go on. */
+static void map_user_ns(pid_t prog, int ready_r, int go_w) {
+    unsigned char st;
+    if (read(ready_r, &st, 1) != 1 || st != 0) return; /* it reports its own failure */
+    st = (write_map(prog, "uid_map", box_uid) == 0 && write_map(prog, "gid_map", box_gid) == 0) ? 0 : 1;
+    if (write(go_w, &st, 1) != 1) { /* the child is gone; its status tells */ }
+}
+
+static void handle_run(rd_t *r) {
+    run_t run;
+    memset(&run, 0, sizeof run);
+    run.stdin_fd = -1;
+    char err[512] = "";
+    buf_t res = {0};
+    buf_t out = {0}, errb = {0}, coll = {0};
+    char **pats = NULL;
+    uint32_t npat = 0;
+    int boxfd = -1;
+
+    run.cpu_ns = r_u64(r);
+    run.wall_ns = r_u64(r);
+    run.fsize = r_u64(r);
+    run.stack = r_u64(r);
+    run.nofile = r_u32(r);
+    run.nproc = r_u32(r);
+    run.output_cap = r_u64(r);
+    run.collect_cap = r_u64(r);
+    run.as_limit = r_u64(r);
+    run.flags = r_u32(r);
+    run.profile = r_u32(r);
+    uint32_t argc = r_u32(r);
+    if (r->bad || argc == 0 || argc > 65536) { snprintf(err, sizeof err, "bad request"); goto fail; }
+    run.argv = calloc(argc + 1, sizeof(char *));
+    for (uint32_t i = 0; i < argc; i++) run.argv[i] = r_cstr(r);
+    uint32_t envc = r_u32(r);
+    if (r->bad || envc > 65536) { snprintf(err, sizeof err, "bad request"); goto fail; }
+    run.envp = calloc(envc + 1, sizeof(char *));
+    for (uint32_t i = 0; i < envc; i++) run.envp[i] = r_cstr(r);
+    if (r->bad) { snprintf(err, sizeof err, "bad request"); goto fail; }
+
+    boxfd = open("/box", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (boxfd < 0) { snprintf(err, sizeof err, "open /box: %s", strerror(errno)); goto fail; }
+    if (write_files(r, boxfd, err, sizeof err) < 0) {
+        if (!err[0]) snprintf(err, sizeof err, "bad request");
+        goto fail;
+    }
+    uint32_t inlen;
+    const unsigned char *in = r_bytes(r, &inlen);
+    npat = r_u32(r);
+    if (r->bad || npat > 4096) { npat = 0; snprintf(err, sizeof err, "bad request"); goto fail; }
+    pats = calloc(npat + 1, sizeof(char *));
+    for (uint32_t i = 0; i < npat; i++) pats[i] = r_cstr(r);
+    if (r->bad) { snprintf(err, sizeof err, "bad request"); goto fail; }
+
+    /* stdin is a sealed memfd: no writer to feed, no deadlock with the output pipes */
+    run.stdin_fd = memfd_create("stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (run.stdin_fd < 0 || (inlen && write_full(run.stdin_fd, in, inlen) < 0) || lseek(run.stdin_fd, 0, SEEK_SET) < 0) {
+        snprintf(err, sizeof err, "stdin: %s", strerror(errno)); goto fail;
+    }
+    fcntl(run.stdin_fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+
+    int op[2], ep[2], xp[2], rp[2], gp[2];
+    if (pipe2(op, O_CLOEXEC) < 0 || pipe2(ep, O_CLOEXEC) < 0 || pipe2(xp, O_CLOEXEC) < 0) {
+        snprintf(err, sizeof err, "pipe: %s", strerror(errno)); goto fail;
+    }
+    if (pipe2(rp, O_CLOEXEC) < 0 || pipe2(gp, O_CLOEXEC) < 0) {
+        close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
+        snprintf(err, sizeof err, "pipe: %s", strerror(errno)); goto fail;
+    }
+    uint64_t cpu0 = read_cpu_ns();
+    unsigned long long start = now_ns();
+    pid_t prog = fork();
+    if (prog < 0) {
+        close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
+        close(rp[0]); close(rp[1]); close(gp[0]); close(gp[1]);
+        snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail;
+    }
+    if (prog == 0) {
+        close(op[0]); close(ep[0]); close(xp[0]); close(rp[0]); close(gp[1]);
+        exec_program(&run, op[1], ep[1], xp[1], rp[1], gp[0]);
+    }
+    close(op[1]); close(ep[1]); close(xp[1]); close(rp[1]); close(gp[0]);
+    map_user_ns(prog, rp[0], gp[1]);
+    close(rp[0]); close(gp[1]);
+    int pidfd = (int) syscall(SYS_pidfd_open, prog, 0);
+    fcntl(op[0], F_SETFL, O_NONBLOCK);
+    fcntl(ep[0], F_SETFL, O_NONBLOCK);
+
+    uint32_t flags = 0;
+    int out_eof = 0, err_eof = 0, out_ex = 0, err_ex = 0, exited = 0, stdin_hup = 0;
+    unsigned long long deadline = start + run.wall_ns;
+    while (!exited) {
+        struct pollfd p[4] = {{op[0], POLLIN, 0}, {ep[0], POLLIN, 0}, {pidfd, POLLIN, 0}, {0, 0, 0}};
+        if (out_eof) p[0].fd = -1;
+        if (err_eof) p[1].fd = -1;
+        unsigned long long t = now_ns();
+        if (t >= deadline) { flags |= RES_WALL_KILLED; break; }
+        long long wait_ms = (long long) ((deadline - t) / 1000000ull) + 1;
+        /* The cgroup's CPU counter can grow at most n_cpus times as fast as the wall clock, so the next
+         * look is due only when the rest of the budget could be used up: no wake-ups (which would disturb
+         * the measured program) far from the limit, a check every millisecond close to it. RLIMIT_CPU
+         * stays the backstop. */
+        if (cpu_fd >= 0) {
+            uint64_t used = read_cpu_ns() - cpu0;
+            if (used > run.cpu_ns) { flags |= RES_CPU_KILLED; break; }
+            long long due_ms = (long long) ((run.cpu_ns - used) / (uint64_t) n_cpus / 1000000ull);
+            if (due_ms < 1) due_ms = 1;
+            if (wait_ms > due_ms) wait_ms = due_ms;
+        }
+        int pr = poll(p, 4, (int) wait_ms);
+        if (pr < 0 && errno != EINTR) break;
+        if (p[0].revents) drain(op[0], &out, run.output_cap, &out_eof, &out_ex);
+        if (p[1].revents) drain(ep[0], &errb, run.output_cap, &err_eof, &err_ex);
+        if (out_ex || err_ex) { flags |= RES_OUTPUT_EXCEEDED; break; }
+        if (p[2].revents) exited = 1;
+        if (p[3].revents & (POLLHUP | POLLERR)) { stdin_hup = 1; break; }
+    }
+    if (!exited) kill(prog, SIGKILL);
+    int wst = 0;
+    struct rusage ru;
+    memset(&ru, 0, sizeof ru);
+    while (wait4(prog, &wst, __WALL, &ru) < 0 && errno == EINTR) {}
+    unsigned long long wall = now_ns() - start;
+    /* whatever the program left running dies with it */
+    kill_box();
+    if (pidfd >= 0) close(pidfd);
+    if (stdin_hup) exit(0);
+    /* every writer is gone now; take what is still buffered in the pipes */
+    if (!out_ex && !err_ex) {
+        fcntl(op[0], F_SETFL, 0);
+        fcntl(ep[0], F_SETFL, 0);
+        while (!out_eof && !out_ex) drain(op[0], &out, run.output_cap, &out_eof, &out_ex);
+        while (!err_eof && !err_ex) drain(ep[0], &errb, run.output_cap, &err_eof, &err_ex);
+        if (out_ex || err_ex) flags |= RES_OUTPUT_EXCEEDED;
+    }
+    close(op[0]); close(ep[0]);
+    int exec_errno = 0;
+    if (read(xp[0], &exec_errno, sizeof exec_errno) == (ssize_t) sizeof exec_errno) flags |= RES_EXEC_FAILED;
+    close(xp[0]);
+
+    int scan_budget = 100000;
+    const char *scan_dirs[] = {"/box", "/tmp"};
+    for (int i = 0; i < 2 && !(flags & RES_FILE_LIMIT); i++) {
+        int sfd = open(scan_dirs[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+        if (sfd >= 0 && any_file_over(sfd, run.fsize, 0, &scan_budget)) flags |= RES_FILE_LIMIT;
+    }
+
+    uint32_t ncoll = 0;
+    uint64_t budget = run.collect_cap;
+    if (npat > 0) { collect_dir(boxfd, "", pats, npat, &coll, &ncoll, &budget, 0, &flags); boxfd = -1; }
+
+    b_u32(&res, 0);
+    b_u32(&res, flags);
+    b_u32(&res, (uint32_t) wst);
+    b_u32(&res, (uint32_t) exec_errno);
+    b_u64(&res, wall);
+    b_u64(&res, (uint64_t) ru.ru_utime.tv_sec * 1000000000ull + (uint64_t) ru.ru_utime.tv_usec * 1000ull
+                + (uint64_t) ru.ru_stime.tv_sec * 1000000000ull + (uint64_t) ru.ru_stime.tv_usec * 1000ull);
+    b_u64(&res, (uint64_t) ru.ru_maxrss * 1024ull);
+    b_bytes(&res, out.p, out.len);
+    b_bytes(&res, errb.p, errb.len);
+    b_u32(&res, ncoll);
+    b_put(&res, coll.p, coll.len);
+    goto reply;
+
+fail:
+    res.len = 0;
+    b_u32(&res, 1);
+    b_str(&res, err);
+reply:
+    if (boxfd >= 0) close(boxfd);
+    /* The next run starts from an empty work dir, /tmp and IPC namespace. This happens before the
+     * reply: files the run wrote are charged to the slot's memory cgroup until they are gone, and the
+     * JVM prepares the cgroup for the next run as soon as it has the reply. */
+    if (reset_work("/box") < 0 || reset_work("/tmp") < 0) {
+        fprintf(stderr, "judge-helper: cannot reset the work area: %s\n", strerror(errno));
+        exit(4);
+    }
+    reset_ipc();
+    if (send_msg(&res) < 0) exit(0);
+    if (run.stdin_fd >= 0) close(run.stdin_fd);
+    if (run.argv) { for (uint32_t i = 0; i < argc && run.argv[i]; i++) free(run.argv[i]); free(run.argv); }
+    if (run.envp) { for (char **a = run.envp; *a; a++) free(*a); free(run.envp); }
+    if (pats) { for (uint32_t i = 0; i < npat; i++) free(pats[i]); free(pats); }
+    free(res.p); free(out.p); free(errb.p); free(coll.p);
+}
+
+static volatile pid_t server_pid;
+
+static void on_term(int sig) {
+    (void) sig;
+    if (server_pid > 0) kill(server_pid, SIGKILL);
+    _exit(0);
+}
+
+/*
+ * --probe: tries, in a throw-away child, what a slot will need, and prints one line per protection
+ * ("name ok" or "name missing <reason>"). Used by the doctor.
+ */
+static int probe(void) {
+    pid_t c = fork();
+    if (c < 0) die("fork");
+    if (c == 0) {
+        if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID) < 0)
+            printf("namespaces missing unshare: %s\n", strerror(errno));
+        else
+            printf("namespaces ok\n");
+        pid_t u = fork();
+        if (u == 0) _exit(unshare(CLONE_NEWUSER) == 0 ? 0 : errno);
+        int ust = 0;
+        waitpid(u, &ust, 0);
+        if (WIFEXITED(ust) && WEXITSTATUS(ust) == 0) printf("user-namespace ok\n");
+        else printf("user-namespace missing unshare(CLONE_NEWUSER): %s\n", strerror(WEXITSTATUS(ust)));
+        prepare_filters();
+        struct sock_fprog fp = {filter_len[0][0], filters[0][0]};
+        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) < 0)
+            printf("seccomp missing %s\n", strerror(errno));
+        else if (syscall(__NR_unshare, CLONE_NEWUTS) == 0 || errno != EPERM)
+            printf("seccomp missing the filter did not deny unshare\n");
+        else
+            printf("seccomp ok\n");
+        fflush(stdout);
+        _exit(0);
+    }
+    int st;
+    while (waitpid(c, &st, 0) < 0 && errno == EINTR) {}
+    return WIFEXITED(st) ? 0 : 1;
+}
+
+/* The slot server: pid 1 of the slot's PID namespace, parent of every box process. */
+static int serve(char *argv0, size_t argv_len) {
+    prctl(PR_SET_PDEATHSIG, SIGKILL, 0, 0, 0);
+    /* /proc/1/cmdline and comm are readable in the box: show nothing of the host's paths */
+    memset(argv0, 0, argv_len);
+    snprintf(argv0, argv_len, "box-init");
+    prctl(PR_SET_NAME, "box-init", 0, 0, 0);
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
+    if (mount_work("/box") < 0) die("mount /box");
+    if (mount_work("/tmp") < 0) die("mount /tmp");
+
+    buf_t ready = {0};
+    b_u32(&ready, 0);
+    b_u32(&ready, PROTO_VERSION);
+    b_u32(&ready, (uint32_t) getppid());
+    if (send_msg(&ready) < 0) return 0;
+    free(ready.p);
+
+    for (;;) {
+        unsigned char hdr[4];
+        if (read_full(0, hdr, 4) < 0) return 0;
+        uint32_t len = ((uint32_t) hdr[0] << 24) | ((uint32_t) hdr[1] << 16) | ((uint32_t) hdr[2] << 8) | hdr[3];
+        if (len > MAX_MSG) return 3;
+        unsigned char *msg = malloc(len ? len : 1);
+        if (!msg || read_full(0, msg, len) < 0) return 0;
+        rd_t r = {msg, len, 0, 0};
+        uint32_t type = r_u32(&r);
+        if (type == 1) handle_run(&r);
+        else return 3;
+        free(msg);
+    }
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && !strcmp(argv[1], "--probe")) return probe();
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!v) { fprintf(stderr, "judge-helper: missing value for %s\n", a); return 2; }
+        if (!strcmp(a, "--root")) root_dir = argv[++i];
+        else if (!strcmp(a, "--uid")) box_uid = atoi(argv[++i]);
+        else if (!strcmp(a, "--gid")) box_gid = atoi(argv[++i]);
+        else if (!strcmp(a, "--ro") && n_ro < MAX_RO) ro_paths[n_ro++] = argv[++i];
+        else if (!strcmp(a, "--procs") && n_procs < MAX_PROCS) procs_paths[n_procs++] = argv[++i];
+        else if (!strcmp(a, "--cpu-v1")) { cpu_path = argv[++i]; cpu_v2 = 0; }
+        else if (!strcmp(a, "--cpu-v2")) { cpu_path = argv[++i]; cpu_v2 = 1; }
+        else if (!strcmp(a, "--work-size")) work_size = strtoull(argv[++i], NULL, 10);
+        else { fprintf(stderr, "judge-helper: unknown option %s\n", a); return 2; }
+    }
+    if (!root_dir || box_uid <= 0 || box_gid <= 0) {
+        fprintf(stderr, "judge-helper: --root, --uid and --gid are required\n");
+        return 2;
+    }
+    if (geteuid() != 0) { errno = EPERM; die("the helper needs root"); }
+    /* argv strings are copied by the parser above only as pointers: keep them, blank a copy's view later */
+    root_dir = strdup(root_dir);
+    for (int i = 0; i < n_ro; i++) ro_paths[i] = strdup(ro_paths[i]);
+    for (int i = 0; i < n_procs; i++) procs_paths[i] = strdup(procs_paths[i]);
+    if (cpu_path) cpu_path = strdup(cpu_path);
+    size_t argv_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
+    signal(SIGPIPE, SIG_IGN);
+    signal(SIGINT, SIG_IGN);
+    setup_slot();
+
+    /* the first child is pid 1 of the new PID namespace: it serves the runs; this process only waits,
+     * so that the JVM's handle on the helper stays valid and a SIGKILL of either ends both */
+    pid_t c = fork();
+    if (c < 0) die("fork");
+    if (c == 0) return serve(argv[0], argv_len);
+    server_pid = c;
+    signal(SIGTERM, on_term);
+    close(0);
+    close(1);
+    int st;
+    for (;;) {
+        pid_t w = waitpid(c, &st, 0);
+        if (w == c) break;
+        if (w < 0 && errno != EINTR) return 2;
+    }
+    return WIFEXITED(st) ? WEXITSTATUS(st) : 3;
+}

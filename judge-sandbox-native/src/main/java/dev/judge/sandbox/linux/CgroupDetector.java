@@ -1,0 +1,102 @@
+package dev.judge.sandbox.linux;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Finds which cgroup hierarchy the host offers, from {@code /proc/self/mountinfo}. v1 wins when its
+ * memory, pids and cpuacct controllers are all mounted (a hybrid host then has an empty v2 tree);
+ * otherwise v2 when its root delegates memory, pids and cpu.
+ */
+final class CgroupDetector {
+    private CgroupDetector() {
+    }
+
+    /** The outcome: a driver, or none with the reason. */
+    record Detection(CgroupVersion version, CgroupDriver driver, String detail) {
+    }
+
+    static Detection detect() {
+        try {
+            return detect(Files.readString(Path.of("/proc/self/mountinfo")));
+        } catch (IOException e) {
+            return new Detection(CgroupVersion.NONE, null, "cannot read /proc/self/mountinfo: " + e.getMessage());
+        }
+    }
+
+    static Detection detect(String mountinfo) {
+        Map<String, Path> v1 = new HashMap<>();
+        Path v2 = null;
+        for (String line : mountinfo.split("\n")) {
+            int sep = line.indexOf(" - ");
+            if (sep < 0) {
+                continue;
+            }
+            String[] left = line.substring(0, sep).split(" ");
+            String[] right = line.substring(sep + 3).split(" ");
+            if (left.length < 5 || right.length < 3) {
+                continue;
+            }
+            Path mountPoint = Path.of(unescape(left[4]));
+            if (right[0].equals("cgroup2")) {
+                v2 = mountPoint;
+            } else if (right[0].equals("cgroup")) {
+                for (String opt : right[2].split(",")) {
+                    if (Set.of("memory", "pids", "cpuacct").contains(opt)) {
+                        v1.putIfAbsent(opt, mountPoint);
+                    }
+                }
+            }
+        }
+        if (v1.size() == 3) {
+            List<Path> mounts = List.of(v1.get("memory"), v1.get("pids"), v1.get("cpuacct"));
+            for (Path m : mounts) {
+                if (!Files.isWritable(m)) {
+                    return new Detection(CgroupVersion.NONE, null, "cgroup v1 mount " + m + " is not writable");
+                }
+            }
+            return new Detection(CgroupVersion.V1, new CgroupV1(v1.get("memory"), v1.get("pids"), v1.get("cpuacct")),
+                    "cgroup v1: memory at " + v1.get("memory") + ", pids at " + v1.get("pids") + ", cpuacct at "
+                            + v1.get("cpuacct"));
+        }
+        if (v2 != null) {
+            String controllers;
+            try {
+                controllers = Files.readString(v2.resolve("cgroup.controllers")).trim();
+            } catch (IOException e) {
+                return new Detection(CgroupVersion.NONE, null, "cannot read " + v2 + "/cgroup.controllers");
+            }
+            List<String> have = List.of(controllers.split("\\s+"));
+            if (have.containsAll(List.of("memory", "pids", "cpu"))) {
+                if (!Files.isWritable(v2.resolve("cgroup.subtree_control"))) {
+                    return new Detection(CgroupVersion.NONE, null, "cgroup v2 at " + v2 + " is not writable");
+                }
+                return new Detection(CgroupVersion.V2, new CgroupV2(v2), "cgroup v2 at " + v2 + " (" + controllers + ")");
+            }
+            return new Detection(CgroupVersion.NONE, null, "cgroup v2 at " + v2 + " lacks controllers (has: '"
+                    + controllers + "', needs memory, pids, cpu)" + (v1.isEmpty() ? "" : "; v1 has only " + v1.keySet()));
+        }
+        return new Detection(CgroupVersion.NONE, null,
+                v1.isEmpty() ? "no cgroup hierarchy mounted" : "cgroup v1 has only " + v1.keySet());
+    }
+
+    /** mountinfo escapes space, tab, newline and backslash as octal. */
+    private static String unescape(String s) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\\' && i + 3 < s.length()) {
+                b.append((char) Integer.parseInt(s.substring(i + 1, i + 4), 8));
+                i += 3;
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

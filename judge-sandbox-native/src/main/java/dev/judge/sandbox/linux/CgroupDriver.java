@@ -1,0 +1,17 @@
+package dev.judge.sandbox.linux;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Creates slot cgroups in one hierarchy version. */
+interface CgroupDriver {
+
+    CgroupVersion version();
+
+    /** Creates (or adopts when left over) the cgroup of one slot of an instance. */
+    SlotCgroup create(String instance, int slot) throws IOException;
+
+    /** The directories holding every instance's cgroups, one per hierarchy the driver uses. */
+    List<Path> instanceParents();
+}

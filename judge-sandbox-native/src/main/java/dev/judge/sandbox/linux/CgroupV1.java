@@ -1,0 +1,159 @@
+package dev.judge.sandbox.linux;
+
+import dev.judge.core.model.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/** cgroup v1: one directory per controller (memory, pids, cpuacct) for each slot. */
+final class CgroupV1 implements CgroupDriver {
+    static final String PARENT = "judge-native";
+
+    private final Path memory;
+    private final Path pids;
+    private final Path cpuacct;
+
+    CgroupV1(Path memoryMount, Path pidsMount, Path cpuacctMount) {
+        this.memory = memoryMount;
+        this.pids = pidsMount;
+        this.cpuacct = cpuacctMount;
+    }
+
+    @Override
+    public CgroupVersion version() {
+        return CgroupVersion.V1;
+    }
+
+    @Override
+    public List<Path> instanceParents() {
+        return List.of(memory.resolve(PARENT), pids.resolve(PARENT), cpuacct.resolve(PARENT));
+    }
+
+    @Override
+    public SlotCgroup create(String instance, int slot) throws IOException {
+        String rel = PARENT + "/" + instance + "/slot-" + slot;
+        Path m = memory.resolve(rel);
+        Path p = pids.resolve(rel);
+        Path c = cpuacct.resolve(rel);
+        CgroupFiles.mkdirs(m);
+        CgroupFiles.mkdirs(p);
+        CgroupFiles.mkdirs(c);
+        return new Slot(m, p, c);
+    }
+
+    static final class Slot implements SlotCgroup {
+        private static final long FORCE_EMPTY_ABOVE = 2L << 20;
+        private final Path mem;
+        private final Path pids;
+        private final Path cpu;
+        private final boolean memsw;
+        private long cpuBase;
+        private long oomBase;
+        // limits of the previous run: most runs repeat them, and each control file write costs a syscall trip
+        private long lastMemory = -1;
+        private int lastProcesses = -1;
+        private boolean baselines;
+
+        Slot(Path mem, Path pids, Path cpu) {
+            this.mem = mem;
+            this.pids = pids;
+            this.cpu = cpu;
+            this.memsw = Files.exists(mem.resolve("memory.memsw.limit_in_bytes"));
+        }
+
+        @Override
+        public List<Path> procsFiles() {
+            return List.of(mem.resolve("cgroup.procs"), pids.resolve("cgroup.procs"), cpu.resolve("cgroup.procs"));
+        }
+
+        @Override
+        public Path cpuFile() {
+            return cpu.resolve("cpuacct.usage");
+        }
+
+        @Override
+        public boolean cpuIsV2() {
+            return false;
+        }
+
+        @Override
+        public void prepare(Limits limits) throws IOException {
+            if (limits.memory().bytes() != lastMemory) {
+                lastMemory = -1;
+                setMemoryLimit(limits.memory().bytes());
+                lastMemory = limits.memory().bytes();
+            }
+            // page cache charged by an earlier run would count toward this run's peak
+            if (CgroupFiles.readLong(mem.resolve("memory.usage_in_bytes")) > FORCE_EMPTY_ABOVE) {
+                CgroupFiles.write(mem.resolve("memory.force_empty"), "0");
+            }
+            // with swap accounting the memsw counters cover memory too, so only those are used
+            CgroupFiles.write(mem.resolve(memsw ? "memory.memsw.max_usage_in_bytes" : "memory.max_usage_in_bytes"), "0");
+            CgroupFiles.write(mem.resolve("memory.failcnt"), "0");
+            // no process is in the cgroup between runs, so the counters read after the previous run still
+            // hold; only the first run reads them
+            if (!baselines) {
+                oomBase = CgroupFiles.keyed(mem.resolve("memory.oom_control"), "oom_kill");
+                cpuBase = CgroupFiles.readLong(cpu.resolve("cpuacct.usage"));
+                baselines = true;
+            }
+            if (limits.processes() != lastProcesses) {
+                lastProcesses = -1;
+                // one more than the run may use: slack for the moment between fork and the limit check
+                CgroupFiles.write(pids.resolve("pids.max"), Integer.toString(limits.processes() + 1));
+                lastProcesses = limits.processes();
+            }
+        }
+
+        private void setMemoryLimit(long bytes) throws IOException {
+            if (!memsw) {
+                CgroupFiles.write(mem.resolve("memory.limit_in_bytes"), Long.toString(bytes));
+                return;
+            }
+            // memory must stay <= memsw at every step, so the order depends on the direction
+            long current = CgroupFiles.readLong(mem.resolve("memory.limit_in_bytes"));
+            if (bytes < current) {
+                CgroupFiles.write(mem.resolve("memory.limit_in_bytes"), Long.toString(bytes));
+                CgroupFiles.write(mem.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
+            } else {
+                CgroupFiles.write(mem.resolve("memory.memsw.limit_in_bytes"), Long.toString(bytes));
+                CgroupFiles.write(mem.resolve("memory.limit_in_bytes"), Long.toString(bytes));
+            }
+        }
+
+        @Override
+        public void forgetBaselines() {
+            baselines = false;
+        }
+
+        @Override
+        public CgroupUsage usage() throws IOException {
+            long peak = CgroupFiles.readLong(mem.resolve(memsw ? "memory.memsw.max_usage_in_bytes" : "memory.max_usage_in_bytes"));
+            long hits = CgroupFiles.readLong(mem.resolve("memory.failcnt"));
+            long oomNow = CgroupFiles.keyed(mem.resolve("memory.oom_control"), "oom_kill");
+            long cpuNow = CgroupFiles.readLong(cpu.resolve("cpuacct.usage"));
+            CgroupUsage u = new CgroupUsage(cpuNow - cpuBase, peak, oomNow - oomBase, hits);
+            oomBase = oomNow;
+            cpuBase = cpuNow;
+            return u;
+        }
+
+        @Override
+        public List<Integer> pids() throws IOException {
+            return CgroupFiles.pids(pids.resolve("cgroup.procs"));
+        }
+
+        @Override
+        public long taskCount() throws IOException {
+            return CgroupFiles.readLong(pids.resolve("pids.current"));
+        }
+
+        @Override
+        public void remove() throws IOException {
+            CgroupFiles.killAndRemove(mem);
+            CgroupFiles.killAndRemove(pids);
+            CgroupFiles.killAndRemove(cpu);
+        }
+    }
+}

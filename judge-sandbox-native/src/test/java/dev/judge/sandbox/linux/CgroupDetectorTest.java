@@ -1,0 +1,83 @@
+package dev.judge.sandbox.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Which hierarchy is used, decided from mountinfo lines pointing into a fake tree. */
+class CgroupDetectorTest {
+    @TempDir
+    Path dir;
+
+    private String v1(String name, String opts) throws IOException {
+        Path m = Files.createDirectories(dir.resolve(name));
+        return "30 25 0:26 / " + m + " rw,nosuid,nodev,noexec,relatime shared:9 - cgroup cgroup rw," + opts + "\n";
+    }
+
+    private String v2(String controllers) throws IOException {
+        Path m = Files.createDirectories(dir.resolve("unified"));
+        Files.writeString(m.resolve("cgroup.controllers"), controllers + "\n");
+        Files.writeString(m.resolve("cgroup.subtree_control"), "");
+        return "29 25 0:25 / " + m + " rw,nosuid,nodev,noexec,relatime shared:8 - cgroup2 cgroup2 rw,nsdelegate\n";
+    }
+
+    private static final String OTHER = "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/vda rw\n";
+
+    @Test
+    void v1WithMemoryPidsAndCpuacctIsUsedEvenBesideAnEmptyV2() throws IOException {
+        String info = OTHER + v2("hugetlb") + v1("memory", "memory") + v1("pids", "pids") + v1("cpu,cpuacct", "cpu,cpuacct");
+        CgroupDetector.Detection d = CgroupDetector.detect(info);
+        assertThat(d.version()).isEqualTo(CgroupVersion.V1);
+        assertThat(d.driver()).isInstanceOf(CgroupV1.class);
+        assertThat(d.driver().instanceParents()).containsExactly(dir.resolve("memory/judge-native"),
+                dir.resolve("pids/judge-native"), dir.resolve("cpu,cpuacct/judge-native"));
+    }
+
+    @Test
+    void v2WithTheControllersIsUsedWhenV1IsIncomplete() throws IOException {
+        String info = OTHER + v2("cpuset cpu io memory pids") + v1("memory", "memory");
+        CgroupDetector.Detection d = CgroupDetector.detect(info);
+        assertThat(d.version()).isEqualTo(CgroupVersion.V2);
+        assertThat(d.driver()).isInstanceOf(CgroupV2.class);
+        assertThat(d.driver().instanceParents()).containsExactly(dir.resolve("unified/judge-native"));
+    }
+
+    @Test
+    void v2WithoutControllersAndNoV1IsNoneWithTheReason() throws IOException {
+        CgroupDetector.Detection d = CgroupDetector.detect(OTHER + v2("hugetlb"));
+        assertThat(d.version()).isEqualTo(CgroupVersion.NONE);
+        assertThat(d.driver()).isNull();
+        assertThat(d.detail()).contains("lacks controllers").contains("memory, pids, cpu");
+    }
+
+    @Test
+    void noCgroupMountIsNone() {
+        CgroupDetector.Detection d = CgroupDetector.detect(OTHER);
+        assertThat(d.version()).isEqualTo(CgroupVersion.NONE);
+        assertThat(d.detail()).isEqualTo("no cgroup hierarchy mounted");
+    }
+
+    @Test
+    void escapedMountPointsAreDecoded() throws IOException {
+        Path m = Files.createDirectories(dir.resolve("with space"));
+        Files.writeString(m.resolve("cgroup.controllers"), "memory pids cpu\n");
+        Files.writeString(m.resolve("cgroup.subtree_control"), "");
+        String escaped = m.toString().replace(" ", "\\040");
+        CgroupDetector.Detection d = CgroupDetector.detect("29 25 0:25 / " + escaped + " rw - cgroup2 cgroup2 rw\n");
+        assertThat(d.version()).isEqualTo(CgroupVersion.V2);
+        assertThat(d.driver().instanceParents()).containsExactly(m.resolve("judge-native"));
+    }
+
+    @Test
+    void thisHostIsDetected() {
+        CgroupDetector.Detection d = CgroupDetector.detect();
+        assertThat(d.detail()).isNotBlank();
+        if (d.version() != CgroupVersion.NONE) {
+            assertThat(d.driver()).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package dev.judge.sandbox.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The v1 driver against a fake tree of three controller hierarchies. */
+class CgroupV1Test {
+    @TempDir
+    Path root;
+
+    @Test
+    void prepareSetsMemoryWithSwapPidsAndBaselinesThenUsageIsTheDifference() throws IOException {
+        Path mem = root.resolve("memory/judge-native/i/slot-1");
+        Path pids = root.resolve("pids/judge-native/i/slot-1");
+        Path cpu = root.resolve("cpuacct/judge-native/i/slot-1");
+        Files.createDirectories(mem);
+        Files.createDirectories(pids);
+        Files.createDirectories(cpu);
+        for (String f : new String[] {"memory.limit_in_bytes", "memory.memsw.limit_in_bytes"}) {
+            Files.writeString(mem.resolve(f), "9223372036854771712\n");
+        }
+        for (String f : new String[] {"memory.max_usage_in_bytes", "memory.memsw.max_usage_in_bytes",
+            "memory.failcnt", "memory.memsw.failcnt", "memory.force_empty"}) {
+            Files.writeString(mem.resolve(f), "0\n");
+        }
+        Files.writeString(mem.resolve("memory.usage_in_bytes"), "4096\n");
+        Files.writeString(mem.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 3\n");
+        Files.writeString(pids.resolve("pids.max"), "max\n");
+        Files.writeString(cpu.resolve("cpuacct.usage"), "7000000000\n");
+
+        SlotCgroup cg = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"))
+                .create("i", 1);
+        cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(32)).withProcesses(3));
+        assertThat(Files.readString(mem.resolve("memory.limit_in_bytes"))).isEqualTo(Long.toString(32L << 20));
+        assertThat(Files.readString(mem.resolve("memory.memsw.limit_in_bytes"))).isEqualTo(Long.toString(32L << 20));
+        assertThat(Files.readString(pids.resolve("pids.max"))).isEqualTo("4");
+        assertThat(cg.procsFiles()).containsExactly(mem.resolve("cgroup.procs"), pids.resolve("cgroup.procs"),
+                cpu.resolve("cgroup.procs"));
+
+        Files.writeString(cpu.resolve("cpuacct.usage"), "7250000000\n");
+        Files.writeString(mem.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 4\n");
+        Files.writeString(mem.resolve("memory.max_usage_in_bytes"), "1000\n");
+        Files.writeString(mem.resolve("memory.memsw.max_usage_in_bytes"), "2000\n");
+        CgroupUsage u = cg.usage();
+        assertThat(u.cpuNanos()).isEqualTo(250_000_000L);
+        assertThat(u.oomKills()).isEqualTo(1);
+        assertThat(u.peakBytes()).as("memory with swap").isEqualTo(2000);
+    }
+}

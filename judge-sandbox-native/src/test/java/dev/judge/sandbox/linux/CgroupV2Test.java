@@ -1,0 +1,102 @@
+package dev.judge.sandbox.linux;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.Limits;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The v2 driver against a fake unified hierarchy: a temp dir holding the files the kernel would. */
+class CgroupV2Test {
+    @TempDir
+    Path root;
+
+    private Path slot;
+
+    private void fakeTree(String instance) throws IOException {
+        Files.writeString(root.resolve("cgroup.controllers"), "cpuset cpu io memory hugetlb pids rdma misc\n");
+        Files.writeString(root.resolve("cgroup.subtree_control"), "");
+        Path parent = root.resolve("judge-native");
+        Path inst = parent.resolve(instance);
+        slot = inst.resolve("slot-0");
+        Files.createDirectories(slot);
+        Files.writeString(parent.resolve("cgroup.subtree_control"), "memory pids cpu\n");
+        Files.writeString(inst.resolve("cgroup.subtree_control"), "");
+        Files.writeString(slot.resolve("cgroup.procs"), "");
+        Files.writeString(slot.resolve("memory.max"), "max\n");
+        Files.writeString(slot.resolve("memory.swap.max"), "max\n");
+        Files.writeString(slot.resolve("pids.max"), "max\n");
+        Files.writeString(slot.resolve("cpu.stat"), "usage_usec 1000000\nuser_usec 800000\nsystem_usec 200000\n");
+        Files.writeString(slot.resolve("memory.events"), "low 0\nhigh 0\nmax 4\noom 1\noom_kill 1\n");
+        Files.writeString(slot.resolve("memory.peak"), "999999\n");
+    }
+
+    @Test
+    void createEnablesTheControllersOnEveryAncestorThatLacksThem() throws IOException {
+        fakeTree("1-2-3");
+        SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
+        assertThat(Files.readString(root.resolve("cgroup.subtree_control"))).isEqualTo(CgroupV2.CONTROLLERS);
+        assertThat(Files.readString(root.resolve("judge-native/cgroup.subtree_control"))).isEqualTo("memory pids cpu\n");
+        assertThat(Files.readString(root.resolve("judge-native/1-2-3/cgroup.subtree_control")))
+                .isEqualTo(CgroupV2.CONTROLLERS);
+        assertThat(cg.procsFiles()).containsExactly(slot.resolve("cgroup.procs"));
+        assertThat(cg.cpuFile()).isEqualTo(slot.resolve("cpu.stat"));
+        assertThat(cg.cpuIsV2()).isTrue();
+    }
+
+    @Test
+    void prepareWritesLimitsWithoutSwapAndResetsThePeak() throws IOException {
+        fakeTree("1-2-3");
+        SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
+        cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(64)).withProcesses(5));
+        assertThat(Files.readString(slot.resolve("memory.max"))).isEqualTo(Long.toString(64L << 20));
+        assertThat(Files.readString(slot.resolve("memory.swap.max"))).isEqualTo("0");
+        assertThat(Files.readString(slot.resolve("pids.max"))).as("the box's init counts too").isEqualTo("6");
+        assertThat(Files.readString(slot.resolve("memory.peak"))).startsWith("reset\n");
+        // unchanged limits are not written again; changed ones are
+        Files.writeString(slot.resolve("memory.max"), "sentinel");
+        cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(64)).withProcesses(5));
+        assertThat(Files.readString(slot.resolve("memory.max"))).isEqualTo("sentinel");
+        cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(65)).withProcesses(5));
+        assertThat(Files.readString(slot.resolve("memory.max"))).isEqualTo(Long.toString(65L << 20));
+    }
+
+    @Test
+    void usageIsMeasuredFromTheBaselinesOfPrepare() throws IOException {
+        fakeTree("1-2-3");
+        SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
+        cg.prepare(Limits.defaults());
+        // what the kernel would show after a run that used 0.5 s of CPU, hit the limit twice and was OOM-killed
+        Files.writeString(slot.resolve("cpu.stat"), "usage_usec 1500000\nuser_usec 1200000\nsystem_usec 300000\n");
+        Files.writeString(slot.resolve("memory.events"), "low 0\nhigh 0\nmax 6\noom 2\noom_kill 2\n");
+        Files.writeString(slot.resolve("memory.peak"), "67108864\n");
+        CgroupUsage u = cg.usage();
+        assertThat(u.cpuNanos()).isEqualTo(500_000_000L);
+        assertThat(u.oomKills()).isEqualTo(1);
+        assertThat(u.limitHits()).isEqualTo(2);
+        assertThat(u.peakBytes()).isEqualTo(64L << 20);
+    }
+
+    @Test
+    void aRunWithoutEventsReportsNoOomKill() throws IOException {
+        fakeTree("1-2-3");
+        SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
+        cg.prepare(Limits.defaults());
+        Files.writeString(slot.resolve("memory.peak"), "4096\n");
+        assertThat(cg.usage().oomKills()).isZero();
+        assertThat(cg.usage().peakBytes()).isEqualTo(4096);
+        assertThat(cg.usage().cpuNanos()).isZero();
+    }
+
+    @Test
+    void pidsAreReadFromCgroupProcs() throws IOException {
+        fakeTree("1-2-3");
+        SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
+        Files.writeString(slot.resolve("cgroup.procs"), "12\n34\n");
+        assertThat(cg.pids()).containsExactly(12, 34);
+    }
+}
