@@ -1,0 +1,536 @@
+package dev.judge.sandbox.docker;
+
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.Limits;
+import dev.judge.core.sandbox.Sandbox;
+import dev.judge.core.sandbox.SandboxException;
+import dev.judge.core.sandbox.SandboxRequest;
+import dev.judge.core.sandbox.SandboxResult;
+import dev.judge.core.sandbox.Termination;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A {@link Sandbox} that runs each command in a hardened container of a warm pool on a Docker engine.
+ *
+ * <p>Containers are created and started ahead of demand, one pool per image. The first process of each
+ * is a small runner (part of the runtime image) to which the sandbox stays attached: a run is one
+ * request to an idle container's runner, which runs the command in an empty work dir, under the run's
+ * limits, and measures it. Every container has no network, a memory limit with swap equal to it, a pids limit, a CPU
+ * quota, a read-only root filesystem, size-limited tmpfs work dir and {@code /tmp}, no capabilities,
+ * {@code no-new-privileges}, Docker's default seccomp profile, an unprivileged user, ulimits for open
+ * files and file size, and no host mounts besides the read-only binds configured here. A container is
+ * replaced after {@link Builder#maxRunsPerContainer(int) a number of runs} and right after a run that
+ * hit a time limit, was OOM-killed, left processes behind or broke the runner.
+ *
+ * <p>The runtime image needs no registry: the sandbox builds it on the engine when it is missing or was
+ * built from another runner ({@link Builder#buildImageIfMissing(boolean)}), or {@link RuntimeImage} (run by
+ * {@code scripts/build-docker-image.sh}) builds it ahead of time. It carries no toolchain, so the usual
+ * set-up binds the host's toolchain read-only with {@link Builder#hostToolchain()}.
+ *
+ * <pre>{@code
+ * Sandbox sandbox = DockerSandbox.builder().hostToolchain().poolSize(4).build();
+ * }</pre>
+ *
+ * <p>Instances are thread-safe; at most {@code poolSize} runs per image run at once, further calls wait
+ * for a container. Close the sandbox to remove its containers. Containers carry the label
+ * {@code dev.judge.sandbox.pool=<poolName>}; at start the sandbox removes any container with its pool
+ * name left by an earlier process, so two live sandboxes on one engine need different pool names.
+ */
+public final class DockerSandbox implements Sandbox {
+    private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
+    /** Beyond the run's wall time limit, how long the runner may take to report before it counts as broken. */
+    private static final Duration EXEC_MARGIN = Duration.ofSeconds(20);
+    private static final int SIGXCPU = 24;
+    private static final int SIGXFSZ = 25;
+
+    /** A read-only bind of a host path (on the engine's host) into every container. */
+    record Bind(String hostPath, String containerPath) {
+        Bind {
+            Objects.requireNonNull(hostPath, "hostPath");
+            Objects.requireNonNull(containerPath, "containerPath");
+            if (!hostPath.startsWith("/") || !containerPath.startsWith("/")) {
+                throw new IllegalArgumentException("bind paths must be absolute: " + hostPath + " -> " + containerPath);
+            }
+            for (String owned : List.of("/", Settings.WORK_DIR, "/tmp", "/opt/judge", "/proc", "/sys", "/dev")) {
+                if (containerPath.equals(owned) || (!owned.equals("/") && containerPath.startsWith(owned + "/"))) {
+                    throw new IllegalArgumentException("cannot bind over " + containerPath + ": the sandbox owns "
+                            + owned);
+                }
+            }
+            // A socket stays usable through a read-only bind: the engine's socket would hand runs the host.
+            if (hostPath.equals("/") || hostPath.endsWith(".sock") || hostPath.startsWith("/var/run")
+                    || hostPath.startsWith("/run") || hostPath.startsWith("/proc") || hostPath.startsWith("/sys")
+                    || hostPath.startsWith("/dev")) {
+                throw new IllegalArgumentException("refusing to bind " + hostPath + " into sandboxes");
+            }
+        }
+    }
+
+    private final Settings settings;
+    private final Engine engine;
+    private final ExecutorService background;
+    private final Map<String, ContainerPool> pools = new ConcurrentHashMap<>();
+    private final AtomicInteger nextUid;
+    private volatile boolean closed;
+
+    private DockerSandbox(Settings settings) {
+        this.settings = settings;
+        this.engine = new Engine(settings);
+        this.nextUid = new AtomicInteger(settings.uidBase());
+        try {
+            engine.ping();
+            if (settings.buildImageIfMissing()) {
+                RuntimeImage.ensureForSandbox(engine, settings.defaultImage(), settings.uidBase());
+            } else {
+                engine.check(settings.defaultImage(), true);
+            }
+            for (String image : settings.profileImages().values()) {
+                engine.check(image, false);
+            }
+            for (String id : engine.listOwn()) {
+                LOG.info("removing leftover container {} of pool '{}'", id, settings.poolName());
+                engine.remove(id);
+            }
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
+        }
+        this.background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "judge-docker-pool");
+            t.setDaemon(true);
+            return t;
+        });
+        pool(settings.defaultImage());
+        settings.profileImages().values().forEach(this::pool);
+    }
+
+    /** A builder with the defaults listed on each option. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "docker";
+    }
+
+    private ContainerPool pool(String image) {
+        return pools.computeIfAbsent(image, img -> {
+            List<Integer> uids = new ArrayList<>();
+            for (int i = 0; i < settings.poolSize(); i++) {
+                uids.add(nextUid.getAndIncrement());
+            }
+            return new ContainerPool(engine, settings, img, uids, background);
+        });
+    }
+
+    @Override
+    public SandboxResult run(SandboxRequest request) {
+        Objects.requireNonNull(request, "request");
+        if (closed) {
+            throw new SandboxException("the Docker sandbox is closed");
+        }
+        if (request.limits().network()) {
+            return SandboxResult.failure("the Docker sandbox gives runs no network; limits.network must be false");
+        }
+        ContainerPool pool = pool(settings.imageFor(request.profile()));
+        // A container that died while idle but looked alive when taken gets one more try on another one.
+        for (int attempt = 1; ; attempt++) {
+            Outcome outcome = runOnce(pool, request);
+            if (!outcome.containerGone || attempt == 2) {
+                return outcome.result;
+            }
+            LOG.warn("a warm container was gone when the run started; running again on another one");
+        }
+    }
+
+    private Outcome runOnce(ContainerPool pool, SandboxRequest request) {
+        ContainerPool.Warm container;
+        try {
+            container = pool.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while waiting for a warm container", e);
+        }
+        boolean recycle = true;
+        try {
+            Outcome outcome = execute(container, request);
+            recycle = outcome.recycle;
+            return outcome;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SandboxException("interrupted while running", e);
+        } catch (RuntimeException e) {
+            LOG.warn("run failed in container {}: {}", container.id, e.toString());
+            return new Outcome(SandboxResult.failure("Docker sandbox failure: " + e.getMessage()), true);
+        } finally {
+            pool.release(container, recycle);
+        }
+    }
+
+    /** {@code containerGone}: the runner's stream had ended before it answered anything, not by an OOM kill. */
+    private record Outcome(SandboxResult result, boolean recycle, boolean containerGone) {
+        Outcome(SandboxResult result, boolean recycle) {
+            this(result, recycle, false);
+        }
+    }
+
+    private Outcome execute(ContainerPool.Warm container, SandboxRequest request) throws InterruptedException {
+        Limits limits = request.limits();
+        long memory = limits.memory().bytes();
+        if (container.memory != memory) {
+            engine.setMemory(container.id, memory);
+            container.memory = memory;
+        }
+        byte[] input = RunnerProtocol.encode(request, environment(request));
+        long started = System.nanoTime();
+        RunnerChannel.Exchange exchange = container.channel.exchange(input, limits.wallTime().plus(EXEC_MARGIN));
+        if (exchange.timedOut()) {
+            return new Outcome(SandboxResult.failure("the runner did not finish within the wall time limit plus "
+                    + EXEC_MARGIN.toSeconds() + " s"), true);
+        }
+        if (exchange.response() == null && engine.wasOomKilled(container.id)) {
+            // The run filled the container's memory (tmpfs files count) until the OOM killer took the runner
+            // too: the run's own figures died with it, the wall time is the sandbox's view.
+            Duration wall = Duration.ofNanos(System.nanoTime() - started);
+            return new Outcome(new SandboxResult(Termination.MEMORY_LIMIT, -1, 9, new byte[0], new byte[0], false,
+                    Duration.ZERO, wall, limits.memory(), List.of(), ""), true);
+        }
+        if (exchange.response() == null) {
+            return new Outcome(SandboxResult.failure("the runner ended without a result"
+                    + (exchange.diagnostics().isEmpty() ? "" : ": " + exchange.diagnostics())), true,
+                    exchange.nothingReceived());
+        }
+        RunnerProtocol.Response r = RunnerProtocol.decode(exchange.response());
+        if (!r.get("setup_error").isEmpty()) {
+            return new Outcome(SandboxResult.failure("cannot prepare the work dir: " + r.get("setup_error")), false);
+        }
+        if (r.getLong("exec_errno") != 0) {
+            return new Outcome(SandboxResult.failure("cannot start '" + request.command().get(0) + "': "
+                    + r.get("exec_error")), false);
+        }
+        String reason = r.get("reason");
+        boolean oom = r.getLong("oom") != 0;
+        boolean exited = r.getLong("exited") != 0;
+        int exitCode = exited ? (int) r.getLong("exit") : -1;
+        int signal = exited ? 0 : (int) r.getLong("signal");
+        Duration cpu = Duration.ofNanos(r.getLong("cpu_us") * 1000);
+        Duration wall = Duration.ofNanos(r.getLong("wall_us") * 1000);
+        ByteSize peak = ByteSize.ofKiB(r.getLong("maxrss_kb"));
+        boolean truncated = r.getLong("truncated") != 0;
+
+        Termination termination;
+        if (reason.equals("output")) {
+            termination = Termination.OUTPUT_LIMIT;
+        } else if (reason.equals("cpu") || signal == SIGXCPU || cpu.compareTo(limits.cpuTime()) > 0) {
+            termination = Termination.CPU_TIME_LIMIT;
+        } else if (reason.equals("wall")) {
+            termination = Termination.WALL_TIME_LIMIT;
+        } else if (oom) {
+            termination = Termination.MEMORY_LIMIT;
+        } else if (signal == SIGXFSZ || r.getLong("fsize") != 0) {
+            termination = Termination.OUTPUT_LIMIT;
+        } else if (!exited) {
+            termination = Termination.SIGNALED;
+        } else {
+            termination = Termination.EXITED;
+        }
+        if (termination == Termination.MEMORY_LIMIT && peak.compareTo(limits.memory()) < 0) {
+            // The OOM kill came at the limit; maxrss of the killed process can lag behind it.
+            peak = limits.memory();
+        }
+        boolean recycle = oom || reason.equals("cpu") || reason.equals("wall") || reason.equals("leftovers")
+                || termination == Termination.CPU_TIME_LIMIT;
+        SandboxResult result = new SandboxResult(termination,
+                termination == Termination.EXITED ? exitCode : -1,
+                termination == Termination.EXITED ? 0 : signal,
+                r.stdout(), r.stderr(), truncated, cpu, wall, peak, r.files(), "");
+        return new Outcome(result, recycle);
+    }
+
+    private static Map<String, String> environment(SandboxRequest request) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
+        env.put("HOME", Settings.WORK_DIR);
+        env.put("LANG", "C.UTF-8");
+        env.putAll(request.environment());
+        return env;
+    }
+
+    /** Removes every container of this sandbox; runs in progress end with a sandbox failure. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pools.values().forEach(ContainerPool::close);
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            // Anything a background task started after the pools closed.
+            for (String id : engine.listOwn()) {
+                engine.remove(id);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("cannot sweep containers of pool '{}': {}", settings.poolName(), e.getMessage());
+        }
+        engine.close();
+    }
+
+    /** Options of a {@link DockerSandbox}; every setter checks its argument at once. */
+    public static final class Builder {
+        private String dockerHost;
+        private String apiVersion;
+        private String image = "judge-runtime:latest";
+        private final Map<String, String> profileImages = new LinkedHashMap<>();
+        private int poolSize = 2;
+        private int maxRunsPerContainer = 100;
+        private final List<Bind> binds = new ArrayList<>();
+        private ByteSize workDirSize = ByteSize.ofMiB(256);
+        private ByteSize tmpSize = ByteSize.ofMiB(256);
+        private double cpus = 1.0;
+        private long pidsLimit = 1024;
+        private int maxOpenFiles = 4096;
+        private ByteSize maxFileSize = ByteSize.ofGiB(1);
+        private int uidBase = 61000;
+        private String poolName = "judge";
+        private Duration acquireTimeout = Duration.ofMinutes(2);
+        private boolean buildImageIfMissing = true;
+
+        private Builder() {
+        }
+
+        /** The engine address, e.g. {@code unix:///var/run/docker.sock}; default {@code DOCKER_HOST} or the local socket. */
+        public Builder dockerHost(String uri) {
+            this.dockerHost = requireText(uri, "dockerHost");
+            return this;
+        }
+
+        /** The Docker API version to speak, e.g. {@code 1.41}; default unversioned (the engine's own). */
+        public Builder apiVersion(String version) {
+            this.apiVersion = requireText(version, "apiVersion");
+            return this;
+        }
+
+        /** The runtime image for every profile without its own; default {@code judge-runtime:latest}. */
+        public Builder image(String image) {
+            this.image = requireText(image, "image");
+            return this;
+        }
+
+        /** The runtime image for requests of one {@link SandboxRequest#profile() profile}, e.g. {@code jvm}. */
+        public Builder image(String profile, String image) {
+            profileImages.put(requireText(profile, "profile"), requireText(image, "image"));
+            return this;
+        }
+
+        /** Warm containers per image, which is also how many runs per image run at once; default 2. */
+        public Builder poolSize(int size) {
+            if (size < 1 || size > 64) {
+                throw new IllegalArgumentException("poolSize must be between 1 and 64, was " + size);
+            }
+            this.poolSize = size;
+            return this;
+        }
+
+        /** Runs a container serves before it is replaced; default 100. */
+        public Builder maxRunsPerContainer(int runs) {
+            if (runs < 1) {
+                throw new IllegalArgumentException("maxRunsPerContainer must be at least 1, was " + runs);
+            }
+            this.maxRunsPerContainer = runs;
+            return this;
+        }
+
+        /** Binds a host path read-only into every container at the same path. */
+        public Builder readOnlyBind(String path) {
+            return readOnlyBind(path, path);
+        }
+
+        /** Binds a host path read-only into every container. */
+        public Builder readOnlyBind(String hostPath, String containerPath) {
+            binds.add(new Bind(hostPath, containerPath));
+            return this;
+        }
+
+        /**
+         * Binds this machine's toolchain read-only: {@code /usr}, those of {@code /bin}, {@code /lib},
+         * {@code /lib64}, {@code /sbin} that are real folders (on a merged-/usr system the image's own
+         * symlinks cover them), {@code /etc/alternatives}, {@code /etc/ld.so.cache} and the JDKs'
+         * {@code /etc/java-*} configuration folders. Meant for an engine on the same machine, whose image was
+         * built there (by the sandbox itself or by {@code scripts/build-docker-image.sh}).
+         */
+        public Builder hostToolchain() {
+            readOnlyBind("/usr");
+            for (String dir : List.of("/bin", "/lib", "/lib64", "/sbin")) {
+                Path p = Path.of(dir);
+                if (Files.isDirectory(p) && !Files.isSymbolicLink(p)) {
+                    readOnlyBind(dir);
+                }
+            }
+            for (String file : List.of("/etc/alternatives", "/etc/ld.so.cache")) {
+                if (Files.exists(Path.of(file))) {
+                    readOnlyBind(file);
+                }
+            }
+            // Debian's JDKs keep their configuration (security, logging) under /etc/java-<version>-openjdk.
+            try (var etc = Files.newDirectoryStream(Path.of("/etc"), "java-*")) {
+                for (Path p : etc) {
+                    if (Files.isDirectory(p)) {
+                        readOnlyBind(p.toString());
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException("cannot list /etc", e);
+            }
+            return this;
+        }
+
+        /** Size of the tmpfs work dir; its files count against the run's memory; default 256 MiB. */
+        public Builder workDirSize(ByteSize size) {
+            this.workDirSize = requireAtLeast(size, ByteSize.ofMiB(1), "workDirSize");
+            return this;
+        }
+
+        /** Size of the tmpfs {@code /tmp}, which also holds the run's stdin; default 256 MiB. */
+        public Builder tmpSize(ByteSize size) {
+            this.tmpSize = requireAtLeast(size, ByteSize.ofMiB(1), "tmpSize");
+            return this;
+        }
+
+        /** CPU quota of each container in CPUs; default 1. */
+        public Builder cpus(double cpus) {
+            if (!(cpus >= 0.01 && cpus <= 256)) {
+                throw new IllegalArgumentException("cpus must be between 0.01 and 256, was " + cpus);
+            }
+            this.cpus = cpus;
+            return this;
+        }
+
+        /** Process limit of each container (the per-run limit comes from the request); default 1024. */
+        public Builder pidsLimit(long limit) {
+            if (limit < 8) {
+                throw new IllegalArgumentException("pidsLimit must be at least 8, was " + limit);
+            }
+            this.pidsLimit = limit;
+            return this;
+        }
+
+        /** Ceiling of open files per process in every container (ulimit); default 4096. */
+        public Builder maxOpenFiles(int files) {
+            if (files < 16 || files > Limits.MAX_OPEN_FILES) {
+                throw new IllegalArgumentException("maxOpenFiles must be between 16 and " + Limits.MAX_OPEN_FILES
+                        + ", was " + files);
+            }
+            this.maxOpenFiles = files;
+            return this;
+        }
+
+        /** Ceiling of the file size in every container (ulimit); default 1 GiB. */
+        public Builder maxFileSize(ByteSize size) {
+            this.maxFileSize = requireAtLeast(size, ByteSize.ofKiB(64), "maxFileSize");
+            return this;
+        }
+
+        /**
+         * First user id of the pool's containers; each container has its own id from here on, so per-user
+         * process limits are per container. The runtime image names 64 users from the uid base (61000 by
+         * default; an image the sandbox builds uses this value).
+         */
+        public Builder uidBase(int uid) {
+            if (uid < 1000 || uid > 2_000_000_000) {
+                throw new IllegalArgumentException("uidBase must be between 1000 and 2000000000, was " + uid);
+            }
+            this.uidBase = uid;
+            return this;
+        }
+
+        /** The value of the containers' label; leftovers with it are removed at start; default {@code judge}. */
+        public Builder poolName(String name) {
+            requireText(name, "poolName");
+            if (!name.matches("[A-Za-z0-9_.-]{1,64}")) {
+                throw new IllegalArgumentException("poolName must be 1-64 of [A-Za-z0-9_.-], was '" + name + "'");
+            }
+            this.poolName = name;
+            return this;
+        }
+
+        /** How long a run waits for an idle container before it fails; default 2 minutes. */
+        public Builder acquireTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "acquireTimeout");
+            if (timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("acquireTimeout must be positive, was " + timeout);
+            }
+            this.acquireTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} builds the default {@link #image(String) image} on the engine when it is
+         * missing, or when it is a runtime image holding a different runner (its {@code dev.judge.runner}
+         * label differs, e.g. after an upgrade of this library). The image is built for this builder's
+         * {@link #uidBase(int) uid base} and mirrors this machine's {@code /bin}, {@code /lib}, {@code /lib64},
+         * {@code /sbin} and {@code /etc/java-*} layout, in a second or two; see {@link RuntimeImage}. A runtime
+         * image built for another uid base is kept (its users are then unnamed, which runs do not need). An
+         * image without the label is never touched, nor are the {@link #image(String, String) profile
+         * images}. When false, a missing image fails {@link #build()}. Default true.
+         */
+        public Builder buildImageIfMissing(boolean build) {
+            this.buildImageIfMissing = build;
+            return this;
+        }
+
+        /**
+         * Connects to the engine, builds the default image if needed and enabled, checks every configured
+         * image, removes leftovers of this pool name and starts warming a pool per image.
+         *
+         * @throws SandboxException when the engine does not answer, an image is missing or cannot be built
+         */
+        public Sandbox build() {
+            return new DockerSandbox(settings());
+        }
+
+        Settings settings() {
+            return new Settings(dockerHost, apiVersion, image, Map.copyOf(profileImages), poolSize,
+                    maxRunsPerContainer, List.copyOf(binds), workDirSize, tmpSize, cpus, pidsLimit, maxOpenFiles,
+                    maxFileSize, uidBase, poolName, acquireTimeout, buildImageIfMissing);
+        }
+
+        private static String requireText(String value, String name) {
+            Objects.requireNonNull(value, name);
+            if (value.isBlank()) {
+                throw new IllegalArgumentException(name + " must not be blank");
+            }
+            return value;
+        }
+
+        private static ByteSize requireAtLeast(ByteSize size, ByteSize min, String name) {
+            Objects.requireNonNull(size, name);
+            if (size.compareTo(min) < 0) {
+                throw new IllegalArgumentException(name + " must be at least " + min + ", was " + size);
+            }
+            return size;
+        }
+    }
+}
