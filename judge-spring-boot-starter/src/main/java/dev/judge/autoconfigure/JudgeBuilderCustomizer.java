@@ -1,0 +1,12 @@
+package dev.judge.autoconfigure;
+
+import dev.judge.core.judge.Judge;
+
+/**
+ * Changes the {@link Judge.Builder} after the {@code judge.*} properties were applied and before the judge is
+ * built: the hook for executor slots, cache size, caps and anything the properties do not cover.
+ */
+@FunctionalInterface
+public interface JudgeBuilderCustomizer {
+    void customize(Judge.Builder builder);
+}

@@ -1,0 +1,90 @@
+package dev.judge.autoconfigure;
+
+import dev.judge.autoconfigure.health.SandboxHealthDetails;
+import dev.judge.core.sandbox.Sandbox;
+import dev.judge.sandbox.docker.DockerSandbox;
+import dev.judge.sandbox.linux.NativeSandbox;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Chooses and starts the sandbox. {@code judge.sandbox.type=auto} takes the native sandbox when its self-check
+ * says it can run here, else the Docker sandbox when an engine answers, else fails the start-up with each
+ * module's reason. An application's own {@link Sandbox} bean wins.
+ */
+@AutoConfiguration
+@EnableConfigurationProperties(JudgeProperties.class)
+public class JudgeSandboxAutoConfiguration {
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    public Sandbox judgeSandbox(JudgeProperties properties, ObjectProvider<SandboxCandidate> candidates) {
+        return choose(properties.sandbox().type(), candidates.orderedStream().toList()).create();
+    }
+
+    static SandboxCandidate choose(JudgeProperties.SandboxType type, List<SandboxCandidate> candidates) {
+        List<String> reasons = new ArrayList<>();
+        for (JudgeProperties.SandboxType wanted : order(type)) {
+            Optional<SandboxCandidate> found = candidates.stream().filter(c -> c.type() == wanted).findFirst();
+            if (found.isEmpty()) {
+                reasons.add(name(wanted) + ": module judge-sandbox-" + name(wanted) + " is not on the class path");
+                continue;
+            }
+            Optional<String> reason = found.get().unavailableReason();
+            if (reason.isEmpty()) {
+                return found.get();
+            }
+            reasons.add(name(wanted) + ": " + reason.get());
+        }
+        throw new IllegalStateException("no sandbox can run with judge.sandbox.type=" + name(type) + " ("
+                + String.join("; ", reasons) + "). Add a sandbox module, fix the host, or define a Sandbox bean.");
+    }
+
+    private static List<JudgeProperties.SandboxType> order(JudgeProperties.SandboxType type) {
+        return switch (type) {
+            case AUTO -> List.of(JudgeProperties.SandboxType.NATIVE, JudgeProperties.SandboxType.DOCKER);
+            case NATIVE, DOCKER -> List.of(type);
+        };
+    }
+
+    private static String name(JudgeProperties.SandboxType type) {
+        return type.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Concurrent runs the sandbox must serve: the executor's slots, or one per processor. */
+    static int slots(JudgeProperties properties) {
+        int slots = properties.executor().slots();
+        return slots > 0 ? slots : Runtime.getRuntime().availableProcessors();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(DockerSandbox.class)
+    static class DockerCandidateConfiguration {
+        @Bean
+        SandboxCandidate judgeDockerSandboxCandidate(JudgeProperties properties) {
+            return new DockerSandboxCandidate(properties);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(NativeSandbox.class)
+    static class NativeCandidateConfiguration {
+        @Bean
+        SandboxCandidate judgeNativeSandboxCandidate(JudgeProperties properties) {
+            return new NativeSandboxCandidate(properties);
+        }
+
+        @Bean
+        SandboxHealthDetails judgeNativeSandboxHealthDetails() {
+            return NativeSandboxCandidate::healthDetails;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.judge.autoconfigure.metrics;
+
+import dev.judge.autoconfigure.JudgeAutoConfiguration;
+import dev.judge.core.judge.Judge;
+import dev.judge.core.judge.JudgeObserver;
+import dev.judge.core.queue.JobQueue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Metrics and observations of the judge where Micrometer is present: phase timers and spans
+ * ({@code judge.compile}, {@code judge.run}, {@code judge.check}), {@code judge.queue.wait},
+ * {@code judge.submissions} by verdict, and the gauges {@code judge.queue.depth}, {@code judge.cache.hit.ratio}
+ * and {@code judge.runs.in.flight}.
+ */
+@AutoConfiguration(before = JudgeAutoConfiguration.class, afterName = {
+        "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.observation.ObservationAutoConfiguration",
+        "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+        "org.springframework.boot.micrometer.observation.autoconfigure.ObservationAutoConfiguration"})
+@ConditionalOnClass({MeterRegistry.class, ObservationRegistry.class})
+@ConditionalOnBean(MeterRegistry.class)
+public class JudgeMetricsAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(JudgeObserver.class)
+    JudgeObserver judgeMicrometerObserver(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+        // Without an application ObservationRegistry the phases still become timers through a private one.
+        ObservationRegistry registry = observations.getIfAvailable(() -> {
+            ObservationRegistry own = ObservationRegistry.create();
+            own.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+            return own;
+        });
+        return new MicrometerJudgeObserver(registry, meters);
+    }
+
+    @Bean
+    MeterBinder judgeGauges(ObjectProvider<Judge> judge, ObjectProvider<JobQueue> queue,
+            ObjectProvider<JudgeObserver> observer) {
+        return registry -> {
+            queue.ifAvailable(q -> Gauge.builder("judge.queue.depth", q, JudgeMetricsAutoConfiguration::depth)
+                    .description("Jobs waiting or being judged").register(registry));
+            judge.ifAvailable(j -> Gauge.builder("judge.cache.hit.ratio", j, x -> x.cacheStats().hitRate())
+                    .description("Share of compiles answered by the artifact cache").register(registry));
+            observer.ifAvailable(o -> {
+                if (o instanceof MicrometerJudgeObserver m) {
+                    Gauge.builder("judge.runs.in.flight", m, MicrometerJudgeObserver::runsInFlight)
+                            .description("Test runs in the sandbox right now").register(registry);
+                }
+            });
+        };
+    }
+
+    private static double depth(JobQueue queue) {
+        try {
+            return queue.depth();
+        } catch (RuntimeException e) {
+            return Double.NaN; // the broker is down; health says so
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.judge.autoconfigure.metrics;
+
+import dev.judge.core.judge.JudgeObserver;
+import dev.judge.core.model.SubmissionResult;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Turns each phase into a Micrometer {@link Observation} ({@code judge.compile}, {@code judge.run},
+ * {@code judge.check}: timers through the meter handler, spans through a tracing handler), and counts finished
+ * submissions by verdict.
+ */
+final class MicrometerJudgeObserver implements JudgeObserver {
+
+    private final ObservationRegistry observations;
+    private final MeterRegistry meters;
+    private final AtomicInteger runsInFlight = new AtomicInteger();
+
+    MicrometerJudgeObserver(ObservationRegistry observations, MeterRegistry meters) {
+        this.observations = observations;
+        this.meters = meters;
+    }
+
+    @Override
+    public <T> T observe(Phase phase, String languageId, Supplier<T> work) {
+        boolean run = phase == Phase.RUN;
+        if (run) {
+            runsInFlight.incrementAndGet();
+        }
+        try {
+            return Observation.createNotStarted("judge." + phase.name().toLowerCase(Locale.ROOT), observations)
+                    .contextualName(phase.name().toLowerCase(Locale.ROOT) + " " + languageId)
+                    .lowCardinalityKeyValue("language", languageId)
+                    .observe(work::get);
+        } finally {
+            if (run) {
+                runsInFlight.decrementAndGet();
+            }
+        }
+    }
+
+    @Override
+    public void finished(String languageId, SubmissionResult result) {
+        String verdict = result.verdict() == null ? "none" : result.verdict().code();
+        Counter.builder("judge.submissions").description("Finished submissions")
+                .tag("language", languageId).tag("verdict", verdict)
+                .register(meters).increment();
+    }
+
+    @Override
+    public void queueWait(String languageId, Duration waited) {
+        Timer.builder("judge.queue.wait").description("Time from acceptance to a worker's claim")
+                .tag("language", languageId).register(meters).record(waited);
+    }
+
+    int runsInFlight() {
+        return runsInFlight.get();
+    }
+}

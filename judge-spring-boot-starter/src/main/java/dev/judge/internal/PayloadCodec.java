@@ -1,0 +1,281 @@
+package dev.judge.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.JudgeOptions;
+import dev.judge.core.model.Limits;
+import dev.judge.core.model.Priority;
+import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.Status;
+import dev.judge.core.model.Submission;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TestResult;
+import dev.judge.core.model.Verdict;
+import dev.judge.core.queue.JudgeJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * JSON form of jobs and results shared by the JDBC and Redis adapters. Internal to the starter (public only
+ * because two adapter packages use it); the format is versioned by the {@code "v"} field.
+ *
+ * <p>Lossless by construction: sealed types carry an explicit type field, durations are nanoseconds, byte
+ * sizes are bytes, instants are ISO-8601 with nanoseconds, byte arrays are base64.
+ */
+public final class PayloadCodec {
+    private static final int VERSION = 1;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private PayloadCodec() {
+    }
+
+    public static String jobToJson(JudgeJob job) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("v", VERSION);
+        n.put("id", job.id());
+        n.put("priority", job.priority().name());
+        n.put("enqueuedAt", job.enqueuedAt().toString());
+        n.set("submission", submission(job.submission()));
+        return write(n);
+    }
+
+    public static JudgeJob jobFromJson(String json) {
+        JsonNode n = read(json);
+        return new JudgeJob(text(n, "id"), submission(n.get("submission")), Priority.valueOf(text(n, "priority")),
+                Instant.parse(text(n, "enqueuedAt")));
+    }
+
+    public static String resultToJson(SubmissionResult r) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("v", VERSION);
+        n.put("submissionId", r.submissionId());
+        n.put("status", r.status().name());
+        n.put("compileOutput", r.compileOutput());
+        ArrayNode tests = n.putArray("tests");
+        for (TestResult t : r.tests()) {
+            ObjectNode tn = tests.addObject();
+            tn.put("testId", t.testId());
+            tn.set("verdict", verdict(t.verdict()));
+            tn.put("score", t.score());
+            tn.put("cpuTimeNanos", t.cpuTime().toNanos());
+            tn.put("wallTimeNanos", t.wallTime().toNanos());
+            tn.put("peakMemoryBytes", t.peakMemory().bytes());
+            tn.put("exitCode", t.exitCode());
+            tn.put("signal", t.signal());
+            tn.put("stdout", t.stdout());
+            tn.put("stderr", t.stderr());
+            tn.put("checkerMessage", t.checkerMessage());
+        }
+        n.set("verdict", r.verdict() == null ? null : verdict(r.verdict()));
+        n.put("score", r.score());
+        n.put("maxScore", r.maxScore());
+        n.put("updatedAt", r.updatedAt().toString());
+        return write(n);
+    }
+
+    public static SubmissionResult resultFromJson(String json) {
+        JsonNode n = read(json);
+        List<TestResult> tests = new ArrayList<>();
+        for (JsonNode tn : n.get("tests")) {
+            tests.add(new TestResult(text(tn, "testId"), verdict(tn.get("verdict")), dbl(tn, "score"),
+                    Duration.ofNanos(tn.get("cpuTimeNanos").longValue()),
+                    Duration.ofNanos(tn.get("wallTimeNanos").longValue()),
+                    ByteSize.ofBytes(tn.get("peakMemoryBytes").longValue()), tn.get("exitCode").intValue(),
+                    tn.get("signal").intValue(), text(tn, "stdout"), text(tn, "stderr"), text(tn, "checkerMessage")));
+        }
+        JsonNode v = n.get("verdict");
+        return new SubmissionResult(text(n, "submissionId"), Status.valueOf(text(n, "status")),
+                text(n, "compileOutput"), tests, v == null || v.isNull() ? null : verdict(v), dbl(n, "score"),
+                dbl(n, "maxScore"), Instant.parse(text(n, "updatedAt")));
+    }
+
+    private static ObjectNode submission(Submission s) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("languageId", s.languageId());
+        n.set("sources", sources(s.sources()));
+        ArrayNode tests = n.putArray("tests");
+        for (TestCase t : s.tests()) {
+            ObjectNode tn = tests.addObject();
+            tn.put("id", t.id());
+            tn.put("input", t.input());
+            if (t.expectedOutput() == null) {
+                tn.putNull("expectedOutput");
+            } else {
+                tn.put("expectedOutput", t.expectedOutput());
+            }
+            tn.put("weight", t.weight());
+            tn.put("group", t.group());
+            tn.put("hidden", t.hidden());
+        }
+        Limits l = s.limits();
+        ObjectNode ln = n.putObject("limits");
+        ln.put("cpuTimeNanos", l.cpuTime().toNanos());
+        ln.put("wallTimeNanos", l.wallTime().toNanos());
+        ln.put("memoryBytes", l.memory().bytes());
+        ln.put("processes", l.processes());
+        ln.put("outputSizeBytes", l.outputSize().bytes());
+        ln.put("fileSizeBytes", l.fileSize().bytes());
+        ln.put("stackBytes", l.stack().bytes());
+        ln.put("openFiles", l.openFiles());
+        ln.put("network", l.network());
+        n.set("comparator", comparator(s.comparator()));
+        n.putObject("options").put("stopOnFirstFailure", s.options().stopOnFirstFailure());
+        return n;
+    }
+
+    private static Submission submission(JsonNode n) {
+        List<TestCase> tests = new ArrayList<>();
+        for (JsonNode tn : n.get("tests")) {
+            JsonNode expected = tn.get("expectedOutput");
+            tests.add(new TestCase(text(tn, "id"), binary(tn.get("input")),
+                    expected == null || expected.isNull() ? null : binary(expected), dbl(tn, "weight"),
+                    text(tn, "group"), tn.get("hidden").booleanValue()));
+        }
+        JsonNode ln = n.get("limits");
+        Limits limits = new Limits(Duration.ofNanos(ln.get("cpuTimeNanos").longValue()),
+                Duration.ofNanos(ln.get("wallTimeNanos").longValue()),
+                ByteSize.ofBytes(ln.get("memoryBytes").longValue()), ln.get("processes").intValue(),
+                ByteSize.ofBytes(ln.get("outputSizeBytes").longValue()),
+                ByteSize.ofBytes(ln.get("fileSizeBytes").longValue()),
+                ByteSize.ofBytes(ln.get("stackBytes").longValue()), ln.get("openFiles").intValue(),
+                ln.get("network").booleanValue());
+        return new Submission(text(n, "languageId"), sources(n.get("sources")), tests, limits,
+                comparator(n.get("comparator")),
+                new JudgeOptions(n.get("options").get("stopOnFirstFailure").booleanValue()));
+    }
+
+    private static ArrayNode sources(List<SourceFile> files) {
+        ArrayNode a = MAPPER.createArrayNode();
+        for (SourceFile f : files) {
+            a.addObject().put("name", f.name()).put("content", f.content());
+        }
+        return a;
+    }
+
+    private static List<SourceFile> sources(JsonNode a) {
+        List<SourceFile> files = new ArrayList<>();
+        for (JsonNode f : a) {
+            files.add(new SourceFile(text(f, "name"), text(f, "content")));
+        }
+        return files;
+    }
+
+    private static ObjectNode comparator(ComparatorSpec c) {
+        ObjectNode n = MAPPER.createObjectNode();
+        if (c instanceof ComparatorSpec.Exact) {
+            n.put("type", "exact");
+        } else if (c instanceof ComparatorSpec.Lines) {
+            n.put("type", "lines");
+        } else if (c instanceof ComparatorSpec.Tokens) {
+            n.put("type", "tokens");
+        } else if (c instanceof ComparatorSpec.Floats f) {
+            n.put("type", "floats");
+            n.put("absoluteTolerance", f.absoluteTolerance());
+            n.put("relativeTolerance", f.relativeTolerance());
+        } else if (c instanceof ComparatorSpec.UnorderedLines) {
+            n.put("type", "unorderedLines");
+        } else if (c instanceof ComparatorSpec.CaseInsensitive) {
+            n.put("type", "caseInsensitive");
+        } else if (c instanceof ComparatorSpec.Checker k) {
+            n.put("type", "checker");
+            n.put("languageId", k.languageId());
+            n.set("sources", sources(k.sources()));
+        } else {
+            throw new IllegalArgumentException("unknown comparator " + c);
+        }
+        return n;
+    }
+
+    private static ComparatorSpec comparator(JsonNode n) {
+        String type = text(n, "type");
+        return switch (type) {
+            case "exact" -> new ComparatorSpec.Exact();
+            case "lines" -> new ComparatorSpec.Lines();
+            case "tokens" -> new ComparatorSpec.Tokens();
+            case "floats" -> new ComparatorSpec.Floats(dbl(n, "absoluteTolerance"), dbl(n, "relativeTolerance"));
+            case "unorderedLines" -> new ComparatorSpec.UnorderedLines();
+            case "caseInsensitive" -> new ComparatorSpec.CaseInsensitive();
+            case "checker" -> new ComparatorSpec.Checker(text(n, "languageId"), sources(n.get("sources")));
+            default -> throw new IllegalArgumentException("unknown comparator type '" + type + "'");
+        };
+    }
+
+    private static ObjectNode verdict(Verdict v) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("code", v.code());
+        if (v instanceof Verdict.TimeLimitExceeded t) {
+            n.put("clock", t.clock().name());
+        } else if (v instanceof Verdict.RuntimeError re) {
+            n.put("exitCode", re.exitCode());
+            n.put("signal", re.signal());
+        } else if (v instanceof Verdict.InternalError ie) {
+            n.put("reason", ie.reason());
+        }
+        return n;
+    }
+
+    private static Verdict verdict(JsonNode n) {
+        String code = text(n, "code");
+        return switch (code) {
+            case "AC" -> Verdict.ACCEPTED;
+            case "WA" -> Verdict.WRONG_ANSWER;
+            case "PE" -> Verdict.PRESENTATION_ERROR;
+            case "TLE" -> new Verdict.TimeLimitExceeded(Verdict.Clock.valueOf(text(n, "clock")));
+            case "MLE" -> Verdict.MEMORY_LIMIT;
+            case "OLE" -> Verdict.OUTPUT_LIMIT;
+            case "RE" -> new Verdict.RuntimeError(n.get("exitCode").intValue(), n.get("signal").intValue());
+            case "CE" -> Verdict.COMPILATION_ERROR;
+            case "IE" -> new Verdict.InternalError(text(n, "reason"));
+            case "SK" -> Verdict.SKIPPED;
+            default -> throw new IllegalArgumentException("unknown verdict code '" + code + "'");
+        };
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.textValue();
+    }
+
+    private static double dbl(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        // Jackson writes NaN and infinities as strings; read them back the same way.
+        return v.isTextual() ? Double.parseDouble(v.textValue()) : v.doubleValue();
+    }
+
+    private static byte[] binary(JsonNode n) {
+        try {
+            return n.binaryValue();
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not base64: " + e.getMessage(), e);
+        }
+    }
+
+    private static String write(JsonNode n) {
+        try {
+            return MAPPER.writeValueAsString(n);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+    }
+
+    private static JsonNode read(String json) {
+        try {
+            JsonNode n = MAPPER.readTree(json);
+            int v = n.path("v").asInt(-1);
+            if (v != VERSION) {
+                throw new IllegalArgumentException("unsupported payload version " + v);
+            }
+            return n;
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not a judge payload: " + e.getOriginalMessage(), e);
+        }
+    }
+}

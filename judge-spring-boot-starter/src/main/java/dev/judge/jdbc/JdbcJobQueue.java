@@ -1,0 +1,297 @@
+package dev.judge.jdbc;
+
+import dev.judge.core.queue.ClaimedJob;
+import dev.judge.core.queue.DeadLetter;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.queue.JudgeJob;
+import dev.judge.core.queue.QueueException;
+import dev.judge.core.queue.QueuePolicy;
+import dev.judge.internal.AdapterRules;
+import dev.judge.internal.PayloadCodec;
+import dev.judge.internal.Wakeup;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.TransactionException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The job queue in two tables. A job is claimable once {@code available_at} has passed; claiming leases it by
+ * moving {@code available_at} to the lease's end, so an expired lease makes the job claimable again with no
+ * sweeper. Claims lock with {@code FOR UPDATE SKIP LOCKED}, so concurrent workers never wait on each other.
+ */
+final class JdbcJobQueue implements JobQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcJobQueue.class);
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Dialect dialect;
+    private final QueuePolicy policy;
+    private final long pollMillis;
+    private final Wakeup wakeup;
+    private final String jobs;
+    private final String dead;
+    private volatile boolean closed;
+
+    JdbcJobQueue(JdbcTemplate jdbc, TransactionTemplate tx, Dialect dialect, String schema, QueuePolicy policy,
+            Duration pollInterval, Wakeup wakeup) {
+        this.jdbc = jdbc;
+        this.tx = tx;
+        this.dialect = dialect;
+        this.policy = policy;
+        this.pollMillis = Math.max(1, pollInterval.toMillis());
+        this.wakeup = wakeup;
+        this.jobs = "\"" + schema + "\".judge_jobs";
+        this.dead = "\"" + schema + "\".judge_dead_letters";
+    }
+
+    @Override
+    public void enqueue(JudgeJob job) {
+        Objects.requireNonNull(job, "job");
+        checkOpen();
+        String payload = PayloadCodec.jobToJson(job);
+        String insert = "INSERT INTO " + jobs + " (id, priority, language_id, enqueued_at, available_at, payload)"
+                + " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
+        call("enqueue " + job.id(), () -> {
+            Object[] args = {job.id(), job.priority().ordinal(), job.languageId(),
+                    OffsetDateTime.ofInstant(job.enqueuedAt(), ZoneOffset.UTC), payload};
+            if (dialect == Dialect.POSTGRESQL) {
+                return jdbc.update(insert + " ON CONFLICT (id) DO NOTHING", args);
+            }
+            try {
+                return jdbc.update(insert, args);
+            } catch (DuplicateKeyException e) {
+                return 0; // the id is already waiting or leased: nothing to do
+            }
+        });
+        wakeup.signal();
+    }
+
+    @Override
+    public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
+        Objects.requireNonNull(languages, "languages");
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
+        }
+        for (String l : languages) {
+            Objects.requireNonNull(l, "languages must not hold null");
+        }
+        List<String> langs = List.copyOf(languages);
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            checkOpen();
+            long seen = wakeup.generation();
+            Optional<ClaimedJob> claimed;
+            try {
+                claimed = call("claim", () -> tx.execute(s -> claimOne(langs)));
+            } catch (QueueException e) {
+                AdapterRules.throwIfInterrupted(e);
+                throw e;
+            }
+            if (claimed.isPresent()) {
+                return claimed;
+            }
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (leftMs <= 0) {
+                return Optional.empty();
+            }
+            wakeup.await(seen, Math.min(leftMs, pollMillis));
+        }
+    }
+
+    private Optional<ClaimedJob> claimOne(List<String> languages) {
+        String filter = " WHERE available_at <= CURRENT_TIMESTAMP" + (languages.isEmpty() ? ""
+                : " AND language_id IN (" + "?,".repeat(languages.size() - 1) + "?)");
+        String order = " ORDER BY priority, enqueued_at, seq";
+        String columns = "SELECT id, attempt, last_error, payload, CURRENT_TIMESTAMP AS db_now FROM " + jobs;
+        while (true) {
+            List<Row> rows;
+            if (dialect == Dialect.POSTGRESQL) {
+                rows = jdbc.query(columns + filter + order + " LIMIT 1 FOR UPDATE SKIP LOCKED", (rs, i) -> Row.of(rs),
+                        languages.toArray());
+            } else {
+                rows = lockFirstH2(columns, filter, order, languages);
+            }
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Row row = rows.get(0);
+            if (row.attempt >= policy.maxAttempts()) {
+                // Delivered as often as allowed and the last lease ran out too: its worker likely died on it.
+                toDeadLetters(row.id, row.attempt, "lease expired after " + row.attempt + " deliveries"
+                        + (row.lastError == null ? "" : "; last failure: " + row.lastError), row.payload, row.dbNow);
+                continue;
+            }
+            JudgeJob job;
+            try {
+                job = PayloadCodec.jobFromJson(row.payload);
+            } catch (RuntimeException e) {
+                LOG.error("job {} has an unreadable payload; moving it to the dead letters", row.id, e);
+                toDeadLetters(row.id, row.attempt, "unreadable payload: " + e.getMessage(), row.payload, row.dbNow);
+                continue;
+            }
+            int attempt = row.attempt + 1;
+            String leaseId = UUID.randomUUID().toString();
+            OffsetDateTime expires = row.dbNow.plus(policy.visibilityTimeout());
+            jdbc.update("UPDATE " + jobs + " SET lease_id = ?, attempt = ?, available_at = ? WHERE id = ?",
+                    leaseId, attempt, expires, row.id);
+            return Optional.of(new ClaimedJob(job, leaseId, attempt, expires.toInstant()));
+        }
+    }
+
+    /**
+     * H2 neither sorts by the index nor stops at the limit under FOR UPDATE, so it picks candidates without a
+     * lock (index order, cheap) and then locks one by key, checking again that it is claimable.
+     */
+    private List<Row> lockFirstH2(String columns, String filter, String order, List<String> languages) {
+        for (int round = 0; round < 5; round++) {
+            List<String> candidates = jdbc.queryForList("SELECT id FROM " + jobs + filter + order + " LIMIT 8",
+                    String.class, languages.toArray());
+            for (String id : candidates) {
+                List<Row> rows = jdbc.query(columns + " WHERE id = ? AND available_at <= CURRENT_TIMESTAMP"
+                        + " FOR UPDATE SKIP LOCKED", (rs, i) -> Row.of(rs), id);
+                if (!rows.isEmpty()) {
+                    return rows;
+                }
+            }
+            if (candidates.size() < 8) {
+                break; // every claimable job was taken by others just now
+            }
+        }
+        return List.of();
+    }
+
+    private void toDeadLetters(String id, int attempts, String reason, String payload, OffsetDateTime at) {
+        jdbc.update("INSERT INTO " + dead + " (id, attempts, reason, dead_at, payload) VALUES (?, ?, ?, ?, ?)",
+                id, attempts, reason, at, payload);
+        jdbc.update("DELETE FROM " + jobs + " WHERE id = ?", id);
+    }
+
+    @Override
+    public boolean ack(ClaimedJob claimed) {
+        Objects.requireNonNull(claimed, "claimed");
+        return call("ack " + claimed.job().id(), () -> jdbc.update(
+                "DELETE FROM " + jobs + " WHERE id = ? AND lease_id = ?", claimed.job().id(), claimed.leaseId())) == 1;
+    }
+
+    @Override
+    public boolean release(ClaimedJob claimed, String reason) {
+        Objects.requireNonNull(claimed, "claimed");
+        String why = reason == null ? "" : reason;
+        boolean released = call("release " + claimed.job().id(), () -> tx.execute(s -> {
+            List<Row> rows = jdbc.query("SELECT id, attempt, last_error, payload, CURRENT_TIMESTAMP AS db_now FROM "
+                    + jobs + " WHERE id = ? AND lease_id = ? FOR UPDATE", (rs, i) -> Row.of(rs),
+                    claimed.job().id(), claimed.leaseId());
+            if (rows.isEmpty()) {
+                return false;
+            }
+            Row row = rows.get(0);
+            if (row.attempt >= policy.maxAttempts()) {
+                toDeadLetters(row.id, row.attempt, why, row.payload, row.dbNow);
+            } else {
+                jdbc.update("UPDATE " + jobs + " SET lease_id = NULL, last_error = ?, available_at = "
+                        + dialect.plusMillis("CURRENT_TIMESTAMP") + " WHERE id = ?",
+                        why, policy.backoff(row.attempt).toMillis(), row.id);
+            }
+            return true;
+        }));
+        if (released) {
+            wakeup.signal();
+        }
+        return released;
+    }
+
+    @Override
+    public boolean extend(ClaimedJob claimed) {
+        Objects.requireNonNull(claimed, "claimed");
+        return call("extend " + claimed.job().id(), () -> jdbc.update("UPDATE " + jobs + " SET available_at = "
+                + dialect.plusMillis("CURRENT_TIMESTAMP") + " WHERE id = ? AND lease_id = ?",
+                policy.visibilityTimeout().toMillis(), claimed.job().id(), claimed.leaseId())) == 1;
+    }
+
+    @Override
+    public long depth() {
+        Long n = call("depth", () -> jdbc.queryForObject("SELECT COUNT(*) FROM " + jobs, Long.class));
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        List<DeadLetter> rows = call("deadLetters", () -> jdbc.query(
+                "SELECT id, attempts, reason, dead_at, payload FROM " + dead + " ORDER BY seq DESC LIMIT ?",
+                (rs, i) -> {
+                    try {
+                        return new DeadLetter(PayloadCodec.jobFromJson(rs.getString("payload")), rs.getInt("attempts"),
+                                rs.getString("reason"), rs.getObject("dead_at", OffsetDateTime.class).toInstant());
+                    } catch (RuntimeException e) {
+                        LOG.warn("dead letter {} has an unreadable payload: {}", rs.getString("id"), e.getMessage());
+                        return null;
+                    }
+                }, limit));
+        List<DeadLetter> out = new ArrayList<>(rows.size());
+        for (DeadLetter d : rows) {
+            if (d != null) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public QueuePolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        wakeup.signal();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new QueueException("the queue is closed", false);
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (DataAccessException | TransactionException e) {
+            boolean retriable = JdbcErrors.isRetriable(e);
+            throw new QueueException(what + " failed" + (retriable ? " (database unavailable, retry later)" : "")
+                    + ": " + e.getMessage(), retriable, e);
+        }
+    }
+
+    private record Row(String id, int attempt, String lastError, String payload, OffsetDateTime dbNow) {
+        static Row of(ResultSet rs) throws SQLException {
+            return new Row(rs.getString("id"), rs.getInt("attempt"), rs.getString("last_error"),
+                    rs.getString("payload"), rs.getObject("db_now", OffsetDateTime.class));
+        }
+    }
+}

@@ -1,0 +1,213 @@
+package dev.judge.redis;
+
+import dev.judge.core.queue.ClaimedJob;
+import dev.judge.core.queue.DeadLetter;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.queue.JudgeJob;
+import dev.judge.core.queue.QueueException;
+import dev.judge.core.queue.QueuePolicy;
+import dev.judge.internal.AdapterRules;
+import dev.judge.internal.PayloadCodec;
+import dev.judge.internal.Wakeup;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.Limit;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * The job queue on Redis Streams: one stream per (lane, language) with one consumer group. A lease is the
+ * entry's place in the group's pending list; its idle time is the lease's age, so a lease ends when the
+ * entry has been idle for the visibility timeout, and the next claim takes it over with {@code XCLAIM}.
+ * Attempts are counted in the job's hash (not by the stream's delivery counter) so they survive the
+ * re-add of a released job after its backoff.
+ */
+final class RedisJobQueue implements JobQueue {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisJobQueue.class);
+    static final String GROUP = "judge";
+    static final int DEAD_LETTER_CAP = 10_000;
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final QueuePolicy policy;
+    private final long pollMillis;
+    private final Wakeup wakeup;
+    private final String consumer;
+    private volatile boolean closed;
+
+    RedisJobQueue(StringRedisTemplate redis, String prefix, QueuePolicy policy, Duration pollInterval, Wakeup wakeup,
+            String consumer) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.policy = policy;
+        this.pollMillis = Math.max(1, pollInterval.toMillis());
+        this.wakeup = wakeup;
+        this.consumer = consumer;
+    }
+
+    static String wakeChannel(String prefix) {
+        return prefix + "wake";
+    }
+
+    private String key(String name) {
+        return prefix + name;
+    }
+
+    private String jobKey(String id) {
+        return prefix + "job:" + id;
+    }
+
+    @Override
+    public void enqueue(JudgeJob job) {
+        Objects.requireNonNull(job, "job");
+        checkOpen();
+        String stream = key("s:" + job.priority().ordinal() + ":" + job.languageId());
+        String payload = PayloadCodec.jobToJson(job);
+        call("enqueue " + job.id(), () -> redis.execute(RedisScripts.ENQUEUE,
+                List.of(key("live"), jobKey(job.id()), stream, key("langs"), key("seq")),
+                job.id(), payload, job.languageId(), GROUP, wakeChannel(prefix)));
+        wakeup.signal();
+    }
+
+    @Override
+    public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
+        Objects.requireNonNull(languages, "languages");
+        Objects.requireNonNull(maxWait, "maxWait");
+        if (maxWait.isNegative()) {
+            throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
+        }
+        List<String> args = new ArrayList<>(List.of(prefix, GROUP, consumer,
+                String.valueOf(Math.max(1, policy.visibilityTimeout().toMillis())),
+                String.valueOf(policy.maxAttempts()), String.valueOf(DEAD_LETTER_CAP), ""));
+        for (String l : languages) {
+            args.add(Objects.requireNonNull(l, "languages must not hold null"));
+        }
+        List<String> keys = List.of(key("delayed"), key("live"), key("langs"), key("dead"));
+        long deadline = System.nanoTime() + maxWait.toNanos();
+        while (true) {
+            if (Thread.interrupted()) {
+                throw new InterruptedException();
+            }
+            checkOpen();
+            long seen = wakeup.generation();
+            String lease = UUID.randomUUID().toString();
+            args.set(6, lease);
+            Object[] argv = args.toArray();
+            @SuppressWarnings("rawtypes")
+            List reply;
+            try {
+                reply = call("claim", () -> redis.execute(RedisScripts.CLAIM, keys, argv));
+            } catch (QueueException e) {
+                AdapterRules.throwIfInterrupted(e);
+                throw e;
+            }
+            if (reply != null && reply.size() == 3) {
+                JudgeJob job = PayloadCodec.jobFromJson((String) reply.get(0));
+                int attempt = ((Number) reply.get(1)).intValue();
+                Instant expires = Instant.ofEpochMilli(((Number) reply.get(2)).longValue());
+                return Optional.of(new ClaimedJob(job, lease, attempt, expires));
+            }
+            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
+            if (leftMs <= 0) {
+                return Optional.empty();
+            }
+            wakeup.await(seen, Math.min(leftMs, pollMillis));
+        }
+    }
+
+    @Override
+    public boolean ack(ClaimedJob claimed) {
+        Objects.requireNonNull(claimed, "claimed");
+        String id = claimed.job().id();
+        return Long.valueOf(1).equals(call("ack " + id, () -> redis.execute(RedisScripts.ACK,
+                List.of(jobKey(id), key("live")), id, claimed.leaseId(), GROUP)));
+    }
+
+    @Override
+    public boolean release(ClaimedJob claimed, String reason) {
+        Objects.requireNonNull(claimed, "claimed");
+        String id = claimed.job().id();
+        Long r = call("release " + id, () -> redis.execute(RedisScripts.RELEASE,
+                List.of(jobKey(id), key("live"), key("delayed"), key("dead")), id, claimed.leaseId(), GROUP,
+                String.valueOf(policy.maxAttempts()), String.valueOf(policy.backoff(claimed.attempt()).toMillis()),
+                reason == null ? "" : reason, String.valueOf(DEAD_LETTER_CAP)));
+        return r != null && r > 0;
+    }
+
+    @Override
+    public boolean extend(ClaimedJob claimed) {
+        Objects.requireNonNull(claimed, "claimed");
+        String id = claimed.job().id();
+        return Long.valueOf(1).equals(call("extend " + id, () -> redis.execute(RedisScripts.EXTEND,
+                List.of(jobKey(id)), claimed.leaseId(), GROUP, consumer)));
+    }
+
+    @Override
+    public long depth() {
+        Long n = call("depth", () -> redis.opsForSet().size(key("live")));
+        return n == null ? 0 : n;
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must not be negative, was " + limit);
+        }
+        if (limit == 0) {
+            return List.of();
+        }
+        List<MapRecord<String, Object, Object>> records = call("deadLetters", () -> redis.opsForStream()
+                .reverseRange(key("dead"), Range.unbounded(), Limit.limit().count(limit)));
+        List<DeadLetter> out = new ArrayList<>();
+        for (MapRecord<String, Object, Object> r : records == null ? List.<MapRecord<String, Object, Object>>of() : records) {
+            Map<Object, Object> f = r.getValue();
+            try {
+                out.add(new DeadLetter(PayloadCodec.jobFromJson((String) f.get("payload")),
+                        Integer.parseInt((String) f.get("attempts")), (String) f.get("reason"),
+                        Instant.ofEpochMilli(Long.parseLong((String) f.get("deadAt")))));
+            } catch (RuntimeException e) {
+                LOG.warn("dead letter {} is unreadable: {}", f.get("id"), e.getMessage());
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public QueuePolicy policy() {
+        return policy;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        wakeup.signal();
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new QueueException("the queue is closed", false);
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (DataAccessException e) {
+            boolean retriable = RedisErrors.isRetriable(e);
+            throw new QueueException(what + " failed" + (retriable ? " (Redis unavailable, retry later)" : "")
+                    + ": " + e.getMessage(), retriable, e);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package dev.judge.redis;
+
+import dev.judge.core.model.Status;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.store.ResultListener;
+import dev.judge.core.store.ResultStore;
+import dev.judge.core.store.StoreException;
+import dev.judge.internal.PayloadCodec;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Results as one hash per submission ({@code rank}, {@code json}) that expires after the retention. The
+ * forward-only rule runs in a script, which also publishes each stored change (writer node, space, JSON) so
+ * other nodes' listeners get it without a read. Pub/sub is at-most-once: a listener whose connection is down
+ * misses changes, and {@link #find} has the current state.
+ */
+final class RedisResultStore implements ResultStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisResultStore.class);
+    private static final String FINAL_RANK = String.valueOf(Status.FINISHED.ordinal());
+
+    private final StringRedisTemplate redis;
+    private final String prefix;
+    private final String origin;
+    private final Duration retention;
+    private final CopyOnWriteArrayList<ResultListener> listeners = new CopyOnWriteArrayList<>();
+
+    RedisResultStore(StringRedisTemplate redis, String prefix, String origin, Duration retention) {
+        this.redis = redis;
+        this.prefix = prefix;
+        this.origin = origin;
+        this.retention = retention;
+    }
+
+    static String channel(String prefix) {
+        return prefix + "results";
+    }
+
+    private String key(String id) {
+        return prefix + "r:" + id;
+    }
+
+    @Override
+    public boolean save(SubmissionResult result) {
+        Objects.requireNonNull(result, "result");
+        String json = PayloadCodec.resultToJson(result);
+        Long stored = call("save " + result.submissionId(), () -> redis.execute(RedisScripts.SAVE_RESULT,
+                List.of(key(result.submissionId())), String.valueOf(result.status().ordinal()), json, FINAL_RANK,
+                String.valueOf(retention.toMillis()), channel(prefix), origin));
+        boolean changed = Long.valueOf(1).equals(stored);
+        if (changed) {
+            dispatch(result);
+        }
+        return changed;
+    }
+
+    @Override
+    public Optional<SubmissionResult> find(String submissionId) {
+        Objects.requireNonNull(submissionId, "submissionId");
+        Object json = call("find " + submissionId, () -> redis.opsForHash().get(key(submissionId), "json"));
+        return json == null ? Optional.empty() : Optional.of(PayloadCodec.resultFromJson((String) json));
+    }
+
+    @Override
+    public boolean delete(String submissionId) {
+        Objects.requireNonNull(submissionId, "submissionId");
+        return Boolean.TRUE.equals(call("delete " + submissionId, () -> redis.delete(key(submissionId))));
+    }
+
+    @Override
+    public Subscription subscribe(ResultListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** A change published by any node: {@code origin + ' ' + json}. */
+    void onPublished(String message) {
+        int space = message.indexOf(' ');
+        if (space < 0 || listeners.isEmpty() || message.substring(0, space).equals(origin)) {
+            return; // written here: already dispatched by save
+        }
+        try {
+            dispatch(PayloadCodec.resultFromJson(message.substring(space + 1)));
+        } catch (RuntimeException e) {
+            LOG.warn("unreadable result notification: {}", e.getMessage());
+        }
+    }
+
+    private void dispatch(SubmissionResult result) {
+        for (ResultListener l : listeners) {
+            try {
+                l.onChange(result);
+            } catch (RuntimeException e) {
+                LOG.warn("result listener failed for submission {}", result.submissionId(), e);
+            }
+        }
+    }
+
+    private <T> T call(String what, Supplier<T> op) {
+        try {
+            return op.get();
+        } catch (DataAccessException e) {
+            boolean retriable = RedisErrors.isRetriable(e);
+            throw new StoreException(what + " failed" + (retriable ? " (Redis unavailable, retry later)" : "")
+                    + ": " + e.getMessage(), retriable, e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package dev.judge.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.JudgeOptions;
+import dev.judge.core.model.Limits;
+import dev.judge.core.model.Priority;
+import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.Status;
+import dev.judge.core.model.Submission;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TestResult;
+import dev.judge.core.model.Verdict;
+import dev.judge.core.queue.JudgeJob;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class PayloadCodecTest {
+
+    private static final List<ComparatorSpec> COMPARATORS = List.of(ComparatorSpec.exact(), ComparatorSpec.lines(),
+            ComparatorSpec.tokens(), ComparatorSpec.floats(1e-9, 0.25), ComparatorSpec.unorderedLines(),
+            ComparatorSpec.caseInsensitive(),
+            new ComparatorSpec.Checker("cpp17", List.of(SourceFile.main("int main(){}"),
+                    new SourceFile("testlib.h", "// ünïcode \u0000 and \"quotes\"\n"))));
+
+    private static final List<Verdict> VERDICTS = List.of(Verdict.ACCEPTED, Verdict.WRONG_ANSWER,
+            Verdict.PRESENTATION_ERROR, Verdict.CPU_TIME_LIMIT, Verdict.WALL_TIME_LIMIT, Verdict.MEMORY_LIMIT,
+            Verdict.OUTPUT_LIMIT, Verdict.RuntimeError.exit(3), Verdict.RuntimeError.signal(11),
+            Verdict.COMPILATION_ERROR, new Verdict.InternalError("sandbox \"failed\""), new Verdict.InternalError(null),
+            Verdict.SKIPPED);
+
+    @Test
+    void jobsRoundTripWithEveryComparator() {
+        Limits limits = Limits.defaults().withCpuTime(Duration.ofNanos(1_234_567_891)).withWallTime(Duration.ofSeconds(7))
+                .withMemory(ByteSize.ofBytes(1024L * 1024 + 7)).withProcesses(17).withOutputSize(ByteSize.ofKiB(3))
+                .withFileSize(ByteSize.ZERO).withStack(ByteSize.ofMiB(8)).withOpenFiles(99).withNetwork(true);
+        for (ComparatorSpec c : COMPARATORS) {
+            Submission s = new Submission("python3",
+                    List.of(SourceFile.main("print(input())"), new SourceFile("util.py", "x = 'ä'\r\n")),
+                    List.of(TestCase.of("1", "in\n", "out\n"),
+                            new TestCase("bin", new byte[] {0, (byte) 0xff, (byte) 0xc3, 10}, null, 2.5, "g1", true),
+                            new TestCase("empty", new byte[0], new byte[0], 0.0, null, false)),
+                    limits, c, new JudgeOptions(true));
+            for (Priority p : Priority.values()) {
+                JudgeJob job = new JudgeJob("job-" + p, s, p, Instant.parse("2026-11-23T10:00:00.123456789Z"));
+                String json = PayloadCodec.jobToJson(job);
+                assertThat(PayloadCodec.jobFromJson(json)).isEqualTo(job);
+            }
+        }
+    }
+
+    @Test
+    void resultsRoundTripWithEveryVerdict() {
+        List<TestResult> tests = new ArrayList<>();
+        int i = 0;
+        for (Verdict v : VERDICTS) {
+            tests.add(new TestResult("t" + i++, v, 0.5 * i, Duration.ofNanos(123_456_789L * i), Duration.ofMillis(i),
+                    ByteSize.ofBytes(4096L * i + 1), i - 3, i % 3, "out " + i, "err\t" + i, "msg " + i));
+        }
+        tests.add(TestResult.skipped("last"));
+        for (Verdict v : VERDICTS) {
+            SubmissionResult r = new SubmissionResult("id-1", Status.FINISHED, "warning: ünused", tests, v, 7.25,
+                    Double.NaN, Instant.parse("2026-01-02T03:04:05.000000001Z"));
+            assertThat(PayloadCodec.resultFromJson(PayloadCodec.resultToJson(r))).isEqualTo(r);
+        }
+        SubmissionResult queued = SubmissionResult.queued("q", Instant.now());
+        assertThat(PayloadCodec.resultFromJson(PayloadCodec.resultToJson(queued))).isEqualTo(queued);
+        SubmissionResult running = new SubmissionResult("r", Status.RUNNING, "", tests.subList(0, 2), null,
+                Double.POSITIVE_INFINITY, -0.0, Instant.EPOCH);
+        assertThat(PayloadCodec.resultFromJson(PayloadCodec.resultToJson(running))).isEqualTo(running);
+    }
+
+    @Test
+    void everyVerdictCodeIsCovered() {
+        assertThat(VERDICTS).extracting(Verdict::code).containsAll(
+                List.of("AC", "WA", "PE", "TLE", "MLE", "OLE", "RE", "CE", "IE", "SK"));
+    }
+
+    @Test
+    void refusesForeignPayloads() {
+        assertThatThrownBy(() -> PayloadCodec.jobFromJson("{\"v\":99}")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("version 99");
+        assertThatThrownBy(() -> PayloadCodec.resultFromJson("not json")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
