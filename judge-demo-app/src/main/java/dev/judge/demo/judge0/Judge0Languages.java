@@ -1,0 +1,43 @@
+package dev.judge.demo.judge0;
+
+import dev.judge.core.judge.Judge;
+import dev.judge.core.language.LanguageInfo;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+
+/** Judge0 language ids onto the judge's languages: each available language answers to its Judge0 ids. */
+@Component
+class Judge0Languages {
+    private final Judge judge;
+
+    Judge0Languages(Judge judge) {
+        this.judge = judge;
+    }
+
+    /** Available languages by Judge0 id, in id order. */
+    Map<Integer, LanguageInfo> byId() {
+        List<Map.Entry<Integer, LanguageInfo>> entries = new ArrayList<>();
+        for (LanguageInfo info : judge.languages()) {
+            if (info.available()) {
+                info.language().judge0Ids().forEach(id -> entries.add(Map.entry(id, info)));
+            }
+        }
+        entries.sort(Comparator.comparing(Map.Entry::getKey));
+        Map<Integer, LanguageInfo> map = new LinkedHashMap<>();
+        entries.forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
+        return map;
+    }
+
+    Optional<LanguageInfo> find(int judge0Id) {
+        return Optional.ofNullable(byId().get(judge0Id));
+    }
+
+    static String name(LanguageInfo info) {
+        return info.version().isEmpty() ? info.language().name() : info.language().name() + " " + info.version();
+    }
+}

@@ -1,0 +1,97 @@
+package dev.judge.demo.problem;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.SourceFile;
+import dev.judge.demo.web.ApiException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The comparator as JSON, one {@code type} of {@code exact}, {@code lines} (the default), {@code tokens},
+ * {@code floats} (with {@code absoluteTolerance} and {@code relativeTolerance}, each 1e-6 when left out),
+ * {@code unorderedLines}, {@code caseInsensitive}, {@code checker} (with {@code languageId} and
+ * {@code sources}). Maps 1:1 onto {@link ComparatorSpec}.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record ComparatorDto(String type, Double absoluteTolerance, Double relativeTolerance, String languageId,
+        List<SourceDto> sources) {
+    static final double DEFAULT_TOLERANCE = 1e-6;
+    static final List<String> TYPES =
+            List.of("exact", "lines", "tokens", "floats", "unorderedLines", "caseInsensitive", "checker");
+
+    public static ComparatorDto of(ComparatorSpec spec, boolean withCheckerSources) {
+        if (spec instanceof ComparatorSpec.Floats f) {
+            return new ComparatorDto("floats", f.absoluteTolerance(), f.relativeTolerance(), null, null);
+        }
+        if (spec instanceof ComparatorSpec.Checker c) {
+            return new ComparatorDto("checker", null, null, c.languageId(), withCheckerSources
+                    ? c.sources().stream().map(s -> new SourceDto(s.name(), s.content())).toList()
+                    : null);
+        }
+        return simple(typeOf(spec));
+    }
+
+    /** The JSON name of a comparator's type. */
+    public static String typeOf(ComparatorSpec spec) {
+        if (spec instanceof ComparatorSpec.Exact) {
+            return "exact";
+        } else if (spec instanceof ComparatorSpec.Lines) {
+            return "lines";
+        } else if (spec instanceof ComparatorSpec.Tokens) {
+            return "tokens";
+        } else if (spec instanceof ComparatorSpec.Floats) {
+            return "floats";
+        } else if (spec instanceof ComparatorSpec.UnorderedLines) {
+            return "unorderedLines";
+        } else if (spec instanceof ComparatorSpec.CaseInsensitive) {
+            return "caseInsensitive";
+        } else if (spec instanceof ComparatorSpec.Checker) {
+            return "checker";
+        }
+        throw new IllegalArgumentException("unknown comparator " + spec);
+    }
+
+    private static ComparatorDto simple(String type) {
+        return new ComparatorDto(type, null, null, null, null);
+    }
+
+    /** The comparator this asks for; throws naming the field when it is incomplete or contradictory. */
+    public ComparatorSpec toSpec() {
+        if (type == null || type.isBlank()) {
+            throw ApiException.invalid("comparator.type", "is required, one of " + TYPES);
+        }
+        if (!type.equals("floats") && (absoluteTolerance != null || relativeTolerance != null)) {
+            throw ApiException.invalid("comparator.type", "tolerances apply only to the floats comparator");
+        }
+        if (!type.equals("checker") && (languageId != null || sources != null)) {
+            throw ApiException.invalid("comparator.type", "languageId and sources apply only to the checker comparator");
+        }
+        return switch (type) {
+            case "exact" -> ComparatorSpec.exact();
+            case "lines" -> ComparatorSpec.lines();
+            case "tokens" -> ComparatorSpec.tokens();
+            case "unorderedLines" -> ComparatorSpec.unorderedLines();
+            case "caseInsensitive" -> ComparatorSpec.caseInsensitive();
+            case "floats" -> ComparatorSpec.floats(
+                    absoluteTolerance == null ? DEFAULT_TOLERANCE : absoluteTolerance,
+                    relativeTolerance == null ? DEFAULT_TOLERANCE : relativeTolerance);
+            case "checker" -> checker();
+            default -> throw ApiException.invalid("comparator.type", "must be one of " + TYPES + ", was '" + type + "'");
+        };
+    }
+
+    private ComparatorSpec checker() {
+        List<SourceFile> files = new ArrayList<>();
+        if (sources != null) {
+            for (int i = 0; i < sources.size(); i++) {
+                SourceDto s = sources.get(i);
+                if (s == null || s.content() == null) {
+                    throw ApiException.invalid("comparator.sources[" + i + "].content", "is required");
+                }
+                files.add(new SourceFile(s.name(), s.content()));
+            }
+        }
+        return new ComparatorSpec.Checker(languageId, files);
+    }
+}

@@ -1,0 +1,160 @@
+package dev.judge.demo.problem;
+
+import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.Limits;
+import dev.judge.core.model.TestCase;
+import dev.judge.demo.DemoProperties;
+import dev.judge.demo.auth.AuthenticatedUser;
+import dev.judge.demo.web.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Problems and their tests, with the rule that hidden test data reaches administrators only, and the caps
+ * on the number of tests and their size.
+ */
+@Service
+public class ProblemService {
+    static final Pattern TEST_NAME = Pattern.compile("[A-Za-z0-9._+-]{1,128}");
+    private final ProblemRepository problems;
+    private final TestCaseRepository tests;
+    private final DemoProperties.Caps caps;
+
+    public ProblemService(ProblemRepository problems, TestCaseRepository tests, DemoProperties properties) {
+        this.problems = problems;
+        this.tests = tests;
+        this.caps = properties.caps();
+    }
+
+    @Transactional
+    public ProblemView create(ProblemRequest request) {
+        long id = problems.create(request.title(), request.statement(), limits(request), comparator(request));
+        return view(id, true);
+    }
+
+    @Transactional
+    public ProblemView replace(long id, ProblemRequest request) {
+        if (!problems.update(id, request.title(), request.statement(), limits(request), comparator(request))) {
+            throw notFound(id);
+        }
+        return view(id, true);
+    }
+
+    @Transactional
+    public void delete(long id) {
+        if (!problems.delete(id)) {
+            throw notFound(id);
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public ProblemView view(long id, boolean admin) {
+        Problem p = problems.find(id).orElseThrow(() -> notFound(id));
+        TestCaseRepository.Totals totals = tests.totals(id, null);
+        return new ProblemView(p.id(), p.title(), p.statement(), LimitsDto.of(p.limits()),
+                ComparatorDto.of(p.comparator(), admin), totals.count(), totals.publicCount(), p.createdAt(),
+                p.updatedAt());
+    }
+
+    @Transactional(readOnly = true)
+    public ProblemPage page(int page, int size) {
+        List<ProblemSummary> items = problems.page(page, size).stream()
+                .map(p -> new ProblemSummary(p.id(), p.title(), LimitsDto.of(p.limits()),
+                        ComparatorDto.typeOf(p.comparator()), p.updatedAt()))
+                .toList();
+        return new ProblemPage(items, page, size, problems.count());
+    }
+
+    @Transactional(readOnly = true)
+    public List<TestSummary> tests(long problemId, AuthenticatedUser user) {
+        requireProblem(problemId);
+        return tests.summaries(problemId, user.isAdmin());
+    }
+
+    /** One test; a hidden one is "not found" for anyone but an administrator. */
+    @Transactional(readOnly = true)
+    public TestCase test(long problemId, String name, AuthenticatedUser user) {
+        requireProblem(problemId);
+        return tests.find(problemId, name).filter(t -> user.isAdmin() || !t.hidden())
+                .orElseThrow(() -> ApiException.notFound("problem " + problemId + " has no test '" + name + "'"));
+    }
+
+    @Transactional
+    public TestSummary putTest(long problemId, String name, TestCaseRequest request) {
+        requireProblem(problemId);
+        if (!TEST_NAME.matcher(name).matches()) {
+            throw ApiException.invalid("name", "must be 1 to 128 letters, digits or . _ + -");
+        }
+        TestCase test = new TestCase(name, request.input().getBytes(StandardCharsets.UTF_8),
+                request.expectedOutput() == null ? null : request.expectedOutput().getBytes(StandardCharsets.UTF_8),
+                request.weight() == null ? 1.0 : request.weight(), request.group(),
+                request.hidden() == null || request.hidden());
+        long size = size(test);
+        if (test.input().length > caps.maxTestFile().toBytes() || test.expectedOutput() != null
+                && test.expectedOutput().length > caps.maxTestFile().toBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "a test file is larger than the cap of "
+                    + caps.maxTestFile().toBytes() + " bytes");
+        }
+        TestCaseRepository.Totals others = tests.totals(problemId, name);
+        if (others.count() + 1 > caps.maxTests()) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "a problem may have at most " + caps.maxTests()
+                    + " tests");
+        }
+        if (others.bytes() + size > caps.maxTestData().toBytes()) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "the problem's test data would pass the cap of "
+                    + caps.maxTestData().toBytes() + " bytes");
+        }
+        tests.put(problemId, test);
+        problems.touch(problemId);
+        return summary(test);
+    }
+
+    /** Replaces all tests of a problem (an archive upload); the archive reader has applied the caps. */
+    @Transactional
+    public List<TestSummary> replaceTests(long problemId, List<TestCase> replacement) {
+        requireProblem(problemId);
+        tests.replaceAll(problemId, replacement);
+        problems.touch(problemId);
+        return replacement.stream().map(ProblemService::summary).toList();
+    }
+
+    @Transactional
+    public void deleteTest(long problemId, String name) {
+        requireProblem(problemId);
+        if (!tests.delete(problemId, name)) {
+            throw ApiException.notFound("problem " + problemId + " has no test '" + name + "'");
+        }
+        problems.touch(problemId);
+    }
+
+    public void requireProblem(long id) {
+        if (!problems.exists(id)) {
+            throw notFound(id);
+        }
+    }
+
+    private static Limits limits(ProblemRequest r) {
+        return r.limits() == null ? Limits.defaults() : r.limits().toLimits();
+    }
+
+    private static ComparatorSpec comparator(ProblemRequest r) {
+        return r.comparator() == null ? ComparatorSpec.lines() : r.comparator().toSpec();
+    }
+
+    private static long size(TestCase t) {
+        return t.input().length + (t.expectedOutput() == null ? 0L : t.expectedOutput().length);
+    }
+
+    private static TestSummary summary(TestCase t) {
+        return new TestSummary(t.id(), t.weight(), t.group(), t.hidden(), t.input().length,
+                t.expectedOutput() == null ? null : (long) t.expectedOutput().length);
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("there is no problem " + id);
+    }
+}

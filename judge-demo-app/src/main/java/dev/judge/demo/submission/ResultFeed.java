@@ -1,0 +1,117 @@
+package dev.judge.demo.submission;
+
+import dev.judge.core.model.Status;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.Verdict;
+import dev.judge.core.store.ResultStore;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one subscription of this node to the judge's result store. Every change (from any node sharing the store)
+ * is handed, in arrival order, to the {@link ResultHandler}s on one thread of its own, so the store's writer is
+ * never held up by database writes or slow clients.
+ *
+ * <p>At start it also settles submissions accepted before a restart: a final result the store still holds is
+ * recorded; one the store no longer knows (an in-memory store, or an expired result) is finished as IE.
+ */
+@Component
+public class ResultFeed implements SmartLifecycle {
+    private static final Logger log = LoggerFactory.getLogger(ResultFeed.class);
+    private final ResultStore store;
+    private final List<ResultHandler> handlers;
+    private volatile ExecutorService executor;
+    private volatile ResultStore.Subscription subscription;
+
+    public ResultFeed(ResultStore store, List<ResultHandler> handlers) {
+        this.store = store;
+        this.handlers = List.copyOf(handlers);
+    }
+
+    @Override
+    public synchronized void start() {
+        executor = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "result-feed");
+            t.setDaemon(true);
+            return t;
+        });
+        subscription = store.subscribe(this::offer);
+        for (ResultHandler h : handlers) {
+            for (String id : h.unfinished()) {
+                Optional<SubmissionResult> stored = store.find(id);
+                if (stored.isEmpty()) {
+                    offer(new SubmissionResult(id, Status.FINISHED, "", List.of(),
+                            new Verdict.InternalError("the judge's result store no longer knows this submission"
+                                    + " (lost in a restart or expired)"), 0, 0, Instant.now()));
+                } else if (stored.get().isFinished()) {
+                    offer(stored.get());
+                }
+            }
+        }
+    }
+
+    /** Hands the store's current state of {@code id} to the handlers again (closes the accept/finish race). */
+    public void replay(String id) {
+        store.find(id).ifPresent(this::offer);
+    }
+
+    private void offer(SubmissionResult result) {
+        ExecutorService e = executor;
+        if (e == null) {
+            return;
+        }
+        try {
+            e.execute(() -> dispatch(result));
+        } catch (RejectedExecutionException stopped) {
+            log.debug("result of {} arrived after shutdown", result.submissionId());
+        }
+    }
+
+    private void dispatch(SubmissionResult result) {
+        for (ResultHandler h : handlers) {
+            try {
+                h.handle(result);
+            } catch (RuntimeException ex) {
+                log.warn("result handler {} failed on submission {}", h.getClass().getSimpleName(),
+                        result.submissionId(), ex);
+            }
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (subscription != null) {
+            subscription.close();
+            subscription = null;
+        }
+        if (executor != null) {
+            executor.shutdown();
+            try {
+                executor.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            executor = null;
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return executor != null;
+    }
+
+    /** Starts before the judge's worker (which starts late) and stops after it, so no final result is missed. */
+    @Override
+    public int getPhase() {
+        return 0;
+    }
+}

@@ -1,0 +1,142 @@
+package dev.judge.demo.submission;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The {@code submissions} table. */
+@Repository
+public class SubmissionRepository {
+    private static final String SELECT = "select s.*, u.username from submissions s join users u on u.id = s.user_id";
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+
+    public SubmissionRepository(JdbcClient jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    public void insert(String id, long userId, long problemId, String languageId, String source,
+            List<String> hiddenTests, int testCount, String callbackUrl, Instant createdAt) {
+        jdbc.sql("insert into submissions (id, user_id, problem_id, language_id, source, hidden_tests, test_count,"
+                        + " callback_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)")
+                .params(id, userId, problemId, languageId, source, write(hiddenTests), testCount, callbackUrl,
+                        utc(createdAt))
+                .update();
+    }
+
+    /**
+     * Stores the final result unless one is stored already; true when this call stored it (so exactly one node
+     * acts on a finish that every node hears about).
+     */
+    public boolean finish(String id, ResultDocument result, Instant finishedAt) {
+        return jdbc.sql("update submissions set status = 'FINISHED', verdict = ?, score = ?, max_score = ?,"
+                        + " result_json = ?, finished_at = ? where id = ? and finished_at is null")
+                .params(result.verdict(), result.score(), result.maxScore(), write(result), utc(finishedAt), id)
+                .update() == 1;
+    }
+
+    public Optional<SubmissionRow> find(String id) {
+        return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::map).optional();
+    }
+
+    /** Ids of submissions without a final result, oldest first. */
+    public List<String> unfinished(int limit) {
+        return jdbc.sql("select id from submissions where finished_at is null order by created_at limit ?")
+                .param(limit).query(String.class).list();
+    }
+
+    public List<SubmissionRow> page(SubmissionFilter filter, int page, int size) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        params.put("limit", size);
+        params.put("offset", (long) page * size);
+        return jdbc.sql(SELECT + where + " order by s.created_at desc, s.id limit :limit offset :offset")
+                .params(params).query(this::map).list();
+    }
+
+    public long count(SubmissionFilter filter) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String where = where(filter, params);
+        return jdbc.sql("select count(*) from submissions s join users u on u.id = s.user_id" + where)
+                .params(params).query(Long.class).single();
+    }
+
+    private static String where(SubmissionFilter f, Map<String, Object> params) {
+        List<String> terms = new ArrayList<>();
+        if (f.userId() != null) {
+            terms.add("s.user_id = :userId");
+            params.put("userId", f.userId());
+        }
+        if (f.problemId() != null) {
+            terms.add("s.problem_id = :problemId");
+            params.put("problemId", f.problemId());
+        }
+        if (f.languageId() != null) {
+            terms.add("s.language_id = :languageId");
+            params.put("languageId", f.languageId());
+        }
+        if (f.verdict() != null) {
+            terms.add("s.verdict = :verdict");
+            params.put("verdict", f.verdict());
+        }
+        if (f.username() != null) {
+            terms.add("u.username = :username");
+            params.put("username", f.username());
+        }
+        return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
+    }
+
+    private SubmissionRow map(ResultSet rs, int row) throws SQLException {
+        String result = rs.getString("result_json");
+        OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
+        return new SubmissionRow(rs.getString("id"), rs.getLong("user_id"), rs.getString("username"),
+                rs.getLong("problem_id"), rs.getString("language_id"), rs.getString("source"),
+                read(rs.getString("hidden_tests"), NAMES), rs.getInt("test_count"), rs.getString("callback_url"),
+                result == null ? null : read(result, ResultDocument.class),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private <T> T read(String text, Class<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable as " + type.getSimpleName(), e);
+        }
+    }
+
+    private <T> T read(String text, TypeReference<T> type) {
+        try {
+            return json.readValue(text, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
+    static OffsetDateTime utc(Instant i) {
+        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    }
+}

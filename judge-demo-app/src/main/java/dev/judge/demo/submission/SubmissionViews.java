@@ -1,0 +1,41 @@
+package dev.judge.demo.submission;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Builds what a reader may see of a submission: its stored row, or the judge's live state while it runs. */
+public final class SubmissionViews {
+
+    private SubmissionViews() {
+    }
+
+    /**
+     * @param live the judge's current state while the row has no final result yet (may be null)
+     * @param full whether hidden tests are shown in full (administrators)
+     */
+    public static SubmissionView of(SubmissionRow row, ResultDocument live, boolean full) {
+        ResultDocument d = row.result() != null ? row.result() : live;
+        String status = d == null ? "QUEUED" : d.status();
+        List<TestView> tests = d == null ? List.of() : tests(d, row.hiddenTests(), full);
+        return new SubmissionView(row.id(), row.problemId(), row.languageId(), row.username(), status,
+                d == null ? null : d.verdict(), d == null ? 0 : d.score(), d == null ? 0 : d.maxScore(),
+                d == null ? "" : d.compileOutput(), tests, row.source(), row.createdAt(), row.finishedAt());
+    }
+
+    static List<TestView> tests(ResultDocument d, List<String> hiddenTests, boolean full) {
+        Set<String> hidden = new HashSet<>(hiddenTests);
+        List<TestView> tests = new ArrayList<>(d.tests().size());
+        for (int i = 0; i < d.tests().size(); i++) {
+            TestDocument t = d.tests().get(i);
+            tests.add(TestView.of(i, t, hidden.contains(t.testId()), full));
+        }
+        return tests;
+    }
+
+    /** One test as a live event shows it. */
+    public static TestView test(int index, TestDocument t, List<String> hiddenTests, boolean full) {
+        return TestView.of(index, t, hiddenTests.contains(t.testId()), full);
+    }
+}

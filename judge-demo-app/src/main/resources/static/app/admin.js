@@ -1,0 +1,225 @@
+// Administrators: create and edit a problem (title, statement, limits, comparator) and upload its tests.
+import { api } from './api.js';
+import { h, fill, field, markdown } from './dom.js';
+
+const LIMITS = [
+  ['cpuTime', 'CPU time', 'e.g. 2s or 500ms'],
+  ['wallTime', 'Wall time', 'e.g. 5s'],
+  ['memory', 'Memory', 'e.g. 256MB'],
+  ['processes', 'Processes', 'a number', 'number'],
+  ['outputSize', 'Output size', 'e.g. 16MB'],
+  ['fileSize', 'File size', 'e.g. 16MB'],
+  ['stack', 'Stack', 'e.g. 64MB'],
+  ['openFiles', 'Open files', 'a number', 'number'],
+];
+const COMPARATORS = [
+  ['lines', 'Lines (trailing spaces and final newline ignored)'],
+  ['exact', 'Exact bytes'],
+  ['tokens', 'Tokens (any whitespace)'],
+  ['floats', 'Numbers with tolerance'],
+  ['unorderedLines', 'Lines in any order'],
+  ['caseInsensitive', 'Case-insensitive'],
+  ['checker', 'Checker program (testlib)'],
+];
+
+/** The problem form: {id} null creates. Returns the view's heading. */
+export async function problemEditor({ id, page, errorBox, showFlash }) {
+  const inputs = {};
+  const fields = {};
+  const add = (name, label, input, hint) => {
+    input.name = name;
+    const f = field(label, input, hint);
+    inputs[name] = input;
+    fields[name] = f;
+    return f.wrap;
+  };
+
+  const formError = h('div', { class: 'form-error', id: 'problem-error' });
+  const preview = h('div', { class: 'preview', id: 'statement-preview', 'aria-live': 'polite' });
+  const title = h('input', { id: 'problem-title', maxlength: 200, required: true });
+  const statement = h('textarea', { id: 'problem-statement', rows: 12 });
+  const limitInputs = LIMITS.map(([name, label, hint, type]) =>
+    add(`limits.${name}`, label, h('input', { id: `limit-${name}`, type: type || 'text', inputmode: type === 'number' ? 'numeric' : null }), hint));
+  const network = h('input', { id: 'limit-network', type: 'checkbox', name: 'limits.network' });
+  inputs['limits.network'] = network;
+
+  const comparator = h('select', { id: 'comparator-type' }, COMPARATORS.map(([v, t]) => h('option', { value: v }, t)));
+  const floats = h('div', { class: 'grid', id: 'floats-options', hidden: true },
+    add('comparator.absoluteTolerance', 'Absolute tolerance', h('input', { id: 'comparator-abs', inputmode: 'decimal' }), 'default 1e-6'),
+    add('comparator.relativeTolerance', 'Relative tolerance', h('input', { id: 'comparator-rel', inputmode: 'decimal' }), 'default 1e-6'));
+  const checker = h('div', { id: 'checker-options', hidden: true },
+    h('div', { class: 'grid' },
+      add('comparator.languageId', 'Checker language', h('input', { id: 'checker-language', value: 'cpp' }), 'a language id, e.g. cpp'),
+      add('comparator.sources[0].name', 'Checker file name', h('input', { id: 'checker-name', value: 'checker.cpp' }))),
+    add('comparator.sources[0].content', 'Checker source', h('textarea', { id: 'checker-source', rows: 10, spellcheck: 'false' })));
+  const showComparatorOptions = () => {
+    floats.hidden = comparator.value !== 'floats';
+    checker.hidden = comparator.value !== 'checker';
+  };
+  comparator.addEventListener('change', showComparatorOptions);
+
+  const save = h('button', { type: 'submit', id: 'problem-save' }, id ? 'Save changes' : 'Create problem');
+  const form = h('form', { id: 'problem-form', class: 'card', novalidate: true },
+    formError,
+    add('title', 'Title', title),
+    add('statement', 'Statement (Markdown)', statement),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'preview-button', onclick: () => fill(preview, h('h3', {}, 'Preview'), markdown(statement.value)) }, 'Preview statement')),
+    preview,
+    h('fieldset', {}, h('legend', {}, 'Limits (empty: the judge\'s default)'),
+      h('div', { class: 'grid' }, limitInputs),
+      h('div', { class: 'field check' }, network, h('label', { for: 'limit-network' }, 'Network allowed'))),
+    h('fieldset', {}, h('legend', {}, 'Output check'),
+      add('comparator.type', 'Comparator', comparator), floats, checker),
+    h('div', { class: 'actions' }, save));
+
+  const testsBox = h('div', { id: 'tests-box' });
+  const heading = page(id ? `Edit problem ${id}` : 'New problem', form,
+    id ? h('section', { class: 'card', 'aria-labelledby': 'tests-h' }, h('h2', { id: 'tests-h' }, 'Tests'), testsBox) : null);
+
+  if (id) {
+    try {
+      const p = await api('GET', `/api/v1/problems/${id}`);
+      heading.textContent = `Edit: ${p.title}`;
+      title.value = p.title;
+      statement.value = p.statement || '';
+      for (const [name] of LIMITS) {
+        const v = p.limits ? p.limits[name] : null;
+        inputs[`limits.${name}`].value = v === null || v === undefined ? '' : v;
+      }
+      network.checked = !!(p.limits && p.limits.network);
+      const c = p.comparator || { type: 'lines' };
+      comparator.value = c.type;
+      if (c.absoluteTolerance !== undefined) inputs['comparator.absoluteTolerance'].value = c.absoluteTolerance;
+      if (c.relativeTolerance !== undefined) inputs['comparator.relativeTolerance'].value = c.relativeTolerance;
+      if (c.languageId) inputs['comparator.languageId'].value = c.languageId;
+      if (c.sources && c.sources[0]) {
+        inputs['comparator.sources[0].name'].value = c.sources[0].name || '';
+        inputs['comparator.sources[0].content'].value = c.sources[0].content || '';
+      }
+      showComparatorOptions();
+      testsSection(id, testsBox, errorBox, showFlash);
+    } catch (e) {
+      fill(formError, errorBox(e, 'Could not load the problem'));
+    }
+  }
+
+  function clearErrors() {
+    fill(formError);
+    for (const f of Object.values(fields)) {
+      f.error.hidden = true;
+      f.error.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+    }
+  }
+
+  function showErrors(e) {
+    fill(formError, errorBox(e, 'Could not save the problem'));
+    let first = null;
+    for (const fe of e.fieldErrors || []) {
+      const f = fields[fe.field];
+      if (!f) continue;
+      f.error.textContent = fe.message;
+      f.error.hidden = false;
+      f.input.setAttribute('aria-invalid', 'true');
+      first = first || f.input;
+    }
+    (first || formError).focus?.();
+  }
+
+  function body() {
+    const limits = {};
+    for (const [name, , , type] of LIMITS) {
+      const v = inputs[`limits.${name}`].value.trim();
+      if (v) limits[name] = type === 'number' ? Number(v) : v;
+    }
+    if (network.checked) limits.network = true;
+    const c = { type: comparator.value };
+    if (c.type === 'floats') {
+      const abs = inputs['comparator.absoluteTolerance'].value.trim();
+      const rel = inputs['comparator.relativeTolerance'].value.trim();
+      if (abs) c.absoluteTolerance = Number(abs);
+      if (rel) c.relativeTolerance = Number(rel);
+    }
+    if (c.type === 'checker') {
+      c.languageId = inputs['comparator.languageId'].value.trim();
+      c.sources = [{ name: inputs['comparator.sources[0].name'].value.trim(), content: inputs['comparator.sources[0].content'].value }];
+    }
+    return { title: title.value.trim(), statement: statement.value, limits, comparator: c };
+  }
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clearErrors();
+    save.disabled = true;
+    try {
+      const saved = id ? await api('PUT', `/api/v1/problems/${id}`, body()) : await api('POST', '/api/v1/problems', body());
+      if (id) {
+        showFlash(`Saved “${saved.title}”.`, 'ok', false);
+        heading.textContent = `Edit: ${saved.title}`;
+      } else {
+        showFlash(`Created problem #${saved.id} “${saved.title}”. Now upload its tests.`);
+        location.hash = `#/admin/problems/${saved.id}`;
+      }
+    } catch (e) {
+      showErrors(e);
+    } finally {
+      save.disabled = false;
+    }
+  });
+  return heading;
+}
+
+function testsSection(id, box, errorBox, showFlash) {
+  const list = h('div', { id: 'tests-list' });
+  const file = h('input', { id: 'tests-file', type: 'file', accept: '.zip,application/zip', required: true });
+  const hidden = h('input', { id: 'tests-hidden', type: 'checkbox', checked: true });
+  const uploadError = h('div', { class: 'form-error', id: 'upload-error' });
+  const upload = h('button', { type: 'submit', id: 'tests-upload' }, 'Upload and replace all tests');
+  const form = h('form', { id: 'tests-form', novalidate: true },
+    h('p', { class: 'hint' }, 'A zip of NAME.in with NAME.out (or .ans) files; a folder level names a subtask group; '
+      + 'a Kattis package (data/sample, data/secret) says itself which tests are public.'),
+    field('Test archive (.zip)', file).wrap,
+    h('div', { class: 'field check' }, hidden, h('label', { for: 'tests-hidden' }, 'Hide the tests from students (flat layout)')),
+    uploadError,
+    h('div', { class: 'actions' }, upload));
+  fill(box, list, form);
+
+  const render = (tests) => {
+    if (!tests.length) {
+      fill(list, h('p', { class: 'muted', id: 'tests-count', 'data-count': 0 }, 'No tests yet.'));
+      return;
+    }
+    fill(list, h('p', { id: 'tests-count', 'data-count': tests.length }, `${tests.length} tests`),
+      h('div', { class: 'table-wrap' }, h('table', { class: 'list', id: 'tests-table' },
+        h('thead', {}, h('tr', {}, ['Name', 'Group', 'Weight', 'Hidden', 'Input', 'Expected output'].map((c) => h('th', { scope: 'col' }, c)))),
+        h('tbody', {}, tests.map((t) => h('tr', {},
+          h('td', {}, t.name), h('td', {}, t.group || ''), h('td', { class: 'num' }, String(t.weight)),
+          h('td', {}, t.hidden ? 'hidden' : 'public'), h('td', { class: 'num' }, `${t.inputBytes} B`),
+          h('td', { class: 'num' }, t.expectedOutputBytes === null || t.expectedOutputBytes === undefined ? '—' : `${t.expectedOutputBytes} B`)))))));
+  };
+
+  api('GET', `/api/v1/problems/${id}/tests`).then(render).catch((e) => fill(list, errorBox(e, 'Could not load the tests')));
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    fill(uploadError);
+    if (!file.files.length) {
+      fill(uploadError, errorBox(new Error('Choose a .zip file first.')));
+      file.focus();
+      return;
+    }
+    const data = new FormData();
+    data.append('file', file.files[0]);
+    upload.disabled = true;
+    try {
+      const tests = await api('PUT', `/api/v1/problems/${id}/tests?hidden=${hidden.checked}`, data);
+      render(tests);
+      showFlash(`Uploaded ${tests.length} tests.`, 'ok', false);
+      form.reset();
+    } catch (e) {
+      fill(uploadError, errorBox(e, 'Could not upload the tests'));
+    } finally {
+      upload.disabled = false;
+    }
+  });
+}

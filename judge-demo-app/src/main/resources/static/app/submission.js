@@ -1,0 +1,184 @@
+// One submission, live: test rows appear as the server judges them (Server-Sent Events), each green or red
+// with its time and memory; compiler output in full. Falls back to polling when the event stream fails.
+import { api, submissionEvents } from './api.js';
+import { h, fill, formatMillis, formatKiB, formatTime } from './dom.js';
+
+export const VERDICTS = {
+  AC: 'Accepted', WA: 'Wrong answer', TLE: 'Time limit exceeded', MLE: 'Memory limit exceeded',
+  OLE: 'Output limit exceeded', RE: 'Runtime error', CE: 'Compilation error', IE: 'Internal error',
+  PE: 'Presentation error', SK: 'Skipped',
+};
+const STATUSES = { QUEUED: 'Queued', COMPILING: 'Compiling', RUNNING: 'Running', FINISHED: 'Finished' };
+
+/** A submission id as people read it: long random ids cut to their first 8 characters. */
+export function shortId(id) {
+  const s = String(id);
+  return s.length > 12 ? s.slice(0, 8) : `#${s}`;
+}
+
+/** A score without trailing zeros: 100, 37.5. */
+export function formatScore(x) {
+  return x === null || x === undefined ? '0' : String(Math.round(Number(x) * 100) / 100);
+}
+
+function tone(verdict) {
+  if (!verdict) return 'pending';
+  if (verdict === 'AC') return 'ok';
+  if (verdict === 'SK') return 'skip';
+  return 'bad';
+}
+
+/** A verdict badge: colour and text, so that the colour is never the only sign. */
+export function verdictBadge(verdict, status, short = false) {
+  if (short && verdict) {
+    return h('span', { class: `badge ${tone(verdict)}`, 'data-verdict': verdict },
+      h('abbr', { title: VERDICTS[verdict] || verdict }, verdict));
+  }
+  const text = verdict ? `${verdict} · ${VERDICTS[verdict] || verdict}` : (STATUSES[status] || status || '—');
+  return h('span', { class: `badge ${tone(verdict)}`, 'data-verdict': verdict || '' }, text);
+}
+
+/**
+ * Shows submission {@code id} in {@code container} and follows it until it finishes.
+ * Returns a function that stops following (to call when the page changes).
+ */
+export function watchSubmission(id, container, { onFinished } = {}) {
+  const rows = new Map();
+  let finished = false;
+  let events = null;
+  let pollTimer = null;
+  let stopped = false;
+
+  const badge = h('span', { class: 'verdict-slot' }, verdictBadge(null, 'QUEUED'));
+  const score = h('span', { class: 'score' });
+  const progress = h('progress', { max: 1, value: 0, 'aria-label': 'Tests judged' });
+  const progressText = h('span', { class: 'progress-text' });
+  const error = h('p', { class: 'error', role: 'alert', hidden: true });
+  const compile = h('pre', { class: 'compile-output', tabindex: 0, 'aria-label': 'Compiler output' });
+  const compileBox = h('div', { class: 'compile', hidden: true }, h('h3', {}, 'Compiler output'), compile);
+  const tbody = h('tbody', {});
+  const meta = h('p', { class: 'meta' });
+  const table = h('table', { class: 'tests', id: `tests-${id}` },
+    h('caption', {}, 'Tests'),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, 'Test'), h('th', { scope: 'col' }, 'Verdict'),
+      h('th', { scope: 'col' }, 'CPU time'), h('th', { scope: 'col' }, 'Wall time'),
+      h('th', { scope: 'col' }, 'Memory'), h('th', { scope: 'col' }, 'Exit'),
+      h('th', { scope: 'col' }, 'Checker'))),
+    tbody);
+
+  fill(container,
+    h('section', { class: 'submission', 'data-submission-id': id, 'aria-labelledby': `sub-h-${id}` },
+      h('h2', { id: `sub-h-${id}` }, h('a', { href: `#/submissions/${encodeURIComponent(id)}` }, `Submission ${shortId(id)}`)),
+      h('p', { class: 'summary', 'aria-live': 'polite' }, badge, ' ', score, ' ', progress, ' ', progressText),
+      meta, error, compileBox,
+      h('div', { class: 'table-wrap' }, table)));
+
+  function setStatus(status, verdict) {
+    fill(badge, verdictBadge(verdict, status));
+    badge.dataset.status = status || '';
+  }
+
+  function updateProgress(total) {
+    if (total > 0) {
+      progress.max = total;
+      progress.value = rows.size;
+      progressText.textContent = `${rows.size} of ${total} tests`;
+    } else {
+      progressText.textContent = rows.size ? `${rows.size} tests` : '';
+    }
+  }
+
+  function putTest(result, index) {
+    const position = result.index ?? index;
+    const key = result.testId !== undefined && result.testId !== null ? String(result.testId) : `#${position}`;
+    const signal = result.signal ? ` (signal ${result.signal})` : '';
+    const row = h('tr', { class: `test ${tone(result.verdict)}`, 'data-test-id': key, 'data-verdict': result.verdict || '' },
+      h('th', { scope: 'row' }, key, result.hidden ? h('span', { class: 'muted' }, ' (hidden)') : null),
+      h('td', {}, verdictBadge(result.verdict, null, true)),
+      h('td', { class: 'num' }, formatMillis(result.cpuTimeMillis)),
+      h('td', { class: 'num' }, formatMillis(result.wallTimeMillis)),
+      h('td', { class: 'num' }, formatKiB(result.memoryKiB)),
+      h('td', { class: 'num' }, result.exitCode === null || result.exitCode === undefined ? '—' : `${result.exitCode}${signal}`),
+      h('td', { class: 'checker' }, result.checkerMessage || result.detail || ''));
+    const old = rows.get(key);
+    if (old) {
+      old.replaceWith(row);
+    } else {
+      tbody.appendChild(row);
+    }
+    rows.set(key, row);
+  }
+
+  function render(sub) {
+    setStatus(sub.status, sub.status === 'FINISHED' ? sub.verdict : null);
+    score.textContent = sub.maxScore ? `score ${formatScore(sub.score)} / ${formatScore(sub.maxScore)}` : '';
+    meta.textContent = [`problem ${sub.problemId}`, sub.languageId, sub.username,
+      `submitted ${formatTime(sub.createdAt)}`, sub.finishedAt ? `finished ${formatTime(sub.finishedAt)}` : null]
+      .filter(Boolean).join(' · ');
+    if (sub.compileOutput) {
+      compile.textContent = sub.compileOutput;
+      compileBox.hidden = false;
+    }
+    (sub.tests || []).forEach((t, i) => putTest(t, i + 1));
+    updateProgress(sub.status === 'FINISHED' ? rows.size : null);
+    if (sub.status === 'FINISHED' && !finished) {
+      finished = true;
+      container.querySelector('.submission').dataset.finished = 'true';
+      stop();
+      if (onFinished) onFinished(sub);
+    }
+  }
+
+  function showError(e) {
+    error.textContent = `Could not follow submission #${id}: ${e.message}`;
+    error.hidden = false;
+  }
+
+  function poll() {
+    if (stopped || finished) return;
+    api('GET', `/api/v1/submissions/${id}`)
+      .then((sub) => {
+        render(sub);
+        if (!finished && !stopped) pollTimer = setTimeout(poll, 1000);
+      })
+      .catch(showError);
+  }
+
+  function stop() {
+    stopped = true;
+    if (events) events.close();
+    if (pollTimer) clearTimeout(pollTimer);
+  }
+
+  try {
+    events = submissionEvents(id);
+    events.addEventListener('status', (e) => {
+      const d = JSON.parse(e.data);
+      if (!finished) setStatus(d.status, null);
+    });
+    events.addEventListener('test', (e) => {
+      const d = JSON.parse(e.data);
+      if (d.result) putTest(d.result, d.index);
+      updateProgress(d.total);
+    });
+    events.addEventListener('finished', (e) => {
+      const sub = JSON.parse(e.data);
+      render(sub);
+      // The stream ends after this event; should the copy it carried not be final yet, ask until it is.
+      if (!finished && !stopped && !pollTimer) pollTimer = setTimeout(poll, 500);
+    });
+    events.onerror = () => {
+      // The stream broke or ended (or the server lacks it): carry on by asking for the submission every second.
+      if (finished || stopped) return;
+      if (events) events.close();
+      events = null;
+      if (!pollTimer) poll();
+    };
+  } catch (e) {
+    poll();
+  }
+  // What happened before the stream opened.
+  api('GET', `/api/v1/submissions/${id}`).then((sub) => { if (!stopped) render(sub); }).catch(showError);
+  return stop;
+}

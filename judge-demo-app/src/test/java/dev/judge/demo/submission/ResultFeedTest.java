@@ -1,0 +1,65 @@
+package dev.judge.demo.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.judge.core.model.Status;
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.Verdict;
+import dev.judge.core.store.ResultStore;
+import dev.judge.core.store.ResultStores;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+/** The feed hands store changes to handlers in order, and settles unfinished submissions at start. */
+class ResultFeedTest {
+    private final BlockingQueue<SubmissionResult> seen = new LinkedBlockingQueue<>();
+
+    private ResultHandler handler(List<String> unfinished) {
+        return new ResultHandler() {
+            @Override
+            public void handle(SubmissionResult result) {
+                seen.add(result);
+            }
+
+            @Override
+            public List<String> unfinished() {
+                return unfinished;
+            }
+        };
+    }
+
+    static SubmissionResult finished(String id, Verdict verdict) {
+        return new SubmissionResult(id, Status.FINISHED, "", List.of(), verdict, 1, 1, Instant.now());
+    }
+
+    @Test
+    void settlesWhatTheStoreFinishedOrForgotAndForwardsChanges() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        store.save(finished("done", Verdict.ACCEPTED));
+        store.save(SubmissionResult.queued("running", Instant.now()));
+        ResultFeed feed = new ResultFeed(store, List.of(handler(List.of("done", "lost", "running"))));
+        feed.start();
+        try {
+            SubmissionResult first = seen.poll(5, TimeUnit.SECONDS);
+            SubmissionResult second = seen.poll(5, TimeUnit.SECONDS);
+            assertThat(first.submissionId()).isEqualTo("done");
+            assertThat(first.verdict()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(second.submissionId()).isEqualTo("lost");
+            assertThat(second.verdict()).isInstanceOf(Verdict.InternalError.class);
+            assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).as("a running one is left to its worker").isNull();
+
+            store.save(finished("running", Verdict.WRONG_ANSWER));
+            assertThat(seen.poll(5, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.WRONG_ANSWER);
+            feed.replay("running");
+            assertThat(seen.poll(5, TimeUnit.SECONDS).submissionId()).isEqualTo("running");
+        } finally {
+            feed.stop();
+        }
+        store.save(finished("after", Verdict.ACCEPTED));
+        assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).as("nothing after stop").isNull();
+    }
+}
