@@ -8,3 +8,8 @@ cd "$(dirname "$0")/.."
 bash scripts/setup-machine.sh
 
 ./mvnw -B -ntp verify "$@"
+
+# The starter's context tests once more against Spring Boot 4 (only those tests; the modules below the
+# starter are rebuilt against the same sources).
+./mvnw -B -ntp -Pspring-boot-4 -pl judge-spring-boot-starter -am verify \
+    -Dtest='dev.judge.autoconfigure.**' -Dsurefire.failIfNoSpecifiedTests=false -DskipITs "$@"
