@@ -113,17 +113,19 @@ abstract class WebhookAndLimitScenarios extends JudgingScenarios {
     @Test
     void anAccountOverItsBudgetGets429WithRetryAfter() {
         String user = userToken();
-        int refused = 0;
+        // the bucket holds 40 and refills greedily (a token every 1.5 s at 40 a minute), so a slow machine may
+        // be granted a token or two while the loop runs: the first refusal comes after at least 40 accepted
+        int accepted = 0;
         Response last = null;
-        for (int i = 0; i < 41; i++) {
+        while (accepted < 80) {
             last = postJson("/api/v1/submissions", user, "{}");
             if (last.status() == 429) {
-                refused++;
-            } else {
-                assertThat(last.status()).isEqualTo(400);
+                break;
             }
+            assertThat(last.status()).isEqualTo(400);
+            accepted++;
         }
-        assertThat(refused).isEqualTo(1);
+        assertThat(accepted).as("requests let through before the first 429").isBetween(40, 79);
         last.problem(429);
         assertThat(last.headers().firstValue("Retry-After")).hasValueSatisfying(
                 v -> assertThat(Long.parseLong(v)).isBetween(1L, 60L));

@@ -125,6 +125,17 @@ abstract class BrowserTest extends ServerSupport {
         return await(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Clicks a button the way a user would: brought to the middle of the viewport first (a button at the
+     * very edge of the viewport may take the click on a part Chromium does not count as visible), and only
+     * once it can take the click.
+     */
+    void press(String css) {
+        WebElement button = $(css);
+        js("arguments[0].scrollIntoView({block: 'center'})", button);
+        await(ExpectedConditions.elementToBeClickable(By.cssSelector(css))).click();
+    }
+
     WebElement $(String css) {
         return visible(By.cssSelector(css));
     }

@@ -87,7 +87,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
 
         // accepted
         setSource(SUM);
-        $("#submit").click();
+        press("#submit");
         WebElement accepted = finishedSubmission();
         List<WebElement> rows = accepted.findElements(By.cssSelector("tr.test"));
         assertThat(rows).hasSize(3);
@@ -106,7 +106,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
 
         // wrong answer: red rows
         setSource(DIFF);
-        $("#submit").click();
+        press("#submit");
         WebElement wrong = finishedSubmission();
         assertThat(wrong.findElement(By.cssSelector(".summary .badge")).getAttribute("data-verdict")).isEqualTo("WA");
         List<String> verdicts = wrong.findElements(By.cssSelector("tr.test")).stream()
@@ -118,7 +118,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
 
         // a compilation error is shown in full (python3 byte-compiles before running)
         setSource(BROKEN);
-        $("#submit").click();
+        press("#submit");
         WebElement broken = finishedSubmission();
         String verdict = broken.findElement(By.cssSelector(".summary .badge")).getAttribute("data-verdict");
         if (verdict.equals("CE")) {
@@ -136,7 +136,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
         // run with custom input
         setSource(SUM);
         $("#stdin").sendKeys("20 22");
-        $("#run").click();
+        press("#run");
         WebElement stdout = waiting(Duration.ofSeconds(60)).until(ExpectedConditions.visibilityOfElementLocated(By.id("run-stdout")));
         assertThat(stdout.getText()).isEqualTo("42");
         assertThat($("#run-result .badge").getAttribute("data-verdict")).isEqualTo("AC");
@@ -173,7 +173,8 @@ class SubmitAndWatchFlowTest extends BrowserTest {
         } catch (org.openqa.selenium.TimeoutException e) {
             screenshot("student-submission-not-finished");
             throw new AssertionError("the submission did not finish on the page; it shows: "
-                    + driver.findElement(By.id("result")).getText() + "; live events: " + liveEvents(), e);
+                    + driver.findElement(By.id("result")).getText() + "; submit error: '"
+                    + driver.findElement(By.id("submit-error")).getText() + "'; live events: " + liveEvents(), e);
         }
     }
 
