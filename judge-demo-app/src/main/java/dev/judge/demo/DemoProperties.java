@@ -84,6 +84,10 @@ public record DemoProperties(
      * @param store        {@code local}: buckets in this JVM (each node counts alone); {@code redis}: buckets in
      *                     Redis, shared by every node (the redis profile)
      * @param redisPrefix  key prefix of the buckets in Redis
+     * @param trustedProxies addresses or CIDR blocks of the reverse proxies in front of the server: only when the
+     *                     connection comes from one of them is the client address taken from
+     *                     {@code X-Forwarded-For} (its rightmost entry that is not a trusted proxy); empty: the
+     *                     header is never believed
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
@@ -91,6 +95,11 @@ public record DemoProperties(
             @DefaultValue("600") long ipCapacity,
             @DefaultValue("1m") Duration period,
             @DefaultValue("local") String store,
-            @DefaultValue("judge:rate:") String redisPrefix) {
+            @DefaultValue("judge:rate:") String redisPrefix,
+            List<String> trustedProxies) {
+
+        public RateLimit {
+            trustedProxies = trustedProxies == null ? List.of() : List.copyOf(trustedProxies);
+        }
     }
 }

@@ -76,6 +76,33 @@ abstract class Judge0Scenarios extends ServerSupport {
     }
 
     @Test
+    void aSubmissionBeingJudgedIsProcessing() {
+        ObjectNode slow = submission(JudgingScenarios.SLOW_SUM_C, 50, "2 3\n", "5\n");
+        slow.put("wall_time_limit", 20);
+        Response created = judge0("POST", "/submissions", slow.toString(), TOKEN);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String token = created.json().path("token").asText();
+
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        JsonNode last;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        do {
+            last = judge0("GET", "/submissions/" + token + "?fields=status,status_id", null, TOKEN).json();
+            int status = last.path("status_id").asInt();
+            if (seen.isEmpty() || seen.get(seen.size() - 1) != status) {
+                seen.add(status);
+            }
+            if (status == 2) {
+                assertThat(last.path("status").path("description").asText()).isEqualTo("Processing");
+            }
+            assertThat(System.nanoTime()).as("statuses so far %s", seen).isLessThan(deadline);
+            JudgingScenarios.sleep(50);
+        } while (last.path("status_id").asInt() <= 2);
+        assertThat(seen).as("statuses in order").contains(2).endsWith(3);
+        assertThat(seen.indexOf(2)).isLessThan(seen.indexOf(3));
+    }
+
+    @Test
     void createThenPollWithoutBase64() {
         Response created = judge0("POST", "/submissions", submission(ECHO_SUM, 50, "2 3\n", "5\n").toString(), TOKEN);
         assertThat(created.status()).as(created.body()).isEqualTo(201);

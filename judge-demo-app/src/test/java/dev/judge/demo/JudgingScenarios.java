@@ -21,6 +21,9 @@ abstract class JudgingScenarios extends ServerSupport {
             + "printf(\"%ld\\n\",a+b);return 0;}\n";
     static final String DIFF_C = "#include <stdio.h>\nint main(void){long a,b;scanf(\"%ld %ld\",&a,&b);"
             + "printf(\"%ld\\n\",a-b);return 0;}\n";
+    /** Sleeps two seconds of wall time before answering, so pollers find it being judged. */
+    static final String SLOW_SUM_C = "#include <stdio.h>\n#include <unistd.h>\nint main(void){long a,b;sleep(2);"
+            + "if(scanf(\"%ld %ld\",&a,&b)!=2)return 3;printf(\"%ld\\n\",a+b);return 0;}\n";
     static final String BROKEN_C = "int main(void){ return undefined_name; }\n";
 
     @BeforeAll
@@ -115,6 +118,39 @@ abstract class JudgingScenarios extends ServerSupport {
         assertThat(asAdmin.path("tests").get(1).path("testId").asText()).isEqualTo("2");
         assertThat(asAdmin.path("tests").get(1).path("stdout").asText()).isEqualTo("42\n");
         assertThat(asAdmin.path("username").asText()).isEqualTo(s.path("username").asText());
+    }
+
+    @Test
+    void aSubmissionBeingJudgedShowsAsRunningToPollers() {
+        String admin = adminToken();
+        Response p = postJson("/api/v1/problems", admin, json(Map.of("title", "Slow " + UUID.randomUUID(),
+                "statement", "Add slowly.", "limits", Map.of("wallTime", "20s"))));
+        assertThat(p.status()).as(p.body()).isEqualTo(201);
+        long problem = p.json().path("id").asLong();
+        putTest(admin, problem, "1", "1 2\n", "3\n", false);
+        String user = userToken();
+        String id = submit(user, problem, "c", SLOW_SUM_C);
+
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        JsonNode last;
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        do {
+            last = get("/api/v1/submissions/" + id, user).json();
+            String status = last.path("status").asText();
+            if (seen.isEmpty() || !seen.get(seen.size() - 1).equals(status)) {
+                seen.add(status);
+            }
+            // the listing reads the stored row, whose status the server moves forward as judging goes on
+            listed.add(get("/api/v1/submissions?problemId=" + problem, user).json().path("items").get(0)
+                    .path("status").asText());
+            assertThat(System.nanoTime()).as("statuses so far %s", seen).isLessThan(deadline);
+            sleep(50);
+        } while (!last.path("status").asText().equals("FINISHED"));
+        assertThat(seen).as("statuses in order").contains("RUNNING").endsWith("FINISHED");
+        assertThat(seen.indexOf("RUNNING")).isLessThan(seen.indexOf("FINISHED"));
+        assertThat(listed).as("statuses in the listing").contains("RUNNING");
+        assertThat(last.path("verdict").asText()).isEqualTo("AC");
     }
 
     @Test

@@ -2,7 +2,9 @@ package dev.judge.demo.judge0;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.judge.core.model.Status;
 import dev.judge.demo.submission.ResultDocument;
+import dev.judge.demo.submission.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,6 +39,13 @@ class Judge0Repository {
         return jdbc.sql("update judge0_submissions set status = 'FINISHED', result_json = ?, finished_at = ?"
                         + " where token = ? and finished_at is null")
                 .params(write(result), utc(at), token).update() == 1;
+    }
+
+    /** Moves an unfinished submission's status forward to {@code status}; never back, never past FINISHED. */
+    boolean advance(String token, Status status) {
+        return jdbc.sql("update judge0_submissions set status = ? where token = ? and finished_at is null"
+                        + " and status in (" + StatusSteps.earlier(status) + ")")
+                .params(status.name(), token).update() == 1;
     }
 
     Optional<Judge0Row> find(String token) {

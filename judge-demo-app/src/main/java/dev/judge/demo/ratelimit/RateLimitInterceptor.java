@@ -14,15 +14,18 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Charges each judging request (POST of submissions, runs, Judge0 submissions) to the client address's bucket and,
- * when an account made it, to the account's bucket; an empty bucket is a 429 with {@code Retry-After}.
+ * when an account made it, to the account's bucket; an empty bucket is a 429 with {@code Retry-After}. The client
+ * address is the socket's peer or, behind a trusted proxy, what that proxy put in {@code X-Forwarded-For}.
  */
 final class RateLimitInterceptor implements HandlerInterceptor {
     private final RateLimiter limiter;
+    private final ClientAddress clients;
     private final BucketConfiguration perUser;
     private final BucketConfiguration perAddress;
 
     RateLimitInterceptor(RateLimiter limiter, DemoProperties.RateLimit settings) {
         this.limiter = limiter;
+        this.clients = new ClientAddress(settings.trustedProxies());
         this.perUser = configuration(settings.userCapacity(), settings.period());
         this.perAddress = configuration(settings.ipCapacity(), settings.period());
     }
@@ -36,7 +39,7 @@ final class RateLimitInterceptor implements HandlerInterceptor {
         if (!"POST".equals(request.getMethod())) {
             return true;
         }
-        check(limiter.tryConsume("ip:" + request.getRemoteAddr(), perAddress), "this address");
+        check(limiter.tryConsume("ip:" + clients.of(request), perAddress), "this address");
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth != null && auth.getPrincipal() instanceof AuthenticatedUser user) {
             check(limiter.tryConsume("user:" + user.id(), perUser), "this account");

@@ -3,6 +3,7 @@ package dev.judge.demo.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.judge.core.model.Status;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -48,6 +49,13 @@ public class SubmissionRepository {
                         + " result_json = ?, finished_at = ? where id = ? and finished_at is null")
                 .params(result.verdict(), result.score(), result.maxScore(), write(result), utc(finishedAt), id)
                 .update() == 1;
+    }
+
+    /** Moves an unfinished submission's status forward to {@code status}; never back, never past FINISHED. */
+    public boolean advance(String id, Status status) {
+        return jdbc.sql("update submissions set status = ? where id = ? and finished_at is null and status in ("
+                        + StatusSteps.earlier(status) + ")")
+                .params(status.name(), id).update() == 1;
     }
 
     public Optional<SubmissionRow> find(String id) {
@@ -107,7 +115,7 @@ public class SubmissionRepository {
         return new SubmissionRow(rs.getString("id"), rs.getLong("user_id"), rs.getString("username"),
                 rs.getLong("problem_id"), rs.getString("language_id"), rs.getString("source"),
                 read(rs.getString("hidden_tests"), NAMES), rs.getInt("test_count"), rs.getString("callback_url"),
-                result == null ? null : read(result, ResultDocument.class),
+                rs.getString("status"), result == null ? null : read(result, ResultDocument.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 finished == null ? null : finished.toInstant());
     }

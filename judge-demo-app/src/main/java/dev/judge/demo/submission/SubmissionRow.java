@@ -3,9 +3,13 @@ package dev.judge.demo.submission;
 import java.time.Instant;
 import java.util.List;
 
-/** A row of {@code submissions} with its author's name; {@code result} is null until the judge finished it. */
+/**
+ * A row of {@code submissions} with its author's name; {@code status} is QUEUED, COMPILING or RUNNING as last
+ * recorded, FINISHED with the result; {@code result} is null until the judge finished it.
+ */
 public record SubmissionRow(String id, long userId, String username, long problemId, String languageId, String source,
-        List<String> hiddenTests, int testCount, String callbackUrl, ResultDocument result, Instant createdAt, Instant finishedAt) {
+        List<String> hiddenTests, int testCount, String callbackUrl, String status, ResultDocument result,
+        Instant createdAt, Instant finishedAt) {
 
     public boolean finished() {
         return finishedAt != null;

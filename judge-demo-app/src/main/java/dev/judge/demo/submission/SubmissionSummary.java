@@ -9,7 +9,7 @@ public record SubmissionSummary(String id, long problemId, String languageId, St
     static SubmissionSummary of(SubmissionRow r) {
         ResultDocument d = r.result();
         return new SubmissionSummary(r.id(), r.problemId(), r.languageId(), r.username(),
-                d == null ? "QUEUED" : d.status(), d == null ? null : d.verdict(), d == null ? null : d.score(),
+                d == null ? r.status() : d.status(), d == null ? null : d.verdict(), d == null ? null : d.score(),
                 d == null ? null : d.maxScore(), r.createdAt(), r.finishedAt());
     }
 }

@@ -1,5 +1,6 @@
 package dev.judge.demo.submission;
 
+import dev.judge.core.model.Status;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -17,11 +18,16 @@ public final class SubmissionViews {
      */
     public static SubmissionView of(SubmissionRow row, ResultDocument live, boolean full) {
         ResultDocument d = row.result() != null ? row.result() : live;
-        String status = d == null ? "QUEUED" : d.status();
+        String status = d == null ? row.status() : later(d.status(), row.status());
         List<TestView> tests = d == null ? List.of() : tests(d, row.hiddenTests(), full);
         return new SubmissionView(row.id(), row.problemId(), row.languageId(), row.username(), status,
                 d == null ? null : d.verdict(), d == null ? 0 : d.score(), d == null ? 0 : d.maxScore(),
                 d == null ? "" : d.compileOutput(), tests, row.source(), row.createdAt(), row.finishedAt());
+    }
+
+    // The live state and the row's status only move forward; whichever is further along is the current one.
+    private static String later(String a, String b) {
+        return Status.valueOf(a).compareTo(Status.valueOf(b)) >= 0 ? a : b;
     }
 
     static List<TestView> tests(ResultDocument d, List<String> hiddenTests, boolean full) {

@@ -9,7 +9,9 @@ import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.JudgeBusyException;
 import dev.judge.core.queue.QueueException;
 import dev.judge.core.store.StoreException;
+import dev.judge.demo.DemoProperties;
 import jakarta.validation.ConstraintViolationException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -40,6 +42,11 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+    private final Duration retryAfter;
+
+    public ApiExceptionHandler(DemoProperties properties) {
+        this.retryAfter = properties.retryAfter();
+    }
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<Object> api(ApiException e, WebRequest request) {
@@ -61,10 +68,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds())).body(r.getBody());
     }
 
+    /** Every slot busy and the judge's waiting line full (synchronous runs): the same 429 as a full queue. */
     @ExceptionHandler(JudgeBusyException.class)
     ResponseEntity<Object> busy(JudgeBusyException e, WebRequest request) {
-        return tooMany(new TooManyRequestsException("the judge is busy; retry later", java.time.Duration.ofSeconds(1)),
-                request);
+        return tooMany(new TooManyRequestsException("the judge is busy; retry later", retryAfter), request);
     }
 
     @ExceptionHandler({QueueException.class, StoreException.class})

@@ -19,15 +19,18 @@ import org.springframework.stereotype.Component;
  * Keeps callbacks off the server's own network (SSRF): a callback URL must be http(s) with a host whose every
  * address is public, that is not loopback, link-local, site-local (private), unique-local, multicast or
  * unspecified, unless the host is listed in {@code judge.demo.webhook-allow}. Checked when a submission names
- * the URL and again, after a fresh DNS lookup, before each delivery.
+ * the URL, and at each delivery on the very lookup the connection uses ({@link GuardedDnsResolver}), so a name
+ * whose DNS answer changes in between (rebinding) cannot lead the callback to an internal address.
  */
 @Component
 public class CallbackGuard {
     private final Set<String> allowed;
+    private final HostResolver resolver;
 
-    public CallbackGuard(DemoProperties properties) {
+    public CallbackGuard(DemoProperties properties, HostResolver resolver) {
         this.allowed = properties.webhookAllow().stream().map(h -> h.toLowerCase(Locale.ROOT).trim())
                 .collect(Collectors.toUnmodifiableSet());
+        this.resolver = resolver;
     }
 
     /** The URL if it may be called, else a 422 naming {@code field}. */
@@ -57,27 +60,40 @@ public class CallbackGuard {
 
     /** Why the host may not be called now (after a fresh lookup), or null when it may. */
     public String blockedReason(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        String bare = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
-        if (allowed.contains(h) || allowed.contains(bare)) {
-            return null;
-        }
-        InetAddress[] addresses;
         try {
-            addresses = InetAddress.getAllByName(bare);
+            permitted(host);
+            return null;
+        } catch (RefusedHostException e) {
+            return e.getMessage();
         } catch (UnknownHostException e) {
             return "names a host that does not resolve";
+        }
+    }
+
+    /**
+     * Looks {@code host} up once and returns the addresses a callback may connect to: all of them, when every one
+     * is public or allow-listed (or the host name itself is allow-listed); otherwise refuses the host as a whole.
+     */
+    public InetAddress[] permitted(String host) throws UnknownHostException {
+        String h = host.toLowerCase(Locale.ROOT);
+        String bare = h.startsWith("[") && h.endsWith("]") ? h.substring(1, h.length() - 1) : h;
+        InetAddress[] addresses = resolver.lookup(bare);
+        if (addresses == null || addresses.length == 0) {
+            throw new UnknownHostException(bare);
+        }
+        if (allowed.contains(h) || allowed.contains(bare)) {
+            return addresses;
         }
         for (InetAddress a : addresses) {
             if (allowed.contains(a.getHostAddress())) {
                 continue;
             }
             if (blocked(a)) {
-                return "must not point at a loopback, private, link-local, multicast or unspecified address ("
-                        + a.getHostAddress() + ")";
+                throw new RefusedHostException("must not point at a loopback, private, link-local, multicast or"
+                        + " unspecified address (" + a.getHostAddress() + ")");
             }
         }
-        return null;
+        return addresses;
     }
 
     static boolean blocked(InetAddress a) {

@@ -9,6 +9,7 @@ import dev.judge.demo.web.TooManyRequestsException;
 import io.github.bucket4j.BucketConfiguration;
 import io.lettuce.core.RedisClient;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -17,7 +18,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 /** The per-address budget through the interceptor, and Redis buckets shared by two limiters (two nodes). */
 class RateLimiterTest {
     private static final DemoProperties.RateLimit SETTINGS =
-            new DemoProperties.RateLimit(true, 100, 2, Duration.ofMinutes(1), "local", "x:");
+            new DemoProperties.RateLimit(true, 100, 2, Duration.ofMinutes(1), "local", "x:", List.of());
 
     static MockHttpServletRequest post(String address) {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/v1/runs");

@@ -29,7 +29,8 @@ public class AdmissionTest {
                         DataSize.ofMegabytes(64), 10_000, 1000, 1000, DataSize.ofKilobytes(1), DataSize.ofKilobytes(2),
                         20),
                 maxQueueDepth, Duration.ofSeconds(7), null, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(1),
-                new DemoProperties.RateLimit(true, 120, 600, Duration.ofMinutes(1), "local", "judge:rate:"));
+                new DemoProperties.RateLimit(true, 120, 600, Duration.ofMinutes(1), "local", "judge:rate:",
+                        List.of()));
     }
 
     @Test
