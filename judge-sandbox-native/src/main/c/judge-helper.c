@@ -82,6 +82,18 @@ static unsigned long long work_size = 64ull << 20;
 static int host_net_fd = -1;
 static int cap_last = 40;
 static long n_cpus = 1;
+/*
+ * A benchmark-only build (-DJUDGE_BARE_BENCH, never bundled) keeps the protocol, the server loop, the file
+ * shipping and the output collection but leaves out every isolation step, so that the cost of isolation can
+ * be measured against the same spawn path without it.
+ */
+#ifdef JUDGE_BARE_BENCH
+static const int bare = 1;
+#else
+static const int bare = 0;
+#endif
+static char work_dir[4096] = "/box";
+static char tmp_dir[4096] = "/tmp";
 
 /* ---------- small utilities ---------- */
 
@@ -503,6 +515,20 @@ static void set_rlimit(int res, uint64_t v) {
 /* The program, in a child of the slot server. Never returns. */
 static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int ready_w, int go_r) {
     int e = 0;
+    if (bare) {
+        close(ready_w);
+        close(go_r);
+        if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
+        if (chdir(work_dir) < 0) e = errno;
+        if (!e) {
+            extern char **environ;
+            environ = run->envp;
+            execvp(run->argv[0], run->argv);
+            e = errno;
+        }
+        write_full(errpipe_w, &e, sizeof e);
+        _exit(127);
+    }
     /* into the slot's cgroup while still root; children inherit it */
     for (int i = 0; i < n_procs && !e; i++) {
         if (write(procs_fds[i], "0", 1) < 0) e = errno;
@@ -524,7 +550,7 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int re
         /* kernels before 5.11: mark them one by one */
         for (int fd = 3; fd < 65536; fd++) fcntl(fd, F_SETFD, FD_CLOEXEC);
     }
-    if (!e && chdir("/box") < 0) e = errno;
+    if (!e && chdir(work_dir) < 0) e = errno;
     uint64_t cpu_s = (run->cpu_ns + 999999999ull) / 1000000000ull + 1;
     set_rlimit(RLIMIT_CPU, cpu_s);
     /* one byte of slack: a file found larger than the limit afterwards proves the limit was hit, even
@@ -674,6 +700,11 @@ static int mount_work(const char *where) {
  * (cheap for the usual handful of files) or, when that fails or the tree is huge, replaced.
  */
 static int reset_work(const char *where) {
+    if (bare) {
+        int fd = open(where, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        int budget = 10000;
+        return fd < 0 ? -1 : clean_dir(fd, 0, &budget);
+    }
     int fd = open(where, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     int budget = 10000;
     if (fd >= 0) {
@@ -721,6 +752,11 @@ static void reset_ipc(void) {
 
 /* Kills every process of the slot's PID namespace but this server, and reaps them all. */
 static void kill_box(void) {
+    if (bare) {
+        /* no PID namespace of its own: only reap what is already gone */
+        while (waitpid(-1, NULL, WNOHANG | __WALL) > 0) {}
+        return;
+    }
     for (;;) {
         kill(-1, SIGKILL);
         int st;
@@ -744,6 +780,7 @@ static int write_map(pid_t pid, const char *file, int id) {
 /* Waits for the program's child to have its user namespace, maps its uid and gid, lets it go on. */
 static void map_user_ns(pid_t prog, int ready_r, int go_w) {
     unsigned char st;
+    if (bare) return;
     if (read(ready_r, &st, 1) != 1 || st != 0) return; /* it reports its own failure */
     st = (write_map(prog, "uid_map", box_uid) == 0 && write_map(prog, "gid_map", box_gid) == 0) ? 0 : 1;
     if (write(go_w, &st, 1) != 1) { /* the child is gone; its status tells */ }
@@ -781,7 +818,7 @@ static void handle_run(rd_t *r) {
     for (uint32_t i = 0; i < envc; i++) run.envp[i] = r_cstr(r);
     if (r->bad) { snprintf(err, sizeof err, "bad request"); goto fail; }
 
-    boxfd = open("/box", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    boxfd = open(work_dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (boxfd < 0) { snprintf(err, sizeof err, "open /box: %s", strerror(errno)); goto fail; }
     if (write_files(r, boxfd, err, sizeof err) < 0) {
         if (!err[0]) snprintf(err, sizeof err, "bad request");
@@ -882,7 +919,7 @@ static void handle_run(rd_t *r) {
     close(xp[0]);
 
     int scan_budget = 100000;
-    const char *scan_dirs[] = {"/box", "/tmp"};
+    const char *scan_dirs[] = {work_dir, tmp_dir};
     for (int i = 0; i < 2 && !(flags & RES_FILE_LIMIT); i++) {
         int sfd = open(scan_dirs[i], O_RDONLY | O_DIRECTORY | O_CLOEXEC);
         if (sfd >= 0 && any_file_over(sfd, run.fsize, 0, &scan_budget)) flags |= RES_FILE_LIMIT;
@@ -915,7 +952,7 @@ reply:
     /* The next run starts from an empty work dir, /tmp and IPC namespace. This happens before the
      * reply: files the run wrote are charged to the slot's memory cgroup until they are gone, and the
      * JVM prepares the cgroup for the next run as soon as it has the reply. */
-    if (reset_work("/box") < 0 || reset_work("/tmp") < 0) {
+    if (reset_work(work_dir) < 0 || reset_work(tmp_dir) < 0) {
         fprintf(stderr, "judge-helper: cannot reset the work area: %s\n", strerror(errno));
         exit(4);
     }
@@ -977,9 +1014,9 @@ static int serve(char *argv0, size_t argv_len) {
     memset(argv0, 0, argv_len);
     snprintf(argv0, argv_len, "box-init");
     prctl(PR_SET_NAME, "box-init", 0, 0, 0);
-    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
-    if (mount_work("/box") < 0) die("mount /box");
-    if (mount_work("/tmp") < 0) die("mount /tmp");
+    if (!bare && mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
+    if (!bare && mount_work("/box") < 0) die("mount /box");
+    if (!bare && mount_work("/tmp") < 0) die("mount /tmp");
 
     buf_t ready = {0};
     b_u32(&ready, 0);
@@ -1032,7 +1069,14 @@ int main(int argc, char **argv) {
     size_t argv_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
     signal(SIGPIPE, SIG_IGN);
     signal(SIGINT, SIG_IGN);
-    setup_slot();
+    if (bare) {
+        snprintf(work_dir, sizeof work_dir, "%s/box", root_dir);
+        snprintf(tmp_dir, sizeof tmp_dir, "%s/tmp", root_dir);
+        if ((mkdir(work_dir, 0755) < 0 && errno != EEXIST) || (mkdir(tmp_dir, 01777) < 0 && errno != EEXIST))
+            die("bare work dirs");
+    } else {
+        setup_slot();
+    }
 
     /* the first child is pid 1 of the new PID namespace: it serves the runs; this process only waits,
      * so that the JVM's handle on the helper stays valid and a SIGKILL of either ends both */

@@ -313,18 +313,22 @@ public final class NativeSandbox implements Sandbox {
         }
 
         private Helper.Request toHelper(SandboxRequest r) {
-            Limits l = r.limits();
-            Map<String, String> env = new LinkedHashMap<>(BASE_ENV);
-            env.putAll(r.environment());
-            List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-            List<Helper.FileEntry> files = r.files().stream()
-                    .map(f -> new Helper.FileEntry(f.path(), f.executable(), f.content())).toList();
-            long addressSpace = cgroup == null ? l.memory().bytes() : 0;
-            return new Helper.Request(l.cpuTime().toNanos(), l.wallTime().toNanos(), l.fileSize().bytes(),
-                    l.stack().bytes(), l.openFiles(), l.processes(), l.outputSize().bytes(),
-                    config.maxCollected.bytes(), addressSpace, l.network(), profileId(r.profile()), r.command(),
-                    envList, files, r.stdin(), r.collect());
+            return helperRequest(r, cgroup == null ? r.limits().memory().bytes() : 0, config.maxCollected);
         }
+    }
+
+    /** The helper's view of a request; {@code addressSpace} 0 when a memory cgroup bounds the run instead. */
+    static Helper.Request helperRequest(SandboxRequest r, long addressSpace, ByteSize maxCollected) {
+        Limits l = r.limits();
+        Map<String, String> env = new LinkedHashMap<>(BASE_ENV);
+        env.putAll(r.environment());
+        List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<Helper.FileEntry> files = r.files().stream()
+                .map(f -> new Helper.FileEntry(f.path(), f.executable(), f.content())).toList();
+        return new Helper.Request(l.cpuTime().toNanos(), l.wallTime().toNanos(), l.fileSize().bytes(),
+                l.stack().bytes(), l.openFiles(), l.processes(), l.outputSize().bytes(), maxCollected.bytes(),
+                addressSpace, l.network(), profileId(r.profile()), r.command(), envList, files, r.stdin(),
+                r.collect());
     }
 
     static SandboxResult toResult(Limits l, String command, Helper.Response resp, CgroupUsage usage) {
