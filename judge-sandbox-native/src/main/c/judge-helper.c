@@ -51,6 +51,8 @@
 #define MAX_MSG (1u << 30)
 #define MAX_RO 64
 #define MAX_PROCS 8
+#define MAX_STATS 8
+#define STAT_MAX 4096
 
 /* flags in a run request */
 #define REQ_NETWORK 1u
@@ -75,6 +77,12 @@ static int n_ro;
 static const char *procs_paths[MAX_PROCS];
 static int n_procs;
 static int procs_fds[MAX_PROCS];
+static const char *reset_paths[MAX_STATS];
+static int n_resets;
+static int reset_fds[MAX_STATS];
+static const char *stat_paths[MAX_STATS];
+static int n_stats;
+static int stat_fds[MAX_STATS];
 static const char *cpu_path;
 static int cpu_fd = -1;
 static int cpu_v2;                 /* cpu file is cgroup v2 cpu.stat (usage_usec) rather than v1 ns */
@@ -434,6 +442,20 @@ static void setup_slot(void) {
     if (cpu_path) {
         cpu_fd = open(cpu_path, O_RDONLY | O_CLOEXEC);
         if (cpu_fd < 0) die(cpu_path);
+    }
+    /* Reset and stat files stay open for the slot's life; a file that is both shares one descriptor (cgroup
+     * v2's memory.peak resets per open file). A reset file the kernel offers read-only (memory.peak before
+     * Linux 6.12) is kept for reading; each run reports that its reset failed. */
+    for (int i = 0; i < n_resets; i++) {
+        reset_fds[i] = open(reset_paths[i], O_RDWR | O_CLOEXEC);
+        if (reset_fds[i] < 0 && errno == EACCES) reset_fds[i] = open(reset_paths[i], O_WRONLY | O_CLOEXEC);
+    }
+    for (int i = 0; i < n_stats; i++) {
+        stat_fds[i] = -1;
+        for (int j = 0; j < n_resets; j++)
+            if (reset_fds[j] >= 0 && !strcmp(stat_paths[i], reset_paths[j])) stat_fds[i] = reset_fds[j];
+        if (stat_fds[i] < 0) stat_fds[i] = open(stat_paths[i], O_RDONLY | O_CLOEXEC);
+        if (stat_fds[i] < 0) die(stat_paths[i]);
     }
     host_net_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
     if (host_net_fd < 0) die("/proc/self/ns/net");
@@ -834,13 +856,32 @@ static void map_user_ns(pid_t prog, int ready_r, int go_w) {
     if (write(go_w, &st, 1) != 1) { /* the child is gone; its status tells */ }
 }
 
+/* Writes 0 to every reset file; returns a bit per file whose write failed. */
+static uint32_t reset_counters(void) {
+    uint32_t failed = 0;
+    for (int i = 0; i < n_resets; i++)
+        if (reset_fds[i] < 0 || write(reset_fds[i], "0\n", 2) < 0) failed |= 1u << i;
+    return failed;
+}
+
+/* Appends the current content of every stat file (one pread each) as length-prefixed bytes. */
+static void read_stats(buf_t *b) {
+    for (int i = 0; i < n_stats; i++) {
+        char tmp[STAT_MAX];
+        ssize_t n = pread(stat_fds[i], tmp, sizeof tmp, 0);
+        b_bytes(b, tmp, n > 0 ? (size_t) n : 0);
+    }
+}
+
 static void handle_run(rd_t *r) {
     run_t run;
     memset(&run, 0, sizeof run);
     run.stdin_fd = -1;
     char err[512] = "";
     buf_t res = {0};
-    buf_t out = {0}, errb = {0}, coll = {0};
+    buf_t out = {0}, errb = {0}, coll = {0}, before = {0};
+    uint32_t failed_resets = 0;
+    int measured = 0;
     char **pats = NULL;
     uint32_t npat = 0;
     int boxfd = -1;
@@ -895,6 +936,8 @@ static void handle_run(rd_t *r) {
         close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
         snprintf(err, sizeof err, "pipe: %s", strerror(errno)); goto fail;
     }
+    failed_resets = reset_counters();
+    read_stats(&before);
     uint64_t cpu0 = read_cpu_ns();
     unsigned long long start = now_ns();
     pid_t prog = fork();
@@ -989,6 +1032,7 @@ static void handle_run(rd_t *r) {
     b_bytes(&res, errb.p, errb.len);
     b_u32(&res, ncoll);
     b_put(&res, coll.p, coll.len);
+    measured = 1;
     goto reply;
 
 fail:
@@ -1005,12 +1049,27 @@ reply:
         exit(4);
     }
     reset_ipc();
+    if (measured) {
+        /* read after the clean-up: nothing of the box runs, and the run's files no longer hold memory */
+        buf_t after = {0};
+        read_stats(&after);
+        rd_t bs = {(unsigned char *) before.p, before.len, 0, 0}, as = {(unsigned char *) after.p, after.len, 0, 0};
+        b_u32(&res, (uint32_t) n_stats);
+        for (int i = 0; i < n_stats; i++) {
+            uint32_t bn, an;
+            const unsigned char *bp = r_bytes(&bs, &bn), *ap = r_bytes(&as, &an);
+            b_bytes(&res, bp, bn);
+            b_bytes(&res, ap, an);
+        }
+        b_u32(&res, failed_resets);
+        free(after.p);
+    }
     if (send_msg(&res) < 0) exit(0);
     if (run.stdin_fd >= 0) close(run.stdin_fd);
     if (run.argv) { for (uint32_t i = 0; i < argc && run.argv[i]; i++) free(run.argv[i]); free(run.argv); }
     if (run.envp) { for (char **a = run.envp; *a; a++) free(*a); free(run.envp); }
     if (pats) { for (uint32_t i = 0; i < npat; i++) free(pats[i]); free(pats); }
-    free(res.p); free(out.p); free(errb.p); free(coll.p);
+    free(res.p); free(out.p); free(errb.p); free(coll.p); free(before.p);
 }
 
 static volatile pid_t server_pid;
@@ -1176,6 +1235,8 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--gid")) box_gid = atoi(argv[++i]);
         else if (!strcmp(a, "--ro") && n_ro < MAX_RO) ro_paths[n_ro++] = argv[++i];
         else if (!strcmp(a, "--procs") && n_procs < MAX_PROCS) procs_paths[n_procs++] = argv[++i];
+        else if (!strcmp(a, "--reset") && n_resets < MAX_STATS) reset_paths[n_resets++] = argv[++i];
+        else if (!strcmp(a, "--stat") && n_stats < MAX_STATS) stat_paths[n_stats++] = argv[++i];
         else if (!strcmp(a, "--cpu-v1")) { cpu_path = argv[++i]; cpu_v2 = 0; }
         else if (!strcmp(a, "--cpu-v2")) { cpu_path = argv[++i]; cpu_v2 = 1; }
         else if (!strcmp(a, "--work-size")) work_size = strtoull(argv[++i], NULL, 10);
@@ -1190,6 +1251,8 @@ int main(int argc, char **argv) {
     root_dir = strdup(root_dir);
     for (int i = 0; i < n_ro; i++) ro_paths[i] = strdup(ro_paths[i]);
     for (int i = 0; i < n_procs; i++) procs_paths[i] = strdup(procs_paths[i]);
+    for (int i = 0; i < n_resets; i++) reset_paths[i] = strdup(reset_paths[i]);
+    for (int i = 0; i < n_stats; i++) stat_paths[i] = strdup(stat_paths[i]);
     if (cpu_path) cpu_path = strdup(cpu_path);
     size_t argv_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
     signal(SIGPIPE, SIG_IGN);

@@ -232,7 +232,7 @@ public final class NativeSandbox implements Sandbox {
             }
             if (cgroup != null) {
                 drain(cgroup);
-                cgroup.forgetBaselines();
+                cgroup.runEndedAbnormally();
             }
             if (!Files.isDirectory(root)) {
                 Files.createDirectory(root);
@@ -251,6 +251,14 @@ public final class NativeSandbox implements Sandbox {
                 }
                 args.add(cgroup.cpuIsV2() ? "--cpu-v2" : "--cpu-v1");
                 args.add(cgroup.cpuFile().toString());
+                for (Path p : cgroup.resetFiles()) {
+                    args.add("--reset");
+                    args.add(p.toString());
+                }
+                for (Path p : cgroup.statFiles()) {
+                    args.add("--stat");
+                    args.add(p.toString());
+                }
             }
             helper = Helper.start(helperBinary, args, log);
         }
@@ -299,11 +307,11 @@ public final class NativeSandbox implements Sandbox {
                 Helper.Response resp = helper.run(toHelper(request));
                 if (resp.failure() != null) {
                     if (cgroup != null) {
-                        cgroup.forgetBaselines();
+                        cgroup.runEndedAbnormally();
                     }
                     return SandboxResult.failure(resp.failure());
                 }
-                CgroupUsage usage = cgroup == null ? null : cgroup.usage();
+                CgroupUsage usage = cgroup == null ? null : cgroup.usage(resp.readings());
                 return toResult(l, request.command().get(0), resp, usage);
             } catch (IOException | RuntimeException e) {
                 String why = helper == null ? "" : " (" + helper.reason() + ")";
