@@ -88,6 +88,7 @@ static int cpu_fd = -1;
 static int cpu_v2;                 /* cpu file is cgroup v2 cpu.stat (usage_usec) rather than v1 ns */
 static unsigned long long work_size = 64ull << 20;
 static int host_net_fd = -1;
+static int slot_userns_fd = -1;
 static int cap_last = 40;
 static long n_cpus = 1;
 /*
@@ -583,11 +584,9 @@ static void set_rlimit(int res, uint64_t v) {
 }
 
 /* The program, in a child of the slot server. Never returns. */
-static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int ready_w, int go_r) {
+static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     int e = 0;
     if (bare) {
-        close(ready_w);
-        close(go_r);
         if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
         if (chdir(work_dir) < 0) e = errno;
         if (!e) {
@@ -604,16 +603,9 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int re
         if (write(procs_fds[i], "0", 1) < 0) e = errno;
     }
     if (!e && (run->flags & REQ_NETWORK) && setns(host_net_fd, CLONE_NEWNET) < 0) e = errno;
-    /* Last, a user namespace of the program's own that maps nothing but its uid and gid: whatever the
-     * program might gain in it is worth nothing outside, and root-owned files show as unmapped. The
-     * server writes the maps (it holds the needed capability in the parent namespace). */
-    unsigned char sync = 0;
-    if (!e && unshare(CLONE_NEWUSER) < 0) e = errno;
-    sync = e ? 1 : 0;
-    if (write(ready_w, &sync, 1) != 1 && !e) e = EPIPE;
-    if (!e && (read(go_r, &sync, 1) != 1 || sync != 0)) e = EPERM;
-    close(ready_w);
-    close(go_r);
+    /* Last, the slot's user namespace, which maps nothing but the box's uid and gid: whatever the program
+     * might gain in it is worth nothing outside, and root-owned files show as unmapped. */
+    if (!e && setns(slot_userns_fd, CLONE_NEWUSER) < 0) e = errno;
     if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
     /* nothing of the helper leaks into the program; the error pipe closes on exec */
     if (syscall(SYS_close_range, 3, ~0u, 4 /* CLOSE_RANGE_CLOEXEC */) < 0) {
@@ -847,13 +839,37 @@ static int write_map(pid_t pid, const char *file, int id) {
     return ok ? 0 : -1;
 }
 
-/* Waits for the program's child to have its user namespace, maps its uid and gid, lets it go on. */
-static void map_user_ns(pid_t prog, int ready_r, int go_w) {
-    unsigned char st;
-    if (bare) return;
-    if (read(ready_r, &st, 1) != 1 || st != 0) return; /* it reports its own failure */
-    st = (write_map(prog, "uid_map", box_uid) == 0 && write_map(prog, "gid_map", box_gid) == 0) ? 0 : 1;
-    if (write(go_w, &st, 1) != 1) { /* the child is gone; its status tells */ }
+/*
+ * The user namespace every program of the slot joins, created once: a throw-away child unshares it, the
+ * server (root in the parent namespace) writes its id maps, and a descriptor keeps it after the child is
+ * gone. Runs share it but nothing else of it: the maps are fixed once written, and the programs' seccomp
+ * filter denies creating or joining any namespace.
+ */
+static void create_slot_userns(void) {
+    int rp[2], gp[2];
+    if (pipe2(rp, O_CLOEXEC) < 0 || pipe2(gp, O_CLOEXEC) < 0) die("pipe");
+    pid_t c = fork();
+    if (c < 0) die("fork");
+    if (c == 0) {
+        close(rp[0]);
+        close(gp[1]);
+        unsigned char st = unshare(CLONE_NEWUSER) == 0 ? 0 : 1;
+        if (write(rp[1], &st, 1) != 1) _exit(1);
+        if (read(gp[0], &st, 1) < 0) _exit(1); /* stays until the server holds the namespace */
+        _exit(0);
+    }
+    close(rp[1]);
+    close(gp[0]);
+    unsigned char st = 1;
+    if (read(rp[0], &st, 1) != 1 || st != 0) { errno = EPERM; die("unshare(CLONE_NEWUSER)"); }
+    if (write_map(c, "uid_map", box_uid) < 0 || write_map(c, "gid_map", box_gid) < 0) die("user namespace id maps");
+    char path[64];
+    snprintf(path, sizeof path, "/proc/%d/ns/user", (int) c);
+    slot_userns_fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (slot_userns_fd < 0) die(path);
+    close(gp[1]);
+    close(rp[0]);
+    while (waitpid(c, NULL, 0) < 0 && errno == EINTR) {}
 }
 
 /* Writes 0 to every reset file; returns a bit per file whose write failed. */
@@ -928,12 +944,8 @@ static void handle_run(rd_t *r) {
     }
     fcntl(run.stdin_fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
 
-    int op[2], ep[2], xp[2], rp[2], gp[2];
+    int op[2], ep[2], xp[2];
     if (pipe2(op, O_CLOEXEC) < 0 || pipe2(ep, O_CLOEXEC) < 0 || pipe2(xp, O_CLOEXEC) < 0) {
-        snprintf(err, sizeof err, "pipe: %s", strerror(errno)); goto fail;
-    }
-    if (pipe2(rp, O_CLOEXEC) < 0 || pipe2(gp, O_CLOEXEC) < 0) {
-        close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
         snprintf(err, sizeof err, "pipe: %s", strerror(errno)); goto fail;
     }
     failed_resets = reset_counters();
@@ -943,16 +955,13 @@ static void handle_run(rd_t *r) {
     pid_t prog = fork();
     if (prog < 0) {
         close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
-        close(rp[0]); close(rp[1]); close(gp[0]); close(gp[1]);
         snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail;
     }
     if (prog == 0) {
-        close(op[0]); close(ep[0]); close(xp[0]); close(rp[0]); close(gp[1]);
-        exec_program(&run, op[1], ep[1], xp[1], rp[1], gp[0]);
+        close(op[0]); close(ep[0]); close(xp[0]);
+        exec_program(&run, op[1], ep[1], xp[1]);
     }
-    close(op[1]); close(ep[1]); close(xp[1]); close(rp[1]); close(gp[0]);
-    map_user_ns(prog, rp[0], gp[1]);
-    close(rp[0]); close(gp[1]);
+    close(op[1]); close(ep[1]); close(xp[1]);
     int pidfd = (int) syscall(SYS_pidfd_open, prog, 0);
     fcntl(op[0], F_SETFL, O_NONBLOCK);
     fcntl(ep[0], F_SETFL, O_NONBLOCK);
@@ -1200,6 +1209,7 @@ static int serve(char *argv0, size_t argv_len) {
     if (!bare && mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
     if (!bare && mount_work("/box") < 0) die("mount /box");
     if (!bare && mount_work("/tmp") < 0) die("mount /tmp");
+    if (!bare) create_slot_userns();
 
     buf_t ready = {0};
     b_u32(&ready, 0);
