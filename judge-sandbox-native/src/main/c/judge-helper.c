@@ -2,14 +2,15 @@
  * judge-helper: the native half of the Linux sandbox.
  *
  * One helper process serves one slot of the pool. It starts as root, builds once what every run of the
- * slot reuses (private mount, network, IPC and UTS namespaces; a read-only root made of bind mounts; the
- * seccomp programs; open cgroup files) and then serves runs one at a time over stdin/stdout with a
- * length-prefixed binary protocol (big-endian). Per run it pays for: two tmpfs mounts, one clone into a
- * new PID namespace, a /proc mount, one fork and the exec.
+ * slot reuses (private mount, network, IPC, UTS and PID namespaces; a read-only root made of bind mounts;
+ * the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at a time
+ * over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for: resetting
+ * and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the limits, the
+ * seccomp attach and the exec; afterwards, killing what is left and emptying the work dir and /tmp.
  *
- * Process tree of a run:  helper -> init (pid 1 of a new PID ns, root, tiny reaper) -> program (pid 2,
- * unprivileged uid, no capabilities, no_new_privs, seccomp). When init exits the kernel kills every
- * process left in the namespace, so no process of a run survives it.
+ * Process tree:  helper -> slot server (pid 1 of the slot's PID ns, root, reaper) -> program (unprivileged
+ * uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other process of the
+ * namespace; when the server exits the kernel does the same.
  *
  * The helper exits when its stdin reaches end of file (the JVM closed it or died), killing a run in
  * progress first.
