@@ -25,19 +25,7 @@ final class CgroupFiles {
     }
 
     static long readLong(Path file) throws IOException {
-        String s = read(file).trim();
-        return s.equals("max") ? Long.MAX_VALUE : Long.parseLong(s);
-    }
-
-    /** The value of {@code key} in a flat keyed file ({@code key value} per line); 0 when absent. */
-    static long keyed(Path file, String key) throws IOException {
-        for (String line : read(file).split("\n")) {
-            String[] kv = line.trim().split("\\s+");
-            if (kv.length == 2 && kv[0].equals(key)) {
-                return Long.parseLong(kv[1]);
-            }
-        }
-        return 0;
+        return CgroupReadings.number(read(file));
     }
 
     static List<Integer> pids(Path procs) throws IOException {

@@ -48,12 +48,11 @@ final class CgroupV1 implements CgroupDriver {
         private final Path pids;
         private final Path cpu;
         private final boolean memsw;
-        private long cpuBase;
-        private long oomBase;
         // limits of the previous run: most runs repeat them, and each control file write costs a syscall trip
         private long lastMemory = -1;
         private int lastProcesses = -1;
-        private boolean baselines;
+        // page cache charged by an earlier run would count toward the next run's peak
+        private boolean emptyBeforeNextRun = true;
 
         Slot(Path mem, Path pids, Path cpu) {
             this.mem = mem;
@@ -77,6 +76,22 @@ final class CgroupV1 implements CgroupDriver {
             return false;
         }
 
+        private Path peakFile() {
+            // with swap accounting the memsw counters cover memory too, so only those are used
+            return mem.resolve(memsw ? "memory.memsw.max_usage_in_bytes" : "memory.max_usage_in_bytes");
+        }
+
+        @Override
+        public List<Path> resetFiles() {
+            return List.of(peakFile(), mem.resolve("memory.failcnt"));
+        }
+
+        @Override
+        public List<Path> statFiles() {
+            return List.of(peakFile(), mem.resolve("memory.failcnt"), mem.resolve("memory.oom_control"),
+                    cpu.resolve("cpuacct.usage"), mem.resolve("memory.usage_in_bytes"));
+        }
+
         @Override
         public void prepare(Limits limits) throws IOException {
             if (limits.memory().bytes() != lastMemory) {
@@ -84,19 +99,9 @@ final class CgroupV1 implements CgroupDriver {
                 setMemoryLimit(limits.memory().bytes());
                 lastMemory = limits.memory().bytes();
             }
-            // page cache charged by an earlier run would count toward this run's peak
-            if (CgroupFiles.readLong(mem.resolve("memory.usage_in_bytes")) > FORCE_EMPTY_ABOVE) {
+            if (emptyBeforeNextRun) {
                 CgroupFiles.write(mem.resolve("memory.force_empty"), "0");
-            }
-            // with swap accounting the memsw counters cover memory too, so only those are used
-            CgroupFiles.write(mem.resolve(memsw ? "memory.memsw.max_usage_in_bytes" : "memory.max_usage_in_bytes"), "0");
-            CgroupFiles.write(mem.resolve("memory.failcnt"), "0");
-            // no process is in the cgroup between runs, so the counters read after the previous run still
-            // hold; only the first run reads them
-            if (!baselines) {
-                oomBase = CgroupFiles.keyed(mem.resolve("memory.oom_control"), "oom_kill");
-                cpuBase = CgroupFiles.readLong(cpu.resolve("cpuacct.usage"));
-                baselines = true;
+                emptyBeforeNextRun = false;
             }
             if (limits.processes() != lastProcesses) {
                 lastProcesses = -1;
@@ -123,20 +128,21 @@ final class CgroupV1 implements CgroupDriver {
         }
 
         @Override
-        public void forgetBaselines() {
-            baselines = false;
+        public void runEndedAbnormally() {
+            emptyBeforeNextRun = true;
         }
 
         @Override
-        public CgroupUsage usage() throws IOException {
-            long peak = CgroupFiles.readLong(mem.resolve(memsw ? "memory.memsw.max_usage_in_bytes" : "memory.max_usage_in_bytes"));
-            long hits = CgroupFiles.readLong(mem.resolve("memory.failcnt"));
-            long oomNow = CgroupFiles.keyed(mem.resolve("memory.oom_control"), "oom_kill");
-            long cpuNow = CgroupFiles.readLong(cpu.resolve("cpuacct.usage"));
-            CgroupUsage u = new CgroupUsage(cpuNow - cpuBase, peak, oomNow - oomBase, hits);
-            oomBase = oomNow;
-            cpuBase = cpuNow;
-            return u;
+        public CgroupUsage usage(CgroupReadings r) {
+            List<String> before = r.before();
+            List<String> after = r.after();
+            // the run's files are gone when the helper reads "after": what is left is page cache
+            emptyBeforeNextRun = CgroupReadings.number(after.get(4)) > FORCE_EMPTY_ABOVE;
+            return new CgroupUsage(
+                    CgroupReadings.number(after.get(3)) - CgroupReadings.number(before.get(3)),
+                    CgroupReadings.number(after.get(0)),
+                    CgroupReadings.keyed(after.get(2), "oom_kill") - CgroupReadings.keyed(before.get(2), "oom_kill"),
+                    CgroupReadings.number(after.get(1)));
         }
 
         @Override

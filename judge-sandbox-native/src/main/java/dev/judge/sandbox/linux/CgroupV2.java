@@ -2,12 +2,8 @@ package dev.judge.sandbox.linux;
 
 import dev.judge.core.model.Limits;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /** cgroup v2: one directory per slot in the unified hierarchy, controllers enabled on the way down. */
@@ -55,10 +51,6 @@ final class CgroupV2 implements CgroupDriver {
 
     static final class Slot implements SlotCgroup {
         private final Path dir;
-        private long cpuBaseUsec;
-        private long oomBase;
-        private long maxBase;
-        private FileChannel peak;
         // limits of the previous run: most runs repeat them, and each control file write costs a syscall trip
         private long lastMemory = -1;
         private int lastProcesses = -1;
@@ -83,6 +75,20 @@ final class CgroupV2 implements CgroupDriver {
             return true;
         }
 
+        /**
+         * memory.peak is reset per open file (Linux 6.12+): the helper writes and reads it through the one
+         * descriptor it keeps, so the reading covers the run alone.
+         */
+        @Override
+        public List<Path> resetFiles() {
+            return List.of(dir.resolve("memory.peak"));
+        }
+
+        @Override
+        public List<Path> statFiles() {
+            return List.of(dir.resolve("cpu.stat"), dir.resolve("memory.events"), dir.resolve("memory.peak"));
+        }
+
         @Override
         public void prepare(Limits limits) throws IOException {
             if (limits.memory().bytes() != lastMemory) {
@@ -99,18 +105,6 @@ final class CgroupV2 implements CgroupDriver {
                 CgroupFiles.write(dir.resolve("pids.max"), Integer.toString(limits.processes() + 1));
                 lastProcesses = limits.processes();
             }
-            cpuBaseUsec = CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec");
-            oomBase = CgroupFiles.keyed(dir.resolve("memory.events"), "oom_kill");
-            maxBase = CgroupFiles.keyed(dir.resolve("memory.events"), "max");
-            closePeak();
-            // memory.peak is reset per open file (Linux 6.12+): keep the fd that reset it for reading
-            peak = FileChannel.open(dir.resolve("memory.peak"), StandardOpenOption.READ, StandardOpenOption.WRITE);
-            try {
-                peak.write(ByteBuffer.wrap("reset\n".getBytes(StandardCharsets.US_ASCII)));
-                peakResettable = true;
-            } catch (IOException notSupported) {
-                peakResettable = false;
-            }
         }
 
         /** Whether the last peak reading covers only the last run (else it covers the slot's lifetime). */
@@ -119,18 +113,14 @@ final class CgroupV2 implements CgroupDriver {
         }
 
         @Override
-        public CgroupUsage usage() throws IOException {
-            long cpuUsec = CgroupFiles.keyed(dir.resolve("cpu.stat"), "usage_usec") - cpuBaseUsec;
-            long oom = CgroupFiles.keyed(dir.resolve("memory.events"), "oom_kill") - oomBase;
-            long max = CgroupFiles.keyed(dir.resolve("memory.events"), "max") - maxBase;
-            long peakBytes = 0;
-            if (peak != null) {
-                ByteBuffer b = ByteBuffer.allocate(64);
-                peak.read(b, 0);
-                String s = new String(b.array(), 0, b.position(), StandardCharsets.US_ASCII).trim();
-                peakBytes = s.isEmpty() ? 0 : Long.parseLong(s);
-            }
-            return new CgroupUsage(cpuUsec * 1000, peakBytes, oom, max);
+        public CgroupUsage usage(CgroupReadings r) {
+            List<String> before = r.before();
+            List<String> after = r.after();
+            peakResettable = !r.resetFailed(0);
+            long cpuUsec = CgroupReadings.keyed(after.get(0), "usage_usec") - CgroupReadings.keyed(before.get(0), "usage_usec");
+            long oom = CgroupReadings.keyed(after.get(1), "oom_kill") - CgroupReadings.keyed(before.get(1), "oom_kill");
+            long max = CgroupReadings.keyed(after.get(1), "max") - CgroupReadings.keyed(before.get(1), "max");
+            return new CgroupUsage(cpuUsec * 1000, CgroupReadings.number(after.get(2)), oom, max);
         }
 
         @Override
@@ -143,16 +133,8 @@ final class CgroupV2 implements CgroupDriver {
             return CgroupFiles.readLong(dir.resolve("pids.current"));
         }
 
-        private void closePeak() throws IOException {
-            if (peak != null) {
-                peak.close();
-                peak = null;
-            }
-        }
-
         @Override
         public void remove() throws IOException {
-            closePeak();
             CgroupFiles.killAndRemove(dir);
         }
     }

@@ -41,7 +41,8 @@ final class Helper implements AutoCloseable {
 
     /** What the helper reports; {@code failure} non-null when the run could not be set up. */
     record Response(String failure, int flags, int waitStatus, int execErrno, long wallNs, long rusageCpuNs,
-                    long maxRssBytes, byte[] stdout, byte[] stderr, List<FileEntry> collected) {
+                    long maxRssBytes, byte[] stdout, byte[] stderr, List<FileEntry> collected,
+                    CgroupReadings readings) {
         boolean has(int flag) {
             return (flags & flag) != 0;
         }
@@ -71,6 +72,11 @@ final class Helper implements AutoCloseable {
 
     static Helper start(Path binary, List<String> args, Path log) throws IOException {
         HelperBinary.verify(binary);
+        return launch(binary, args, log);
+    }
+
+    /** Starts a helper binary without the digest check; only the spawn benchmark's bare build uses this. */
+    static Helper launch(Path binary, List<String> args, Path log) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(binary.toString());
         cmd.addAll(args);
@@ -152,7 +158,7 @@ final class Helper implements AutoCloseable {
         }
         if (m.readInt() != 0) {
             return new Response(new String(readBytes(m), StandardCharsets.UTF_8), 0, 0, 0, 0, 0, 0,
-                    new byte[0], new byte[0], List.of());
+                    new byte[0], new byte[0], List.of(), null);
         }
         int flags = m.readInt();
         int wait = m.readInt();
@@ -169,7 +175,16 @@ final class Helper implements AutoCloseable {
             boolean exec = m.readInt() != 0;
             collected.add(new FileEntry(path, exec, readBytes(m)));
         }
-        return new Response(null, flags, wait, errno, wall, cpu, rss, so, se, collected);
+        int stats = m.readInt();
+        List<String> before = new ArrayList<>(stats);
+        List<String> after = new ArrayList<>(stats);
+        for (int i = 0; i < stats; i++) {
+            before.add(new String(readBytes(m), StandardCharsets.US_ASCII));
+            after.add(new String(readBytes(m), StandardCharsets.US_ASCII));
+        }
+        int failedResets = m.readInt();
+        return new Response(null, flags, wait, errno, wall, cpu, rss, so, se, collected,
+                new CgroupReadings(before, after, failedResets));
     }
 
     private DataInputStream readMessage() throws IOException {

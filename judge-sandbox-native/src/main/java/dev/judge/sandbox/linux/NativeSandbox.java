@@ -232,7 +232,7 @@ public final class NativeSandbox implements Sandbox {
             }
             if (cgroup != null) {
                 drain(cgroup);
-                cgroup.forgetBaselines();
+                cgroup.runEndedAbnormally();
             }
             if (!Files.isDirectory(root)) {
                 Files.createDirectory(root);
@@ -251,6 +251,14 @@ public final class NativeSandbox implements Sandbox {
                 }
                 args.add(cgroup.cpuIsV2() ? "--cpu-v2" : "--cpu-v1");
                 args.add(cgroup.cpuFile().toString());
+                for (Path p : cgroup.resetFiles()) {
+                    args.add("--reset");
+                    args.add(p.toString());
+                }
+                for (Path p : cgroup.statFiles()) {
+                    args.add("--stat");
+                    args.add(p.toString());
+                }
             }
             helper = Helper.start(helperBinary, args, log);
         }
@@ -299,11 +307,11 @@ public final class NativeSandbox implements Sandbox {
                 Helper.Response resp = helper.run(toHelper(request));
                 if (resp.failure() != null) {
                     if (cgroup != null) {
-                        cgroup.forgetBaselines();
+                        cgroup.runEndedAbnormally();
                     }
                     return SandboxResult.failure(resp.failure());
                 }
-                CgroupUsage usage = cgroup == null ? null : cgroup.usage();
+                CgroupUsage usage = cgroup == null ? null : cgroup.usage(resp.readings());
                 return toResult(l, request.command().get(0), resp, usage);
             } catch (IOException | RuntimeException e) {
                 String why = helper == null ? "" : " (" + helper.reason() + ")";
@@ -313,18 +321,22 @@ public final class NativeSandbox implements Sandbox {
         }
 
         private Helper.Request toHelper(SandboxRequest r) {
-            Limits l = r.limits();
-            Map<String, String> env = new LinkedHashMap<>(BASE_ENV);
-            env.putAll(r.environment());
-            List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
-            List<Helper.FileEntry> files = r.files().stream()
-                    .map(f -> new Helper.FileEntry(f.path(), f.executable(), f.content())).toList();
-            long addressSpace = cgroup == null ? l.memory().bytes() : 0;
-            return new Helper.Request(l.cpuTime().toNanos(), l.wallTime().toNanos(), l.fileSize().bytes(),
-                    l.stack().bytes(), l.openFiles(), l.processes(), l.outputSize().bytes(),
-                    config.maxCollected.bytes(), addressSpace, l.network(), profileId(r.profile()), r.command(),
-                    envList, files, r.stdin(), r.collect());
+            return helperRequest(r, cgroup == null ? r.limits().memory().bytes() : 0, config.maxCollected);
         }
+    }
+
+    /** The helper's view of a request; {@code addressSpace} 0 when a memory cgroup bounds the run instead. */
+    static Helper.Request helperRequest(SandboxRequest r, long addressSpace, ByteSize maxCollected) {
+        Limits l = r.limits();
+        Map<String, String> env = new LinkedHashMap<>(BASE_ENV);
+        env.putAll(r.environment());
+        List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        List<Helper.FileEntry> files = r.files().stream()
+                .map(f -> new Helper.FileEntry(f.path(), f.executable(), f.content())).toList();
+        return new Helper.Request(l.cpuTime().toNanos(), l.wallTime().toNanos(), l.fileSize().bytes(),
+                l.stack().bytes(), l.openFiles(), l.processes(), l.outputSize().bytes(), maxCollected.bytes(),
+                addressSpace, l.network(), profileId(r.profile()), r.command(), envList, files, r.stdin(),
+                r.collect());
     }
 
     static SandboxResult toResult(Limits l, String command, Helper.Response resp, CgroupUsage usage) {

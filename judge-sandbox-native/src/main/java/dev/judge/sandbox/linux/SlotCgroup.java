@@ -5,7 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-/** The cgroup(s) of one slot: set limits before a run, read what it used after. Not thread-safe. */
+/**
+ * The cgroup(s) of one slot. The helper holds the per-run file work (it writes the reset files and reads the
+ * stat files through descriptors it keeps open, right before and after each run); the driver names the files,
+ * writes limits and turns the readings into usage. Not thread-safe.
+ */
 interface SlotCgroup {
 
     /** The {@code cgroup.procs} files the helper's box init writes itself into. */
@@ -17,18 +21,24 @@ interface SlotCgroup {
     /** Whether {@link #cpuFile()} is a v2 {@code cpu.stat} (else a v1 {@code cpuacct.usage}). */
     boolean cpuIsV2();
 
-    /** Applies the run's limits and takes the baselines the next {@link #usage()} is measured from. */
+    /** Files the helper writes {@code 0} to before each run: peaks and counters that restart per run. */
+    List<Path> resetFiles();
+
+    /** Files the helper reads right before and right after each run, in this order. */
+    List<Path> statFiles();
+
+    /** Applies the run's limits; control files are written only when a limit changes. */
     void prepare(Limits limits) throws IOException;
 
     /**
-     * Drops counter values kept from the previous run, so the next {@link #prepare} reads them afresh:
-     * called when a run ended abnormally and processes may have run on after the last reading.
+     * Called when a run ended without readings (the helper failed or died): processes may have run on and
+     * charged memory the next run would otherwise see.
      */
-    default void forgetBaselines() {
+    default void runEndedAbnormally() {
     }
 
-    /** Usage since the last {@link #prepare}. */
-    CgroupUsage usage() throws IOException;
+    /** What the run used, from the helper's readings of {@link #statFiles()}. */
+    CgroupUsage usage(CgroupReadings readings);
 
     /** Process ids still in the cgroup. */
     List<Integer> pids() throws IOException;

