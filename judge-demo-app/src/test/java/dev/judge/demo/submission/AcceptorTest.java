@@ -7,11 +7,16 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.judge.Judge;
+import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
-import dev.judge.core.testsupport.ProcessSandbox;
+import dev.judge.core.sandbox.Sandbox;
+import dev.judge.core.sandbox.Termination;
+import dev.judge.core.sandbox.SandboxRequest;
+import dev.judge.core.sandbox.SandboxResult;
 import dev.judge.demo.AcceptProperties;
 import dev.judge.jdbc.JdbcJudgeStorage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +38,20 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
  * id, or none of them is and the caller has an error.
  */
 class AcceptorTest {
+    /** Nothing here is judged (no worker): the sandbox only answers the judge's toolchain probe. */
+    private static final Sandbox TOOLCHAIN_PROBES_ONLY = new Sandbox() {
+        @Override
+        public SandboxResult run(SandboxRequest request) {
+            return new SandboxResult(Termination.EXITED, 0, 0, "Python 3.11\n".getBytes(StandardCharsets.UTF_8),
+                    new byte[0], false, Duration.ofMillis(1), Duration.ofMillis(1), ByteSize.ofMiB(1), List.of(), "");
+        }
+
+        @Override
+        public String name() {
+            return "probes-only";
+        }
+    };
+
     private HikariDataSource ds;
     private JdbcJudgeStorage storage;
     private Judge judge;
@@ -49,7 +68,7 @@ class AcceptorTest {
         jdbc = new JdbcTemplate(ds);
         jdbc.execute("create table rows_of_app (id varchar(64) primary key, note varchar(100))");
         storage = JdbcJudgeStorage.builder().dataSource(ds).schema("judge").build();
-        judge = Judge.builder().sandbox(new ProcessSandbox()).jobQueue(storage.jobQueue())
+        judge = Judge.builder().sandbox(TOOLCHAIN_PROBES_ONLY).jobQueue(storage.jobQueue())
                 .resultStore(storage.resultStore()).build();
         feed = new ResultFeed(storage.resultStore(), List.of());
         feed.start();
