@@ -13,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("judge.demo.accept")
 public record AcceptProperties(
         @DefaultValue("64") int batchSize,
-        @DefaultValue("100ms") Duration depthRefresh) {
+        @DefaultValue("250ms") Duration depthRefresh) {
 
     public AcceptProperties {
         if (batchSize < 1) {
