@@ -78,7 +78,7 @@ final class JdbcJobQueue implements JobQueue {
                 return 0; // the id is already waiting or leased: nothing to do
             }
         });
-        wakeup.signal();
+        AfterCommit.run(wakeup::signal);
     }
 
     @Override

@@ -28,7 +28,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * WHERE clause of a single upsert, so concurrent writers cannot both win and a redelivered job cannot replace
  * a finished result.
  *
- * <p>Changes reach listeners in this JVM directly from {@link #save}. Changes written by other nodes arrive
+ * <p>Changes reach listeners in this JVM directly from {@link #save} (after the commit when it runs inside the
+ * caller's Spring-managed transaction on the same data source, which it then joins). Changes written by other nodes arrive
  * through PostgreSQL NOTIFY (payload: writer node and id) and, as a fallback and on H2, through polling rows
  * by their write sequence number. One dispatcher thread handles both, so each stored state is delivered once.
  */
@@ -73,7 +74,7 @@ final class JdbcResultStore implements ResultStore {
         int rank = result.status().ordinal();
         boolean stored = call("save " + result.submissionId(), () -> upsert(result.submissionId(), rank, payload));
         if (stored) {
-            dispatch(result);
+            AfterCommit.run(() -> dispatch(result));
         }
         return stored;
     }

@@ -1,6 +1,7 @@
 package dev.judge.core.model;
 
 import dev.judge.core.InvalidSubmissionException;
+import java.util.function.Supplier;
 
 /** Argument checks that fail with {@link InvalidSubmissionException} naming the field. */
 final class Checks {
@@ -25,6 +26,13 @@ final class Checks {
     static void check(boolean condition, String field, String message) {
         if (!condition) {
             throw new InvalidSubmissionException(field, message);
+        }
+    }
+
+    /** As {@link #check(boolean, String, String)}, building the message only on failure (hot constructors). */
+    static void check(boolean condition, String field, Supplier<String> message) {
+        if (!condition) {
+            throw new InvalidSubmissionException(field, message.get());
         }
     }
 }

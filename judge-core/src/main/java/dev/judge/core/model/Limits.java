@@ -47,22 +47,22 @@ public record Limits(
         checkTime(cpuTime, "limits.cpuTime");
         checkTime(wallTime, "limits.wallTime");
         Checks.check(memory.bytes() >= 1024 * 1024 && !memory.isGreaterThan(MAX_MEMORY),
-                "limits.memory", "must be between 1MiB and " + MAX_MEMORY + ", was " + memory);
+                "limits.memory", () -> "must be between 1MiB and " + MAX_MEMORY + ", was " + memory);
         Checks.check(processes >= 1 && processes <= MAX_PROCESSES,
-                "limits.processes", "must be between 1 and " + MAX_PROCESSES + ", was " + processes);
+                "limits.processes", () -> "must be between 1 and " + MAX_PROCESSES + ", was " + processes);
         Checks.check(outputSize.bytes() >= 1 && !outputSize.isGreaterThan(ByteSize.ofGiB(1)),
-                "limits.outputSize", "must be between 1B and 1GiB, was " + outputSize);
+                "limits.outputSize", () -> "must be between 1B and 1GiB, was " + outputSize);
         Checks.check(!fileSize.isGreaterThan(ByteSize.ofGiB(16)),
-                "limits.fileSize", "must be at most 16GiB, was " + fileSize);
+                "limits.fileSize", () -> "must be at most 16GiB, was " + fileSize);
         Checks.check(stack.bytes() >= 64 * 1024 && !stack.isGreaterThan(MAX_MEMORY),
-                "limits.stack", "must be between 64KiB and " + MAX_MEMORY + ", was " + stack);
+                "limits.stack", () -> "must be between 64KiB and " + MAX_MEMORY + ", was " + stack);
         Checks.check(openFiles >= 3 && openFiles <= MAX_OPEN_FILES,
-                "limits.openFiles", "must be between 3 and " + MAX_OPEN_FILES + ", was " + openFiles);
+                "limits.openFiles", () -> "must be between 3 and " + MAX_OPEN_FILES + ", was " + openFiles);
     }
 
     private static void checkTime(Duration d, String field) {
         Checks.check(!d.isNegative() && !d.isZero() && d.compareTo(MAX_TIME) <= 0,
-                field, "must be more than 0 and at most " + MAX_TIME + ", was " + d);
+                field, () -> "must be more than 0 and at most " + MAX_TIME + ", was " + d);
     }
 
     /** 2 s CPU, 5 s wall, 256 MiB, 1 process, 16 MiB output and files, 64 MiB stack, 64 files, no network. */

@@ -11,10 +11,10 @@ import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.store.ResultStore;
+import dev.judge.demo.submission.Acceptor;
 import dev.judge.demo.submission.Admission;
 import dev.judge.demo.submission.LiveResults;
 import dev.judge.demo.submission.ResultDocument;
-import dev.judge.demo.submission.ResultFeed;
 import dev.judge.demo.web.ApiException;
 import dev.judge.demo.web.FieldProblem;
 import dev.judge.demo.webhook.CallbackGuard;
@@ -45,20 +45,20 @@ class Judge0Service {
     private final Judge0Repository repository;
     private final Admission admission;
     private final CallbackGuard callbacks;
-    private final ResultFeed feed;
+    private final Acceptor acceptor;
     private final LiveResults live;
     private final ResultStore store;
     private final Judge0Properties properties;
 
     Judge0Service(Judge judge, Judge0Languages languages, Judge0Repository repository, Admission admission,
-            CallbackGuard callbacks, ResultFeed feed, LiveResults live, ResultStore store,
+            CallbackGuard callbacks, Acceptor acceptor, LiveResults live, ResultStore store,
             Judge0Properties properties) {
         this.judge = judge;
         this.languages = languages;
         this.repository = repository;
         this.admission = admission;
         this.callbacks = callbacks;
-        this.feed = feed;
+        this.acceptor = acceptor;
         this.live = live;
         this.store = store;
         this.properties = properties;
@@ -88,16 +88,13 @@ class Judge0Service {
                 r.expectedOutput() == null ? null : utf8(r.expectedOutput()), 1.0, null, false);
         Submission submission = new Submission(language.id(), List.of(SourceFile.main(r.sourceCode())), List.of(test),
                 toLimits(limits), ComparatorSpec.lines(), JudgeOptions.defaults());
-        String token;
         try {
-            token = judge.submit(submission);
+            return acceptor.accept(submission, token -> repository.insert(new Judge0Row(token, r.languageId(),
+                    language.id(), r.sourceCode(), r.stdin(), r.expectedOutput(), limits, r.callbackUrl(), null,
+                    Instant.now(), null)));
         } catch (InvalidSubmissionException e) {
             throw Admission.refused(e, judge0Field(e.field()));
         }
-        repository.insert(new Judge0Row(token, r.languageId(), language.id(), r.sourceCode(), r.stdin(),
-                r.expectedOutput(), limits, r.callbackUrl(), null, Instant.now(), null));
-        feed.replay(token);
-        return token;
     }
 
     /** Waits (up to the configured time) for the submission to finish. */

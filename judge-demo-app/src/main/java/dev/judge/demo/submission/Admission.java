@@ -2,12 +2,15 @@ package dev.judge.demo.submission;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.queue.JobQueue;
+import dev.judge.demo.AcceptProperties;
 import dev.judge.demo.DemoProperties;
 import dev.judge.demo.web.ApiException;
 import dev.judge.demo.web.FieldProblem;
 import dev.judge.demo.web.TooManyRequestsException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -18,19 +21,32 @@ import org.springframework.util.unit.DataSize;
  */
 @Component
 public class Admission {
-    private final JobQueue queue;
+    private final QueueDepth depth;
     private final DemoProperties properties;
 
+    @Autowired
+    public Admission(JobQueue queue, DemoProperties properties, AcceptProperties accept) {
+        this(new QueueDepth(queue, accept.depthRefresh()), properties);
+    }
+
+    /** Reads the queue's depth on every check. */
     public Admission(JobQueue queue, DemoProperties properties) {
-        this.queue = queue;
+        this(new QueueDepth(queue, Duration.ZERO), properties);
+    }
+
+    private Admission(QueueDepth depth, DemoProperties properties) {
+        this.depth = depth;
         this.properties = properties;
     }
 
-    /** Refuses with 429 while the judge's queue holds more than {@code judge.demo.max-queue-depth} jobs. */
+    /**
+     * Refuses with 429 while the judge's queue holds more than {@code judge.demo.max-queue-depth} jobs (as read at
+     * most {@code judge.demo.accept.depth-refresh} ago).
+     */
     public void checkQueue() {
-        long depth = queue.depth();
-        if (depth >= properties.maxQueueDepth()) {
-            throw new TooManyRequestsException("the judge's queue is full (" + depth + " jobs); retry later",
+        long jobs = depth.current();
+        if (jobs >= properties.maxQueueDepth()) {
+            throw new TooManyRequestsException("the judge's queue is full (" + jobs + " jobs); retry later",
                     properties.retryAfter());
         }
     }

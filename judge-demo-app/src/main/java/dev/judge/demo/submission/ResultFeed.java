@@ -59,9 +59,30 @@ public class ResultFeed implements SmartLifecycle {
         }
     }
 
-    /** Hands the store's current state of {@code id} to the handlers again (closes the accept/finish race). */
+    /**
+     * Hands the store's current state of {@code id} to the handlers again (closes the accept/finish race). The
+     * read runs on the feed's thread, after every change already offered, so the accepting request does not wait
+     * for it.
+     */
     public void replay(String id) {
-        store.find(id).ifPresent(this::offer);
+        ExecutorService e = executor;
+        if (e == null) {
+            return;
+        }
+        try {
+            e.execute(() -> {
+                Optional<SubmissionResult> current;
+                try {
+                    current = store.find(id);
+                } catch (RuntimeException ex) {
+                    log.warn("cannot read submission {} to replay it: {}", id, ex.toString());
+                    return;
+                }
+                current.ifPresent(this::dispatch);
+            });
+        } catch (RejectedExecutionException stopped) {
+            log.debug("replay of {} asked after shutdown", id);
+        }
     }
 
     private void offer(SubmissionResult result) {

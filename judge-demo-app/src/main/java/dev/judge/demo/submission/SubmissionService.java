@@ -32,17 +32,17 @@ public class SubmissionService {
     private final SubmissionRepository submissions;
     private final Admission admission;
     private final CallbackGuard callbacks;
-    private final ResultFeed feed;
+    private final Acceptor acceptor;
 
     public SubmissionService(Judge judge, ProblemRepository problems, TestCaseRepository tests,
-            SubmissionRepository submissions, Admission admission, CallbackGuard callbacks, ResultFeed feed) {
+            SubmissionRepository submissions, Admission admission, CallbackGuard callbacks, Acceptor acceptor) {
         this.judge = judge;
         this.problems = problems;
         this.tests = tests;
         this.submissions = submissions;
         this.admission = admission;
         this.callbacks = callbacks;
-        this.feed = feed;
+        this.acceptor = acceptor;
     }
 
     public SubmissionAccepted submit(AuthenticatedUser user, SubmissionRequest request) {
@@ -59,16 +59,14 @@ public class SubmissionService {
         admission.checkQueue();
         Submission submission = new Submission(request.languageId(), List.of(SourceFile.main(request.source())), cases,
                 problem.limits(), problem.comparator(), JudgeOptions.defaults());
+        List<String> hidden = cases.stream().filter(TestCase::hidden).map(TestCase::id).toList();
         String id;
         try {
-            id = judge.submit(submission);
+            id = acceptor.accept(submission, accepted -> submissions.insert(accepted, user.id(), problem.id(),
+                    request.languageId(), request.source(), hidden, cases.size(), request.callbackUrl(), Instant.now()));
         } catch (InvalidSubmissionException e) {
             throw Admission.refused(e, e.field().startsWith("tests") ? "problemId" : Admission.requestField(e));
         }
-        List<String> hidden = cases.stream().filter(TestCase::hidden).map(TestCase::id).toList();
-        submissions.insert(id, user.id(), problem.id(), request.languageId(), request.source(), hidden, cases.size(),
-                request.callbackUrl(), Instant.now());
-        feed.replay(id); // a result stored before the row existed is recorded now
         log.info("submission {} by {} for problem {} in {}", id, user.username(), problem.id(), request.languageId());
         return new SubmissionAccepted(id, "QUEUED");
     }

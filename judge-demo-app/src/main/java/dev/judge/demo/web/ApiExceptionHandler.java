@@ -10,6 +10,7 @@ import dev.judge.core.JudgeBusyException;
 import dev.judge.core.queue.QueueException;
 import dev.judge.core.store.StoreException;
 import dev.judge.demo.DemoProperties;
+import dev.judge.demo.submission.GroupCommitException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,6 +73,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JudgeBusyException.class)
     ResponseEntity<Object> busy(JudgeBusyException e, WebRequest request) {
         return tooMany(new TooManyRequestsException("the judge is busy; retry later", retryAfter), request);
+    }
+
+    @ExceptionHandler(GroupCommitException.class)
+    ResponseEntity<Object> notStored(GroupCommitException e, WebRequest request) {
+        log.warn("submission not stored: {}", e.getMessage());
+        ResponseEntity<Object> r = problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "the submission was not stored (its database write failed); retry later", List.of(), request);
+        return ResponseEntity.status(r.getStatusCode()).headers(r.getHeaders())
+                .header(HttpHeaders.RETRY_AFTER, "1").body(r.getBody());
     }
 
     @ExceptionHandler({QueueException.class, StoreException.class})
