@@ -87,8 +87,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
 
         // accepted
         setSource(SUM);
-        press("#submit");
-        WebElement accepted = finishedSubmission();
+        WebElement accepted = submitAndWaitForTheResult();
         List<WebElement> rows = accepted.findElements(By.cssSelector("tr.test"));
         assertThat(rows).hasSize(3);
         for (WebElement row : rows) {
@@ -106,8 +105,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
 
         // wrong answer: red rows
         setSource(DIFF);
-        press("#submit");
-        WebElement wrong = finishedSubmission();
+        WebElement wrong = submitAndWaitForTheResult();
         assertThat(wrong.findElement(By.cssSelector(".summary .badge")).getAttribute("data-verdict")).isEqualTo("WA");
         List<String> verdicts = wrong.findElements(By.cssSelector("tr.test")).stream()
                 .map(r -> r.getAttribute("data-verdict")).toList();
@@ -118,8 +116,7 @@ class SubmitAndWatchFlowTest extends BrowserTest {
 
         // a compilation error is shown in full (python3 byte-compiles before running)
         setSource(BROKEN);
-        press("#submit");
-        WebElement broken = finishedSubmission();
+        WebElement broken = submitAndWaitForTheResult();
         String verdict = broken.findElement(By.cssSelector(".summary .badge")).getAttribute("data-verdict");
         if (verdict.equals("CE")) {
             assertThat(broken.findElement(By.cssSelector(".compile-output")).getText()).contains("SyntaxError");
@@ -160,10 +157,14 @@ class SubmitAndWatchFlowTest extends BrowserTest {
         js("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", source);
     }
 
-    /** Waits for the submission the page shows to finish, watching its test rows appear meanwhile. */
-    private WebElement finishedSubmission() {
+    /**
+     * Submits the editor's source and waits for the new submission to finish on the page. The submission shown
+     * before is noted before the click: a fast server may show the new one before the click returns.
+     */
+    private WebElement submitAndWaitForTheResult() {
         String before = (String) js("const s = document.querySelector('#result .submission');"
                 + " return s ? s.dataset.submissionId : null");
+        press("#submit");
         try {
             return waiting(Duration.ofSeconds(90)).until(d -> {
                 WebElement s = d.findElements(By.cssSelector("#result .submission")).stream().findFirst().orElse(null);
