@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.Status;
 import dev.judge.demo.submission.ResultDocument;
+import dev.judge.demo.submission.StatusColumn;
 import dev.judge.demo.submission.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code judge0_submissions} table. */
 @Repository
-class Judge0Repository {
+class Judge0Repository implements StatusColumn {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -41,8 +42,8 @@ class Judge0Repository {
                 .params(write(result), utc(at), token).update() == 1;
     }
 
-    /** Moves an unfinished submission's status forward to {@code status}; never back, never past FINISHED. */
-    boolean advance(String token, Status status) {
+    @Override
+    public boolean advance(String token, Status status) {
         return jdbc.sql("update judge0_submissions set status = ? where token = ? and finished_at is null"
                         + " and status in (" + StatusSteps.earlier(status) + ")")
                 .params(status.name(), token).update() == 1;

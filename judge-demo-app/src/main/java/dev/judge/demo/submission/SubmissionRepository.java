@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code submissions} table. */
 @Repository
-public class SubmissionRepository {
+public class SubmissionRepository implements StatusColumn {
     private static final String SELECT = "select s.*, u.username from submissions s join users u on u.id = s.user_id";
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
@@ -51,7 +51,7 @@ public class SubmissionRepository {
                 .update() == 1;
     }
 
-    /** Moves an unfinished submission's status forward to {@code status}; never back, never past FINISHED. */
+    @Override
     public boolean advance(String id, Status status) {
         return jdbc.sql("update submissions set status = ? where id = ? and finished_at is null and status in ("
                         + StatusSteps.earlier(status) + ")")
