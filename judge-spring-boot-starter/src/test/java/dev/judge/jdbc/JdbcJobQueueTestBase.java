@@ -1,18 +1,14 @@
 package dev.judge.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.judge.core.queue.ClaimedJob;
-import dev.judge.core.queue.DeadLetter;
 import dev.judge.core.queue.JobQueue;
-import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.queue.QueuePolicy;
 import dev.judge.core.queue.tck.JobQueueContract;
+import dev.judge.internal.StorageOwnedQueue;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 
 /** The Queue TCK on a JDBC database; every queue gets a schema of its own. */
@@ -44,54 +40,6 @@ abstract class JdbcJobQueueTestBase extends JobQueueContract {
         SCHEMAS.add(schema);
         JdbcJudgeStorage storage = JdbcJudgeStorage.builder().dataSource(ds).schema(schema).policy(policy)
                 .pollInterval(Duration.ofMillis(100)).build();
-        return new ClosingStorage(storage);
-    }
-
-    /** The storage's queue; closing it closes the whole storage, as the TCK only knows the queue. */
-    private record ClosingStorage(JdbcJudgeStorage storage) implements JobQueue {
-        @Override
-        public void enqueue(JudgeJob job) {
-            storage.jobQueue().enqueue(job);
-        }
-
-        @Override
-        public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
-            return storage.jobQueue().claim(languages, maxWait);
-        }
-
-        @Override
-        public boolean ack(ClaimedJob claimed) {
-            return storage.jobQueue().ack(claimed);
-        }
-
-        @Override
-        public boolean release(ClaimedJob claimed, String reason) {
-            return storage.jobQueue().release(claimed, reason);
-        }
-
-        @Override
-        public boolean extend(ClaimedJob claimed) {
-            return storage.jobQueue().extend(claimed);
-        }
-
-        @Override
-        public long depth() {
-            return storage.jobQueue().depth();
-        }
-
-        @Override
-        public List<DeadLetter> deadLetters(int limit) {
-            return storage.jobQueue().deadLetters(limit);
-        }
-
-        @Override
-        public QueuePolicy policy() {
-            return storage.jobQueue().policy();
-        }
-
-        @Override
-        public void close() {
-            storage.close();
-        }
+        return new StorageOwnedQueue(storage.jobQueue(), storage);
     }
 }

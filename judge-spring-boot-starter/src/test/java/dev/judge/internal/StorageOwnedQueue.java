@@ -1,0 +1,66 @@
+package dev.judge.internal;
+
+import dev.judge.core.queue.ClaimedJob;
+import dev.judge.core.queue.DeadLetter;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.queue.JudgeJob;
+import dev.judge.core.queue.QueuePolicy;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A storage's job queue whose {@code close} closes the whole storage (JDBC or Redis), since the queue TCK knows
+ * only the queue.
+ */
+public record StorageOwnedQueue(JobQueue queue, AutoCloseable storage) implements JobQueue {
+    @Override
+    public void enqueue(JudgeJob job) {
+        queue.enqueue(job);
+    }
+
+    @Override
+    public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
+        return queue.claim(languages, maxWait);
+    }
+
+    @Override
+    public boolean ack(ClaimedJob claimed) {
+        return queue.ack(claimed);
+    }
+
+    @Override
+    public boolean release(ClaimedJob claimed, String reason) {
+        return queue.release(claimed, reason);
+    }
+
+    @Override
+    public boolean extend(ClaimedJob claimed) {
+        return queue.extend(claimed);
+    }
+
+    @Override
+    public long depth() {
+        return queue.depth();
+    }
+
+    @Override
+    public List<DeadLetter> deadLetters(int limit) {
+        return queue.deadLetters(limit);
+    }
+
+    @Override
+    public QueuePolicy policy() {
+        return queue.policy();
+    }
+
+    @Override
+    public void close() {
+        try {
+            storage.close();
+        } catch (Exception e) {
+            throw new IllegalStateException("closing the storage failed", e);
+        }
+    }
+}
