@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +39,7 @@ final class DefaultJudge implements Judge {
     private final JobQueue queue;
     private final ResultStore store;
     private final Clock clock;
+    private final SubmissionIds ids;
     // Waits for the slots on behalf of judgeAsync callers; it does no sandbox work itself.
     private final ExecutorService coordinators;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
@@ -63,6 +63,7 @@ final class DefaultJudge implements Judge {
         this.queue = b.jobQueue;
         this.store = b.resultStore;
         this.clock = b.clock;
+        this.ids = new SubmissionIds(b.clock);
         this.observer = b.observer;
         this.worker = b.worker ? startWorker(b.slots) : null;
         AtomicInteger n = new AtomicInteger();
@@ -219,8 +220,8 @@ final class DefaultJudge implements Judge {
         return slots.waiting();
     }
 
-    private static String newId() {
-        return UUID.randomUUID().toString();
+    private String newId() {
+        return ids.next();
     }
 
     private void ensureOpen() {
