@@ -46,9 +46,11 @@ public final class Languages {
     private static volatile Languages defaults;
 
     private final Map<String, Language> byId;
+    private final List<Language> sorted;
 
     private Languages(Map<String, Language> byId) {
         this.byId = byId;
+        this.sorted = byId.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
     }
 
     /** The bundled default languages. */
@@ -250,7 +252,7 @@ public final class Languages {
 
     /** Every language, ordered by id. */
     public List<Language> all() {
-        return byId.values().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
+        return sorted;
     }
 
     @Override

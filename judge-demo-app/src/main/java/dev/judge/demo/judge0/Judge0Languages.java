@@ -3,6 +3,7 @@ package dev.judge.demo.judge0;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.language.LanguageInfo;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,12 @@ import org.springframework.stereotype.Component;
 /** Judge0 language ids onto the judge's languages: each available language answers to its Judge0 ids. */
 @Component
 class Judge0Languages {
+    /** The map built from one answer of {@code judge.languages()}; rebuilt only when the answer changes. */
+    private record Built(List<LanguageInfo> from, Map<Integer, LanguageInfo> byId) {
+    }
+
     private final Judge judge;
+    private volatile Built built = new Built(List.of(), Map.of());
 
     Judge0Languages(Judge judge) {
         this.judge = judge;
@@ -21,8 +27,18 @@ class Judge0Languages {
 
     /** Available languages by Judge0 id, in id order. */
     Map<Integer, LanguageInfo> byId() {
+        List<LanguageInfo> infos = judge.languages(); // availability may change: a probe is retried until definite
+        Built b = built;
+        if (!b.from().equals(infos)) {
+            b = new Built(infos, build(infos));
+            built = b;
+        }
+        return b.byId();
+    }
+
+    private static Map<Integer, LanguageInfo> build(List<LanguageInfo> infos) {
         List<Map.Entry<Integer, LanguageInfo>> entries = new ArrayList<>();
-        for (LanguageInfo info : judge.languages()) {
+        for (LanguageInfo info : infos) {
             if (info.available()) {
                 info.language().judge0Ids().forEach(id -> entries.add(Map.entry(id, info)));
             }
@@ -30,7 +46,7 @@ class Judge0Languages {
         entries.sort(Comparator.comparing(Map.Entry::getKey));
         Map<Integer, LanguageInfo> map = new LinkedHashMap<>();
         entries.forEach(e -> map.putIfAbsent(e.getKey(), e.getValue()));
-        return map;
+        return Collections.unmodifiableMap(map);
     }
 
     Optional<LanguageInfo> find(int judge0Id) {
