@@ -1,12 +1,18 @@
 #!/bin/bash
 # Load benchmark of the demo server's accept path (docs/BENCHMARKS.md, "Demo server").
-# Usage (from the repository root, after packaging the jar):
-#   bash judge-demo-app/bench/run.sh LABEL [server arguments...]
+# Usage (from the repository root, after packaging the jar; wrk is Debian's package `wrk`):
+#   [CONNECTIONS="4 8 16"] [WARMUP=60] [DURATION=30] bash judge-demo-app/bench/run.sh LABEL [server arguments...]
 # Starts the packaged jar in a fresh directory under /tmp/judge-bench/LABEL on port 18080 with the queue-depth
-# bound and the rate limits out of the way, warms up for 10 s, measures 20 s with wrk (-t2 -c16) and prints the
-# load average before the measurement, accepted/s, p50/p90/p99 and the server's CPU time per request.
+# bound and the rate limits out of the way, warms it up with wrk for WARMUP seconds (the JIT compilers are busy for
+# the first minute of load; measured before that, much of the server's CPU is theirs), then measures DURATION
+# seconds with wrk -t2 once per connection count in CONNECTIONS, one after the other against the same server. For
+# each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx answers, and the server's CPU
+# time per request: all threads, and the part of it spent by the JIT compiler threads.
 set -euo pipefail
 LABEL=$1; shift
+CONNECTIONS=${CONNECTIONS:-16}
+WARMUP=${WARMUP:-60}
+DURATION=${DURATION:-30}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 JAR=$(ls "$ROOT"/judge-demo-app/target/judge-demo-app-*.jar | grep -v original | head -1)
 LUA=$ROOT/judge-demo-app/bench/judge0-submit.lua
@@ -18,10 +24,25 @@ java -jar "$JAR" --server.port=18080 --judge.demo.max-queue-depth=100000000 \
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -s -o /dev/null "$URL/judge0/statuses" && break; sleep 1; done
-wrk -t2 -c16 -d10s -s "$LUA" "$URL" > warm-up.txt
-echo "== $LABEL $(date -u +%FT%TZ) $(uptime)"
-T0=$(awk '{print $14 + $15}' /proc/$PID/stat)
-wrk -t2 -c16 -d20s --latency -s "$LUA" "$URL" | tee measured.txt | grep -E "Requests/sec|  (50|90|99)%|Non-2xx|Socket errors"
-T1=$(awk '{print $14 + $15}' /proc/$PID/stat)
-N=$(awk '/requests in/ {print $1}' measured.txt)
-echo "server CPU per request: $(echo "scale=2; ($T1 - $T0) * 1000 / $(getconf CLK_TCK) / $N" | bc) ms ($N requests)"
+FIRST=${CONNECTIONS%% *}
+wrk -t2 -c"$FIRST" -d"$WARMUP"s -s "$LUA" "$URL" > warm-up.txt
+
+# CPU ticks (user + system) of the whole process, and of its JIT compiler threads. A thread's name may hold a
+# space, so its stat fields are counted after the closing parenthesis of the name.
+ticks() { sed 's/^.*) //' /proc/$PID/stat | awk '{print $12 + $13}'; }
+jit_ticks() {
+    for t in /proc/$PID/task/*; do
+        if grep -q CompilerThre "$t/comm" 2>/dev/null; then sed 's/^.*) //' "$t/stat"; fi
+    done | awk '{s += $12 + $13} END {print s + 0}'
+}
+HZ=$(getconf CLK_TCK)
+for C in $CONNECTIONS; do
+    echo "== $LABEL c=$C $(date -u +%FT%TZ) $(uptime)"
+    T0=$(ticks); J0=$(jit_ticks)
+    wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" | tee "measured-c$C.txt" \
+        | grep -E "Requests/sec|  (50|90|99)%|Non-2xx|Socket errors"
+    T1=$(ticks); J1=$(jit_ticks)
+    N=$(awk '/requests in/ {print $1}' "measured-c$C.txt")
+    echo "server CPU per request: $(echo "scale=3; ($T1 - $T0) * 1000 / $HZ / $N" | bc) ms, of which JIT" \
+         "compilers $(echo "scale=3; ($J1 - $J0) * 1000 / $HZ / $N" | bc) ms ($N requests)"
+done
