@@ -66,7 +66,8 @@ public interface Judge extends AutoCloseable {
      * Checks a submission, stores it as {@code QUEUED} in the result store and puts it on the job queue for a
      * worker. Needs a job queue and a result store.
      *
-     * @return the submission's id, for {@link #result(String)}
+     * @return the submission's id, for {@link #result(String)}: a time-ordered UUID (RFC 9562 version 7), so ids
+     *         issued later sort after earlier ones and cannot be guessed from them
      */
     String submit(Submission submission);
 
