@@ -1,16 +1,18 @@
 /*
  * judge-helper: the native half of the Linux sandbox.
  *
- * One helper process serves one slot of the pool. It starts as root, builds once what every run of the
- * slot reuses (private mount, network, IPC, UTS and PID namespaces; a read-only root made of bind mounts;
- * the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at a time
- * over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for: resetting
- * and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the limits, the
- * seccomp attach and the exec; afterwards, killing what is left and emptying the work dir and /tmp.
+ * One helper process serves one slot of the pool. It starts as root (or, with --rootless, as the judge's
+ * user, and first enters a user namespace that newuidmap/newgidmap map for it), builds once what every run
+ * of the slot reuses (private mount, network, IPC, UTS and PID namespaces; a read-only root made of bind
+ * mounts; the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at
+ * a time over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for:
+ * resetting and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the
+ * limits, the seccomp attach and the exec; afterwards, killing what is left and emptying the work dir and
+ * /tmp.
  *
- * Process tree:  helper -> slot server (pid 1 of the slot's PID ns, root, reaper) -> program (unprivileged
- * uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other process of the
- * namespace; when the server exits the kernel does the same.
+ * Process tree: helper -> slot server (pid 1 of the slot's PID ns, root in its user ns, reaper) -> program
+ * (unprivileged uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other
+ * process of the namespace; when the server exits the kernel does the same.
  *
  * The helper exits when its stdin reaches end of file (the JVM closed it or died), killing a run in
  * progress first.
