@@ -537,9 +537,10 @@ public final class NativeSandbox implements Sandbox {
         static void checkCgroupParent(String parent) {
             Objects.requireNonNull(parent, "parent");
             Path p = Path.of(parent);
-            if (parent.isEmpty() || p.isAbsolute() || !p.normalize().toString().equals(parent) || parent.startsWith("..")
-                    || parent.endsWith("/")) {
-                throw new IllegalArgumentException("cgroupParent must be a normalized relative path, was '" + parent + "'");
+            if (parent.isEmpty() || p.isAbsolute() || !p.normalize().toString().equals(parent)
+                    || parent.startsWith("..") || parent.endsWith("/")) {
+                throw new IllegalArgumentException("cgroupParent must be a normalized relative path, was '"
+                        + parent + "'");
             }
         }
 

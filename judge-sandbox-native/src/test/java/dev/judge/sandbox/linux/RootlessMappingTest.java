@@ -3,7 +3,9 @@ package dev.judge.sandbox.linux;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** Subordinate id files and where a rootless sandbox's box ids land in them; pure arithmetic. */
@@ -31,7 +33,8 @@ class RootlessMappingTest {
 
     @Test
     void rangesBeyondThirtyTwoBitIdsAreRejected() {
-        assertThatThrownBy(() -> new SubordinateIds.Range(0xFFFF_FFF0L, 65536)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new SubordinateIds.Range(0xFFFF_FFF0L, 65536))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThat(SubordinateIds.of("a:4294967290:65536\n", "a", 1)).isEmpty();
     }
 
@@ -58,8 +61,10 @@ class RootlessMappingTest {
 
     @Test
     void sandboxesWithDifferentBoxBlocksGetDifferentHostIds() {
-        long a = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, NativeSandbox.defaultFirstUid(77, 1), 8).hostUid(0);
-        long b = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, NativeSandbox.defaultFirstUid(77, 2), 8).hostUid(0);
+        long a = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, NativeSandbox.defaultFirstUid(77, 1), 8)
+                .hostUid(0);
+        long b = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, NativeSandbox.defaultFirstUid(77, 2), 8)
+                .hostUid(0);
         assertThat(Math.abs(a - b)).isGreaterThanOrEqualTo(8);
     }
 
@@ -92,8 +97,8 @@ class RootlessMappingTest {
 
     @Test
     void theDoctorExplainsWhyRootlessIsUnavailable() {
-        RootlessHost ok = new RootlessHost(1000, 1000, "alice", java.util.Optional.of(java.nio.file.Path.of("/usr/bin/newuidmap")),
-                java.util.Optional.of(java.nio.file.Path.of("/usr/bin/newgidmap")), SUBUID, SUBUID, null, "15000");
+        RootlessHost ok = new RootlessHost(1000, 1000, "alice", Optional.of(Path.of("/usr/bin/newuidmap")),
+                Optional.of(Path.of("/usr/bin/newgidmap")), SUBUID, SUBUID, null, "15000");
         RootlessCheck.Result good = RootlessCheck.check(ok, 1_600_000, 2);
         assertThat(good.protection().name()).isEqualTo("rootless");
         assertThat(good.protection().active()).isTrue();
@@ -102,18 +107,25 @@ class RootlessMappingTest {
         assertThat(good.setup().newuidmap()).hasToString("/usr/bin/newuidmap");
 
         List<String> reasons = List.of(
-                reason(new RootlessHost(1000, 1000, "alice", java.util.Optional.empty(), ok.newgidmap(), SUBUID, SUBUID,
+                reason(new RootlessHost(1000, 1000, "alice", Optional.empty(), ok.newgidmap(), SUBUID, SUBUID,
                         null, "15000")),
-                reason(new RootlessHost(1000, 1000, "alice", ok.newuidmap(), ok.newgidmap(), SUBUID, SUBUID, "0", "15000")),
-                reason(new RootlessHost(1000, 1000, "alice", ok.newuidmap(), ok.newgidmap(), SUBUID, SUBUID, "1", "0")),
-                reason(new RootlessHost(1005, 1005, "carol", ok.newuidmap(), ok.newgidmap(), SUBUID, SUBUID, "1", "15000")),
-                reason(new RootlessHost(1006, 1006, null, ok.newuidmap(), ok.newgidmap(), SUBUID, SUBUID, "1", "15000")));
+                reason(withSysctls(ok, "0", "15000")),
+                reason(withSysctls(ok, "1", "0")),
+                reason(new RootlessHost(1005, 1005, "carol", ok.newuidmap(), ok.newgidmap(), SUBUID, SUBUID, "1",
+                        "15000")),
+                reason(new RootlessHost(1006, 1006, null, ok.newuidmap(), ok.newgidmap(), SUBUID, SUBUID, "1",
+                        "15000")));
         assertThat(reasons.get(0)).contains("newuidmap/newgidmap not found", "uidmap package");
         assertThat(reasons.get(1)).contains("unprivileged_userns_clone is 0");
         assertThat(reasons.get(2)).contains("max_user_namespaces is 0");
         assertThat(reasons.get(3)).contains("no subordinate range in /etc/subuid");
         assertThat(reasons.get(4)).contains("not in /etc/passwd");
         assertThat(reasons).allSatisfy(r -> assertThat(r).startsWith("rootless operation unavailable: "));
+    }
+
+    private static RootlessHost withSysctls(RootlessHost h, String unprivilegedClone, String maxUserNamespaces) {
+        return new RootlessHost(h.uid(), h.gid(), h.user(), h.newuidmap(), h.newgidmap(), h.subuid(), h.subgid(),
+                unprivilegedClone, maxUserNamespaces);
     }
 
     private static String reason(RootlessHost host) {

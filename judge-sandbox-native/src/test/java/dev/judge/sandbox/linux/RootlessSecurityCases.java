@@ -15,6 +15,7 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +40,7 @@ class RootlessSecurityCases {
     void open() throws IOException {
         Path files = RootlessSandboxes.judgeFiles();
         Files.writeString(files.resolve("secret"), SECRET);
-        Files.setPosixFilePermissions(files.resolve("secret"), java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(files.resolve("secret"), PosixFilePermissions.fromString("rw-------"));
         sandbox = RootlessSandboxes.start();
     }
 
