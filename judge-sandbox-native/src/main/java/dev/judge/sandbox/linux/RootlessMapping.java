@@ -30,7 +30,7 @@ record RootlessMapping(long outerUid, long outerGid, int firstBoxId, int slots, 
      * (by default each takes its own block) mostly get different host ids too.
      *
      * @throws IllegalStateException when the user has no range in the file, or none holds {@code slots} ids,
-     *                               or the range holds the judge's own id
+     *                               or the block would hold the judge's own id or root's
      */
     static RootlessMapping plan(long uid, long gid, String user, String subuid, String subgid, int firstBoxId,
             int slots) {
@@ -52,6 +52,10 @@ record RootlessMapping(long outerUid, long outerGid, int firstBoxId, int slots, 
             }
             long room = r.count() - slots + 1;
             long first = r.start() + Math.floorMod(firstBoxId, room);
+            if (first == 0) {
+                throw new IllegalStateException("the subordinate range " + r.start() + ":" + r.count() + " of user "
+                        + user + " in " + file + " would map a box to host id 0 (root)");
+            }
             if (own >= first && own < first + slots) {
                 throw new IllegalStateException("the subordinate range " + r.start() + ":" + r.count() + " of user "
                         + user + " in " + file + " holds the judge's own id " + own

@@ -89,10 +89,12 @@ class RootlessMappingTest {
     }
 
     @Test
-    void aRangeHoldingTheJudgesOwnIdIsRefused() {
+    void aBlockHoldingTheJudgesOwnIdOrRootIsRefused() {
         assertThatThrownBy(() -> RootlessMapping.plan(5003, 1, "u", "u:5000:8\n", "u:9000:8\n", 0, 8))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("/etc/subuid").hasMessageContaining("judge's own id 5003");
+        assertThatThrownBy(() -> RootlessMapping.plan(1000, 1000, "u", "u:0:8\n", "u:9000:8\n", 0, 8))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("host id 0 (root)");
     }
 
     @Test
