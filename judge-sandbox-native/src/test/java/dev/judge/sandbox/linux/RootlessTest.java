@@ -57,7 +57,8 @@ class RootlessTest {
 
             List<String> cmd = new ArrayList<>(cgroups.enterPrefix());
             cmd.addAll(List.of("setpriv", "--reuid=" + ids[0], "--regid=" + ids[1], "--clear-groups",
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m",
+                    // no hsperfdata directory of the user left in /tmp
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:-UsePerfData",
                     "-Djava.io.tmpdir=" + work.resolve("tmp"),
                     "-Djudge.rootless.cgroupParent=" + cgroups.sandboxParent(),
                     "-Djudge.rootless.state=" + state, "-Djudge.rootless.judgeFiles=" + judgeFiles,
