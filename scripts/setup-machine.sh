@@ -24,6 +24,16 @@ need_cmd rustc || apt_install rustc
 # bubblewrap: the native sandbox's benchmark compares against it (judge-sandbox-native, -Pbench)
 need_cmd bwrap || apt_install bubblewrap
 
+# The native sandbox's rootless tests (RootlessTest) run a JVM as the system user judge-rootless, whose
+# helper maps its box ids through newuidmap/newgidmap (package uidmap) from the user's subordinate range.
+# The range lies above what useradd hands out (SUB_UID_MAX 600100000). The test creates the user's
+# delegated cgroups itself, per run.
+need_cmd newuidmap && need_cmd newgidmap || apt_install uidmap
+id judge-rootless >/dev/null 2>&1 || useradd --system --user-group --no-create-home --home-dir /nonexistent \
+  --shell /usr/sbin/nologin judge-rootless
+grep -q '^judge-rootless:' /etc/subuid 2>/dev/null || usermod --add-subuids 700000000-700065535 judge-rootless
+grep -q '^judge-rootless:' /etc/subgid 2>/dev/null || usermod --add-subgids 700000000-700065535 judge-rootless
+
 # Chromium and its chromedriver: the demo server's web page tests drive them (judge-demo-app, web.ui).
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || apt_install chromium chromium-driver
 

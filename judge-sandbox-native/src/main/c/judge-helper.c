@@ -1,16 +1,18 @@
 /*
  * judge-helper: the native half of the Linux sandbox.
  *
- * One helper process serves one slot of the pool. It starts as root, builds once what every run of the
- * slot reuses (private mount, network, IPC, UTS and PID namespaces; a read-only root made of bind mounts;
- * the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at a time
- * over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for: resetting
- * and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the limits, the
- * seccomp attach and the exec; afterwards, killing what is left and emptying the work dir and /tmp.
+ * One helper process serves one slot of the pool. It starts as root (or, with --rootless, as the judge's
+ * user, and first enters a user namespace that newuidmap/newgidmap map for it), builds once what every run
+ * of the slot reuses (private mount, network, IPC, UTS and PID namespaces; a read-only root made of bind
+ * mounts; the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at
+ * a time over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for:
+ * resetting and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the
+ * limits, the seccomp attach and the exec; afterwards, killing what is left and emptying the work dir and
+ * /tmp.
  *
- * Process tree:  helper -> slot server (pid 1 of the slot's PID ns, root, reaper) -> program (unprivileged
- * uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other process of the
- * namespace; when the server exits the kernel does the same.
+ * Process tree: helper -> slot server (pid 1 of the slot's PID ns, root in its user ns, reaper) -> program
+ * (unprivileged uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other
+ * process of the namespace; when the server exits the kernel does the same.
  *
  * The helper exits when its stdin reaches end of file (the JVM closed it or died), killing a run in
  * progress first.
@@ -42,6 +44,7 @@
 #include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <sys/syscall.h>
 #include <sys/types.h>
 #include <sys/wait.h>
@@ -91,6 +94,10 @@ static unsigned long long work_size = 64ull << 20;
 static int host_net_fd = -1;
 static int slot_userns_fd = -1;
 static int cap_last = 40;
+/* rootless: the helper maps itself into a user namespace through the setuid newuidmap/newgidmap */
+static int rootless;
+static const char *newuidmap_path, *newgidmap_path;
+static int outer_uid = -1, outer_gid = -1, host_uid = -1, host_gid = -1;
 static long n_cpus = 1;
 /*
  * A benchmark-only build (-DJUDGE_BARE_BENCH, never bundled) keeps the protocol, the server loop, the file
@@ -394,6 +401,23 @@ static void mkdir_p_in_root(const char *rel, mode_t mode) {
     if (mkdir(path, mode) < 0 && errno != EEXIST) die(path);
 }
 
+/*
+ * The flags of a bind mount's source that a remount must repeat: in a user namespace the kernel locks
+ * them on mounts inherited from the host, and a remount that would clear one fails with EPERM.
+ */
+static unsigned long locked_flags(const char *target) {
+    struct statvfs sv;
+    if (statvfs(target, &sv) < 0) die(target);
+    unsigned long f = 0;
+    if (sv.f_flag & ST_NOSUID) f |= MS_NOSUID;
+    if (sv.f_flag & ST_NODEV) f |= MS_NODEV;
+    if (sv.f_flag & ST_NOEXEC) f |= MS_NOEXEC;
+    if (sv.f_flag & ST_NOATIME) f |= MS_NOATIME;
+    if (sv.f_flag & ST_NODIRATIME) f |= MS_NODIRATIME;
+    if (sv.f_flag & ST_RELATIME) f |= MS_RELATIME;
+    return f;
+}
+
 static void bind_ro(const char *host) {
     struct stat st;
     if (lstat(host, &st) < 0) return; /* a toolchain dir the host lacks is simply absent in the box */
@@ -420,7 +444,7 @@ static void bind_ro(const char *host) {
         close(fd);
     }
     if (mount(host, target, NULL, MS_BIND | MS_REC, NULL) < 0) die(host);
-    if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, NULL) < 0)
+    if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | locked_flags(target), NULL) < 0)
         die("remount read-only");
 }
 
@@ -432,7 +456,62 @@ static void bind_dev(const char *name) {
     if (fd < 0) die(target);
     close(fd);
     if (mount(host, target, NULL, MS_BIND, NULL) < 0) die(host);
-    if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NOEXEC, NULL) < 0) die("remount dev");
+    if (mount(NULL, target, NULL, MS_BIND | MS_REMOUNT | MS_NOSUID | MS_NOEXEC | locked_flags(target), NULL) < 0)
+        die("remount dev");
+}
+
+/* Runs newuidmap or newgidmap on pid: "0 <outer> 1" (the judge's own id) and "<box> <host> 1". */
+static int map_ids(const char *tool, pid_t pid, int outer, int box, int host) {
+    pid_t c = fork();
+    if (c < 0) return -1;
+    if (c == 0) {
+        char a[5][24];
+        snprintf(a[0], sizeof a[0], "%d", (int) pid);
+        snprintf(a[1], sizeof a[1], "%d", outer);
+        snprintf(a[2], sizeof a[2], "%d", box);
+        snprintf(a[3], sizeof a[3], "%d", host);
+        char *argv[] = {(char *) tool, a[0], "0", a[1], "1", a[2], a[3], "1", NULL};
+        char *envp[] = {NULL};
+        execve(tool, argv, envp);
+        fprintf(stderr, "judge-helper: cannot run %s: %s\n", tool, strerror(errno));
+        _exit(127);
+    }
+    int st;
+    while (waitpid(c, &st, 0) < 0) if (errno != EINTR) return -1;
+    return WIFEXITED(st) && WEXITSTATUS(st) == 0 ? 0 : -1;
+}
+
+/*
+ * Rootless: the helper unshares a user namespace, and a child forked before that (so still outside) has
+ * the setuid newuidmap and newgidmap write its maps from the user's subordinate ranges. Everything after
+ * this (the other namespaces, mounts, the slot's user namespace, the uid switch) happens inside it.
+ */
+static void enter_userns(void) {
+    int go[2];
+    if (pipe2(go, O_CLOEXEC) < 0) die("pipe");
+    pid_t self = getpid();
+    pid_t c = fork();
+    if (c < 0) die("fork");
+    if (c == 0) {
+        close(go[1]);
+        char b;
+        if (read(go[0], &b, 1) != 1) _exit(1); /* the helper could not unshare */
+        int bad = map_ids(newuidmap_path, self, outer_uid, box_uid, host_uid) < 0
+                  || map_ids(newgidmap_path, self, outer_gid, box_gid, host_gid) < 0;
+        _exit(bad ? 1 : 0);
+    }
+    close(go[0]);
+    if (unshare(CLONE_NEWUSER) < 0) die("unshare(CLONE_NEWUSER)");
+    if (write(go[1], "x", 1) != 1) die("pipe");
+    close(go[1]);
+    int st;
+    while (waitpid(c, &st, 0) < 0) if (errno != EINTR) die("waitpid");
+    if (!WIFEXITED(st) || WEXITSTATUS(st) != 0) {
+        errno = EPERM;
+        die("newuidmap/newgidmap did not write the id maps");
+    }
+    /* the judge's ids are 0 inside now; the namespace's capabilities came with unshare */
+    if (setresgid(0, 0, 0) < 0 || setresuid(0, 0, 0) < 0) die("switch to root of the user namespace");
 }
 
 static void setup_slot(void) {
@@ -459,8 +538,11 @@ static void setup_slot(void) {
         if (stat_fds[i] < 0) stat_fds[i] = open(stat_paths[i], O_RDONLY | O_CLOEXEC);
         if (stat_fds[i] < 0) die(stat_paths[i]);
     }
-    host_net_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-    if (host_net_fd < 0) die("/proc/self/ns/net");
+    /* only root may join the host's network namespace later; rootless runs never get network */
+    if (!rootless) {
+        host_net_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+        if (host_net_fd < 0) die("/proc/self/ns/net");
+    }
     FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "re");
     if (f) {
         if (fscanf(f, "%d", &cap_last) != 1) cap_last = 40;
@@ -507,15 +589,26 @@ static void setup_slot(void) {
     FILE *gr = fopen(p, "wxe");
     if (gr) { fprintf(gr, "root:x:0:\nbox:x:%d:\n", box_gid); fclose(gr); }
 
+    prepare_filters();
+    n_cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    if (n_cpus < 1) n_cpus = 1;
+}
+
+/*
+ * Done by the slot server, the first process of the new PID namespace: proc must be mounted from inside
+ * it, and (in a user namespace) while the host's proc is still fully visible, so before the old root is
+ * detached.
+ */
+static void enter_root(void) {
+    char p[4096];
+    snprintf(p, sizeof p, "%s/proc", root_dir);
+    if (mount("proc", p, "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
     if (chdir(root_dir) < 0) die("chdir root");
     if (syscall(SYS_pivot_root, ".", "old") < 0) die("pivot_root");
     if (chdir("/") < 0) die("chdir /");
     if (umount2("/old", MNT_DETACH) < 0) die("detach old root");
     rmdir("/old");
     if (mount(NULL, "/", NULL, MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV, "size=1m,mode=0755") < 0) die("root ro");
-    prepare_filters();
-    n_cpus = sysconf(_SC_NPROCESSORS_ONLN);
-    if (n_cpus < 1) n_cpus = 1;
 }
 
 /* ---------- per-run work ---------- */
@@ -1166,6 +1259,23 @@ static int check_filters(void) {
     return 0;
 }
 
+static int write_file(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int ok = write(fd, text, strlen(text)) == (ssize_t) strlen(text);
+    close(fd);
+    return ok ? 0 : -1;
+}
+
+static int map_self(uid_t uid, gid_t gid) {
+    char line[64];
+    snprintf(line, sizeof line, "0 %u 1\n", (unsigned) uid);
+    if (write_file("/proc/self/uid_map", line) < 0) return -1;
+    if (write_file("/proc/self/setgroups", "deny") < 0) return -1;
+    snprintf(line, sizeof line, "0 %u 1\n", (unsigned) gid);
+    return write_file("/proc/self/gid_map", line);
+}
+
 /*
  * --probe: tries, in a throw-away child, what a slot will need, and prints one line per protection
  * ("name ok" or "name missing <reason>"). Used by the doctor.
@@ -1174,7 +1284,13 @@ static int probe(void) {
     pid_t c = fork();
     if (c < 0) die("fork");
     if (c == 0) {
-        if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID) < 0)
+        /* without root the namespaces are made inside a user namespace, as a rootless slot does; the probe
+         * maps only its own ids (all an unprivileged process may write), which nested namespaces need */
+        uid_t uid = geteuid();
+        gid_t gid = getegid();
+        if (uid != 0 && (unshare(CLONE_NEWUSER) < 0 || map_self(uid, gid) < 0))
+            printf("namespaces missing user namespace without root: %s\n", strerror(errno));
+        else if (unshare(CLONE_NEWNS | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS | CLONE_NEWPID) < 0)
             printf("namespaces missing unshare: %s\n", strerror(errno));
         else
             printf("namespaces ok\n");
@@ -1207,7 +1323,7 @@ static int serve(char *argv0, size_t argv_len) {
     memset(argv0, 0, argv_len);
     snprintf(argv0, argv_len, "box-init");
     prctl(PR_SET_NAME, "box-init", 0, 0, 0);
-    if (!bare && mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0) die("mount /proc");
+    if (!bare) enter_root();
     if (!bare && mount_work("/box") < 0) die("mount /box");
     if (!bare && mount_work("/tmp") < 0) die("mount /tmp");
     if (!bare) create_slot_userns();
@@ -1251,13 +1367,32 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--cpu-v1")) { cpu_path = argv[++i]; cpu_v2 = 0; }
         else if (!strcmp(a, "--cpu-v2")) { cpu_path = argv[++i]; cpu_v2 = 1; }
         else if (!strcmp(a, "--work-size")) work_size = strtoull(argv[++i], NULL, 10);
+        else if (!strcmp(a, "--rootless")) { rootless = 1; i++; if (strcmp(v, "1")) { fprintf(stderr, "judge-helper: --rootless takes 1\n"); return 2; } }
+        else if (!strcmp(a, "--newuidmap")) newuidmap_path = argv[++i];
+        else if (!strcmp(a, "--newgidmap")) newgidmap_path = argv[++i];
+        else if (!strcmp(a, "--outer-uid")) outer_uid = atoi(argv[++i]);
+        else if (!strcmp(a, "--outer-gid")) outer_gid = atoi(argv[++i]);
+        else if (!strcmp(a, "--host-uid")) host_uid = atoi(argv[++i]);
+        else if (!strcmp(a, "--host-gid")) host_gid = atoi(argv[++i]);
         else { fprintf(stderr, "judge-helper: unknown option %s\n", a); return 2; }
     }
     if (!root_dir || box_uid <= 0 || box_gid <= 0) {
         fprintf(stderr, "judge-helper: --root, --uid and --gid are required\n");
         return 2;
     }
-    if (geteuid() != 0) { errno = EPERM; die("the helper needs root"); }
+    if (rootless) {
+        if (!newuidmap_path || !newgidmap_path || outer_uid < 0 || outer_gid < 0 || host_uid <= 0 || host_gid <= 0) {
+            fprintf(stderr, "judge-helper: --rootless needs --newuidmap, --newgidmap, --outer-uid, --outer-gid, --host-uid and --host-gid\n");
+            return 2;
+        }
+        if (host_uid == outer_uid || host_gid == outer_gid) {
+            fprintf(stderr, "judge-helper: the box's host ids must differ from the judge's own\n");
+            return 2;
+        }
+    } else if (geteuid() != 0) {
+        errno = EPERM;
+        die("the helper needs root (or --rootless)");
+    }
     /* argv strings are copied by the parser above only as pointers: keep them, blank a copy's view later */
     root_dir = strdup(root_dir);
     for (int i = 0; i < n_ro; i++) ro_paths[i] = strdup(ro_paths[i]);
@@ -1265,6 +1400,8 @@ int main(int argc, char **argv) {
     for (int i = 0; i < n_resets; i++) reset_paths[i] = strdup(reset_paths[i]);
     for (int i = 0; i < n_stats; i++) stat_paths[i] = strdup(stat_paths[i]);
     if (cpu_path) cpu_path = strdup(cpu_path);
+    if (newuidmap_path) newuidmap_path = strdup(newuidmap_path);
+    if (newgidmap_path) newgidmap_path = strdup(newgidmap_path);
     size_t argv_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
     signal(SIGPIPE, SIG_IGN);
     signal(SIGINT, SIG_IGN);
@@ -1274,6 +1411,7 @@ int main(int argc, char **argv) {
         if ((mkdir(work_dir, 0755) < 0 && errno != EEXIST) || (mkdir(tmp_dir, 01777) < 0 && errno != EEXIST))
             die("bare work dirs");
     } else {
+        if (rootless) enter_userns();
         setup_slot();
     }
 

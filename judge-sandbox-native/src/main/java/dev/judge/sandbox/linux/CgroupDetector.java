@@ -11,7 +11,9 @@ import java.util.Set;
 /**
  * Finds which cgroup hierarchy the host offers, from {@code /proc/self/mountinfo}. v1 wins when its
  * memory, pids and cpuacct controllers are all mounted (a hybrid host then has an empty v2 tree);
- * otherwise v2 when its root delegates memory, pids and cpu.
+ * otherwise v2 when its root delegates memory, pids and cpu. Either is usable only when this process may
+ * create the sandbox's cgroups under the parent (relative to each hierarchy's mount): root can anywhere,
+ * another user only in a subtree delegated to it.
  */
 final class CgroupDetector {
     private CgroupDetector() {
@@ -22,14 +24,28 @@ final class CgroupDetector {
     }
 
     static Detection detect() {
+        return detectFor(CgroupDriver.DEFAULT_PARENT);
+    }
+
+    /** The host's hierarchy, with the sandbox's cgroups under {@code parent}. */
+    static Detection detectFor(String parent) {
         try {
-            return detect(Files.readString(Path.of("/proc/self/mountinfo")));
+            return detect(Files.readString(Path.of("/proc/self/mountinfo")), parent);
         } catch (IOException e) {
             return new Detection(CgroupVersion.NONE, null, "cannot read /proc/self/mountinfo: " + e.getMessage());
         }
     }
 
     static Detection detect(String mountinfo) {
+        return detect(mountinfo, CgroupDriver.DEFAULT_PARENT);
+    }
+
+    static Detection detect(String mountinfo, String parent) {
+        return detect(mountinfo, parent, Files::isWritable);
+    }
+
+    /** {@code writable}: whether this process may write a directory or file (a parameter for tests). */
+    static Detection detect(String mountinfo, String parent, java.util.function.Predicate<Path> writable) {
         Map<String, Path> v1 = new HashMap<>();
         Path v2 = null;
         for (String line : mountinfo.split("\n")) {
@@ -54,15 +70,18 @@ final class CgroupDetector {
             }
         }
         if (v1.size() == 3) {
-            List<Path> mounts = List.of(v1.get("memory"), v1.get("pids"), v1.get("cpuacct"));
-            for (Path m : mounts) {
-                if (!Files.isWritable(m)) {
-                    return new Detection(CgroupVersion.NONE, null, "cgroup v1 mount " + m + " is not writable");
+            for (String controller : List.of("memory", "pids", "cpuacct")) {
+                Path dir = v1.get(controller).resolve(parent);
+                if (!writable.test(nearestExisting(dir))) {
+                    return new Detection(CgroupVersion.NONE, null, "cgroup v1: " + dir + " is not writable by this "
+                            + "user; an administrator must create " + parent + " under each of the memory, pids and "
+                            + "cpuacct hierarchies and give it to the user (chown -R), or choose another parent "
+                            + "with NativeSandbox.Builder.cgroupParent");
                 }
             }
-            return new Detection(CgroupVersion.V1, new CgroupV1(v1.get("memory"), v1.get("pids"), v1.get("cpuacct")),
-                    "cgroup v1: memory at " + v1.get("memory") + ", pids at " + v1.get("pids") + ", cpuacct at "
-                            + v1.get("cpuacct"));
+            return new Detection(CgroupVersion.V1, new CgroupV1(v1.get("memory"), v1.get("pids"), v1.get("cpuacct"),
+                    parent), "cgroup v1: memory at " + v1.get("memory") + ", pids at " + v1.get("pids")
+                    + ", cpuacct at " + v1.get("cpuacct") + ", slots under " + parent);
         }
         if (v2 != null) {
             String controllers;
@@ -73,16 +92,31 @@ final class CgroupDetector {
             }
             List<String> have = List.of(controllers.split("\\s+"));
             if (have.containsAll(List.of("memory", "pids", "cpu"))) {
-                if (!Files.isWritable(v2.resolve("cgroup.subtree_control"))) {
-                    return new Detection(CgroupVersion.NONE, null, "cgroup v2 at " + v2 + " is not writable");
+                Path dir = v2.resolve(parent);
+                Path existing = nearestExisting(dir);
+                if (!writable.test(existing) || !writable.test(existing.resolve("cgroup.subtree_control"))) {
+                    return new Detection(CgroupVersion.NONE, null, "cgroup v2: " + dir + " is not writable by this "
+                            + "user; it needs a delegated subtree (e.g. a systemd unit with Delegate=yes) with "
+                            + "memory, pids and cpu enabled, the sandbox's parent inside it "
+                            + "(NativeSandbox.Builder.cgroupParent) and the judge itself in a cgroup of that subtree");
                 }
-                return new Detection(CgroupVersion.V2, new CgroupV2(v2), "cgroup v2 at " + v2 + " (" + controllers + ")");
+                return new Detection(CgroupVersion.V2, new CgroupV2(v2, parent), "cgroup v2 at " + v2 + " ("
+                        + controllers + "), slots under " + parent);
             }
             return new Detection(CgroupVersion.NONE, null, "cgroup v2 at " + v2 + " lacks controllers (has: '"
                     + controllers + "', needs memory, pids, cpu)" + (v1.isEmpty() ? "" : "; v1 has only " + v1.keySet()));
         }
         return new Detection(CgroupVersion.NONE, null,
                 v1.isEmpty() ? "no cgroup hierarchy mounted" : "cgroup v1 has only " + v1.keySet());
+    }
+
+    /** The directory itself if it exists, else its closest existing ancestor. */
+    private static Path nearestExisting(Path dir) {
+        Path p = dir;
+        while (p.getParent() != null && !Files.isDirectory(p)) {
+            p = p.getParent();
+        }
+        return p;
     }
 
     /** mountinfo escapes space, tab, newline and backslash as octal. */

@@ -6,6 +6,8 @@ import java.util.List;
 
 /** Creates slot cgroups in one hierarchy version. */
 interface CgroupDriver {
+    /** Where the sandbox's cgroups go by default, relative to each hierarchy's mount. */
+    String DEFAULT_PARENT = "judge-native";
 
     CgroupVersion version();
 

@@ -8,16 +8,18 @@ import java.util.List;
 
 /** cgroup v1: one directory per controller (memory, pids, cpuacct) for each slot. */
 final class CgroupV1 implements CgroupDriver {
-    static final String PARENT = "judge-native";
 
     private final Path memory;
     private final Path pids;
     private final Path cpuacct;
+    private final String parent;
 
-    CgroupV1(Path memoryMount, Path pidsMount, Path cpuacctMount) {
+    /** {@code parent}: where the sandbox's cgroups go, relative to each controller's mount. */
+    CgroupV1(Path memoryMount, Path pidsMount, Path cpuacctMount, String parent) {
         this.memory = memoryMount;
         this.pids = pidsMount;
         this.cpuacct = cpuacctMount;
+        this.parent = parent;
     }
 
     @Override
@@ -27,12 +29,12 @@ final class CgroupV1 implements CgroupDriver {
 
     @Override
     public List<Path> instanceParents() {
-        return List.of(memory.resolve(PARENT), pids.resolve(PARENT), cpuacct.resolve(PARENT));
+        return List.of(memory.resolve(parent), pids.resolve(parent), cpuacct.resolve(parent));
     }
 
     @Override
     public SlotCgroup create(String instance, int slot) throws IOException {
-        String rel = PARENT + "/" + instance + "/slot-" + slot;
+        String rel = parent + "/" + instance + "/slot-" + slot;
         Path m = memory.resolve(rel);
         Path p = pids.resolve(rel);
         Path c = cpuacct.resolve(rel);

@@ -8,13 +8,15 @@ import java.util.List;
 
 /** cgroup v2: one directory per slot in the unified hierarchy, controllers enabled on the way down. */
 final class CgroupV2 implements CgroupDriver {
-    static final String PARENT = "judge-native";
     static final String CONTROLLERS = "+memory +pids +cpu";
 
     private final Path root;
+    private final String parent;
 
-    CgroupV2(Path root) {
+    /** {@code parent}: where the sandbox's cgroups go, relative to the unified hierarchy's mount. */
+    CgroupV2(Path root, String parent) {
         this.root = root;
+        this.parent = parent;
     }
 
     @Override
@@ -24,20 +26,22 @@ final class CgroupV2 implements CgroupDriver {
 
     @Override
     public List<Path> instanceParents() {
-        return List.of(root.resolve(PARENT));
+        return List.of(root.resolve(parent));
     }
 
     @Override
     public SlotCgroup create(String instance, int slot) throws IOException {
-        Path parent = root.resolve(PARENT);
-        Path inst = parent.resolve(instance);
+        Path inst = root.resolve(parent).resolve(instance);
         Path dir = inst.resolve("slot-" + slot);
-        // a controller is usable in a cgroup only when every ancestor delegates it
-        enable(root);
-        CgroupFiles.mkdirs(parent);
-        enable(parent);
-        CgroupFiles.mkdirs(inst);
-        enable(inst);
+        // a controller is usable in a cgroup only when every ancestor delegates it; in a delegated subtree
+        // the levels above the user's part have them already, and are left alone
+        Path level = root;
+        enable(level);
+        for (Path name : root.relativize(inst)) {
+            level = level.resolve(name);
+            CgroupFiles.mkdirs(level);
+            enable(level);
+        }
         CgroupFiles.mkdirs(dir);
         return new Slot(dir);
     }

@@ -8,13 +8,13 @@ import java.util.Set;
 /**
  * Which protections of the native sandbox are active on this host.
  *
- * @param root          whether the JVM runs as root (the sandbox needs it to set up boxes)
+ * @param root          whether the JVM runs as root (else the sandbox runs rootless, in a user namespace)
  * @param cgroupVersion the cgroup hierarchy runs are limited and measured with
  * @param protections   every protection, active or not, with the reason
  */
 public record DoctorReport(boolean root, CgroupVersion cgroupVersion, List<Protection> protections) {
     /** Without these a run would not be confined; the sandbox refuses to start unless told otherwise. */
-    static final Set<String> REQUIRED = Set.of("root", "namespaces", "seccomp", "cgroups");
+    static final Set<String> REQUIRED = Set.of("root", "rootless", "namespaces", "seccomp", "cgroups");
 
     public DoctorReport {
         Objects.requireNonNull(cgroupVersion, "cgroupVersion");

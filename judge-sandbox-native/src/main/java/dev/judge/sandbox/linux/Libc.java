@@ -11,5 +11,9 @@ interface Libc extends Library {
 
     int geteuid();
 
+    int getuid();
+
+    int getgid();
+
     int kill(int pid, int signal);
 }

@@ -21,7 +21,6 @@ import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BiFunction;
 
 /**
  * The Linux sandbox: each run gets fresh PID namespace, its own /proc, a tmpfs work dir and /tmp, a
@@ -31,6 +30,11 @@ import java.util.function.BiFunction;
  *
  * <p>A pool of long-lived helper processes (one per slot) holds the prepared environment, so a run costs
  * about a fork and an exec. {@link #run} blocks while every slot is busy.
+ *
+ * <p>As root the helpers build the boxes directly. As any other user the sandbox runs rootless: each helper
+ * first enters a user namespace whose ids {@code newuidmap}/{@code newgidmap} map from the user's
+ * subordinate ranges ({@code /etc/subuid}, {@code /etc/subgid}), and builds the box inside it; cgroups then
+ * come from a subtree delegated to the user (see {@link Builder#cgroupParent}), and runs get no network.
  *
  * <pre>{@code
  * try (Sandbox sandbox = NativeSandbox.builder().slots(4).build()) {
@@ -56,14 +60,29 @@ public final class NativeSandbox implements Sandbox {
     private final Path helperBinary;
     private final CgroupDriver cgroups;
     private final DoctorReport report;
+    /** {@code null} when running as root. */
+    private final RootlessCheck.Setup rootless;
     private final List<Slot> slots = new ArrayList<>();
     private final BlockingQueue<Slot> idle;
     private volatile boolean closed;
 
-    private NativeSandbox(Builder b, BiFunction<Path, Integer, DoctorReport> doctor) {
+    /** Produces the doctor's report for a started sandbox (a parameter so that tests can give their own). */
+    interface Doctor {
+        DoctorReport check(Path helper, int firstUid, RootlessCheck.Result rootless);
+    }
+
+    private NativeSandbox(Builder b, Doctor doctor) {
         this.config = b;
         int number = INSTANCES.incrementAndGet();
         this.firstUid = b.firstUid != null ? b.firstUid : defaultFirstUid(ProcessHandle.current().pid(), number);
+        RootlessCheck.Result rootlessCheck = null;
+        if (!NativeSandboxDoctor.isRoot()) {
+            RootlessHost host = RootlessHost.current();
+            // a subordinate range that cannot hold the slots is a configuration error, not a weaker box
+            RootlessCheck.plan(host, firstUid, b.slots);
+            rootlessCheck = RootlessCheck.check(host, firstUid, b.slots);
+        }
+        this.rootless = rootlessCheck == null ? null : rootlessCheck.setup();
         this.instance = InstanceDirs.currentInstance(number);
         this.idle = new ArrayBlockingQueue<>(b.slots);
         Path dir = null;
@@ -73,9 +92,9 @@ public final class NativeSandbox implements Sandbox {
             InstanceDirs.reapDirs(b.stateDirectory);
             dir = Files.createDirectory(b.stateDirectory.resolve(instance));
             this.helperBinary = HelperBinary.extract(dir);
-            this.report = doctor.apply(helperBinary, firstUid);
+            this.report = doctor.check(helperBinary, firstUid, rootlessCheck);
             requireConfinement(report, b.allowUnconfined);
-            CgroupDetector.Detection det = CgroupDetector.detect();
+            CgroupDetector.Detection det = CgroupDetector.detectFor(b.cgroupParent);
             if (report.protection("cgroups").map(Protection::active).orElse(false) && det.driver() != null) {
                 driver = det.driver();
                 InstanceDirs.reapCgroups(driver);
@@ -116,7 +135,7 @@ public final class NativeSandbox implements Sandbox {
         }
         List<Protection> fatal = missing.stream().filter(p -> !p.name().equals("cgroups")).toList();
         if (!fatal.isEmpty()) {
-            // without root, namespaces or seccomp the helper cannot build a box at all
+            // without root (or rootless operation), namespaces or seccomp the helper cannot build a box at all
             throw new SandboxException("the native sandbox cannot run on this host: " + describe(fatal));
         }
         if (!allowUnconfined) {
@@ -137,6 +156,11 @@ public final class NativeSandbox implements Sandbox {
     /** What the doctor found when this sandbox started. */
     public DoctorReport report() {
         return report;
+    }
+
+    /** Whether the helpers run rootless, in a user namespace of the judge's user (else as root). */
+    public boolean rootless() {
+        return rootless != null;
     }
 
     /** The cgroup hierarchy in use ({@link CgroupVersion#NONE} when running without cgroups). */
@@ -240,6 +264,13 @@ public final class NativeSandbox implements Sandbox {
             int uid = firstUid + index;
             List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--uid", Integer.toString(uid),
                     "--gid", Integer.toString(uid), "--work-size", Long.toString(config.workDirSize.bytes())));
+            if (rootless != null) {
+                RootlessMapping m = rootless.mapping();
+                args.addAll(List.of("--rootless", "1", "--newuidmap", rootless.newuidmap().toString(),
+                        "--newgidmap", rootless.newgidmap().toString(), "--outer-uid", Long.toString(m.outerUid()),
+                        "--outer-gid", Long.toString(m.outerGid()), "--host-uid", Long.toString(m.hostUid(index)),
+                        "--host-gid", Long.toString(m.hostGid(index))));
+            }
             for (Path p : config.readOnly) {
                 args.add("--ro");
                 args.add(p.toString());
@@ -301,6 +332,10 @@ public final class NativeSandbox implements Sandbox {
                     start();
                 }
                 Limits l = request.limits();
+                if (l.network() && rootless != null) {
+                    // joining the host's network namespace needs root in the namespace that owns it
+                    return SandboxResult.failure("network access is not available to a rootless native sandbox");
+                }
                 if (cgroup != null) {
                     cgroup.prepare(l);
                 }
@@ -398,7 +433,8 @@ public final class NativeSandbox implements Sandbox {
         private Integer firstUid;
         private ByteSize workDirSize = ByteSize.ofMiB(256);
         private ByteSize maxCollected = ByteSize.ofMiB(64);
-        private Path stateDirectory = Path.of(System.getProperty("java.io.tmpdir"), "judge-native");
+        private Path stateDirectory = defaultStateDirectory();
+        private String cgroupParent = CgroupDriver.DEFAULT_PARENT;
         private boolean allowUnconfined;
 
         private Builder() {
@@ -464,7 +500,17 @@ public final class NativeSandbox implements Sandbox {
             return this;
         }
 
-        /** Where the helper binary and the slots' mount points live (owner-only); reaped of dead instances. */
+        private static Path defaultStateDirectory() {
+            // each user its own: the directory must belong to the process that uses it
+            int euid = Libc.INSTANCE.geteuid();
+            return Path.of(System.getProperty("java.io.tmpdir"), euid == 0 ? "judge-native" : "judge-native-" + euid);
+        }
+
+        /**
+         * Where the helper binary and the slots' mount points live (owner-only); reaped of dead instances.
+         * By default {@code judge-native} in the temporary directory, {@code judge-native-<uid>} for a user
+         * other than root.
+         */
         public Builder stateDirectory(Path dir) {
             Objects.requireNonNull(dir, "dir");
             if (!dir.isAbsolute()) {
@@ -472,6 +518,30 @@ public final class NativeSandbox implements Sandbox {
             }
             this.stateDirectory = dir;
             return this;
+        }
+
+        /**
+         * Where the slots' cgroups go, relative to the mount of each cgroup hierarchy (each controller's
+         * mount on cgroup v1, the unified mount on v2); {@code judge-native} by default. Root may use any
+         * place. A rootless sandbox needs a parent the user may write: on v1 a directory an administrator
+         * created under the memory, pids and cpuacct hierarchies and gave to the user; on v2 a place inside a
+         * subtree delegated to the user (e.g. by systemd with {@code Delegate=yes}) that holds the judge's own
+         * cgroup too.
+         */
+        public Builder cgroupParent(String parent) {
+            checkCgroupParent(parent);
+            this.cgroupParent = parent;
+            return this;
+        }
+
+        static void checkCgroupParent(String parent) {
+            Objects.requireNonNull(parent, "parent");
+            Path p = Path.of(parent);
+            if (parent.isEmpty() || p.isAbsolute() || !p.normalize().toString().equals(parent)
+                    || parent.startsWith("..") || parent.endsWith("/")) {
+                throw new IllegalArgumentException("cgroupParent must be a normalized relative path, was '"
+                        + parent + "'");
+            }
         }
 
         /**
@@ -483,15 +553,19 @@ public final class NativeSandbox implements Sandbox {
             return this;
         }
 
-        /** Starts the helpers; throws {@link SandboxException} when the host cannot confine runs. */
+        /**
+         * Starts the helpers; throws {@link SandboxException} when the host cannot confine runs, and
+         * {@link IllegalStateException} when a rootless sandbox's subordinate ids (/etc/subuid, /etc/subgid)
+         * cannot hold its slots.
+         */
         public NativeSandbox build() {
-            return new NativeSandbox(this, (helper, uid) -> NativeSandboxDoctor.check(NativeSandboxDoctor.isRoot(),
-                    helper, CgroupDetector.detect(), uid, slots));
+            return new NativeSandbox(this, (helper, uid, rootless) -> NativeSandboxDoctor.check(rootless, helper,
+                    CgroupDetector.detectFor(cgroupParent), uid, slots));
         }
 
         /** For tests: a sandbox whose doctor report is given. */
         NativeSandbox build(java.util.function.Function<Path, DoctorReport> doctor) {
-            return new NativeSandbox(this, (helper, uid) -> doctor.apply(helper));
+            return new NativeSandbox(this, (helper, uid, rootless) -> doctor.apply(helper));
         }
     }
 }

@@ -9,24 +9,37 @@ import java.util.List;
 /**
  * Checks which protections the native sandbox can use on this host: it extracts the helper into a
  * private temporary directory, lets it try namespaces and a seccomp filter in a throw-away process, and
- * looks for usable cgroup controllers.
+ * looks for usable cgroup controllers. As root the sandbox uses them directly; as another user it runs
+ * rootless, inside a user namespace mapped from the user's subordinate ids, and the report says why when
+ * that is not possible.
  */
 public final class NativeSandboxDoctor {
     private NativeSandboxDoctor() {
     }
 
-    /** Runs every check; never throws for a missing protection, it is reported instead. */
+    /** Runs every check for the default cgroup parent; never throws for a missing protection, it is reported. */
     public static DoctorReport check() {
+        return check(CgroupDriver.DEFAULT_PARENT);
+    }
+
+    /**
+     * Runs every check, looking for the sandbox's cgroups under {@code cgroupParent} (see
+     * {@link NativeSandbox.Builder#cgroupParent}); never throws for a missing protection, it is reported.
+     */
+    public static DoctorReport check(String cgroupParent) {
+        NativeSandbox.Builder.checkCgroupParent(cgroupParent);
         boolean root = isRoot();
-        CgroupDetector.Detection det = CgroupDetector.detect();
+        int firstUid = NativeSandbox.DEFAULT_FIRST_UID;
+        RootlessCheck.Result rootless = root ? null : RootlessCheck.check(RootlessHost.current(), firstUid, 1);
+        CgroupDetector.Detection det = CgroupDetector.detectFor(cgroupParent);
         Path dir = null;
         try {
             dir = Files.createTempDirectory("judge-native-doctor-" + ProcessHandle.current().pid() + "-");
             Path helper = HelperBinary.extract(dir);
-            return check(root, helper, det, NativeSandbox.DEFAULT_FIRST_UID, 1);
+            return check(rootless, helper, det, firstUid, 1);
         } catch (IOException e) {
-            return report(root, det, List.of("namespaces missing " + e.getMessage(), "seccomp missing " + e.getMessage()),
-                    NativeSandbox.DEFAULT_FIRST_UID, 1);
+            return report(rootless, det, List.of("namespaces missing " + e.getMessage(),
+                    "seccomp missing " + e.getMessage()), firstUid, 1);
         } finally {
             if (dir != null) {
                 try {
@@ -46,36 +59,43 @@ public final class NativeSandboxDoctor {
         }
     }
 
-    static DoctorReport check(boolean root, Path helper, CgroupDetector.Detection det, int firstUid, int slots) {
+    /** {@code rootless}: {@code null} when running as root, else what the rootless check found. */
+    static DoctorReport check(RootlessCheck.Result rootless, Path helper, CgroupDetector.Detection det, int firstUid,
+            int slots) {
         List<String> lines;
-        if (!root) {
-            lines = List.of("namespaces missing the helper needs root to create them",
-                    "seccomp missing not checked without root", "user-namespace missing not checked without root");
-        } else {
-            try {
-                lines = Helper.probe(helper);
-            } catch (IOException e) {
-                lines = List.of("namespaces missing " + e.getMessage(), "seccomp missing " + e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                lines = List.of("namespaces missing interrupted", "seccomp missing interrupted");
-            }
+        try {
+            lines = Helper.probe(helper);
+        } catch (IOException e) {
+            lines = List.of("namespaces missing " + e.getMessage(), "seccomp missing " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            lines = List.of("namespaces missing interrupted", "seccomp missing interrupted");
         }
-        return report(root, det, lines, firstUid, slots);
+        return report(rootless, det, lines, firstUid, slots);
     }
 
-    private static DoctorReport report(boolean root, CgroupDetector.Detection det, List<String> probe, int firstUid,
-            int slots) {
+    static DoctorReport report(RootlessCheck.Result rootless, CgroupDetector.Detection det, List<String> probe,
+            int firstUid, int slots) {
+        boolean root = rootless == null;
         List<Protection> ps = new ArrayList<>();
-        ps.add(new Protection("root", root, root ? "running as root" : "not running as root (rootless mode is not built)"));
+        ps.add(root ? new Protection("root", true, "running as root") : rootless.protection());
         ps.add(fromProbe(probe, "namespaces", "new PID, mount, network, IPC and UTS namespaces per box"));
         ps.add(fromProbe(probe, "seccomp", "syscall filter with per-profile allowances"));
         ps.add(new Protection("cgroups", det.version() != CgroupVersion.NONE, det.detail()));
-        ps.add(uidSeparation(firstUid, slots));
+        if (root) {
+            ps.add(uidSeparation(firstUid, firstUid, slots, ""));
+        } else if (rootless.setup() != null) {
+            RootlessMapping m = rootless.setup().mapping();
+            ps.add(uidSeparation(m.hostUid(0), firstUid, slots, " inside, host uids " + m.hostUid(0) + ".."
+                    + m.hostUid(slots - 1) + " from the judge's subordinate range, never the judge's own uid "
+                    + m.outerUid()));
+        } else {
+            ps.add(new Protection("uid-separation", false, "no box uids without rootless operation"));
+        }
         Protection userNs = fromProbe(probe, "user-namespace",
                 "each program in a user namespace of its own that maps only its uid and gid");
         ps.add(new Protection("user-namespace", userNs.active(), userNs.detail()
-                + "; the judge itself needs root (rootless operation is not built)"));
+                + (root ? "" : ", nested in the judge's own user namespace")));
         return new DoctorReport(root, det.version(), ps);
     }
 
@@ -102,15 +122,19 @@ public final class NativeSandboxDoctor {
         }
     }
 
-    /** The box uids must belong to nobody on the host, or a box could act on that user's files. */
-    private static Protection uidSeparation(int firstUid, int slots) {
-        int last = firstUid + slots - 1;
+    /**
+     * The box uids as the host sees them ({@code firstHostUid} on) must belong to nobody on the host, or a
+     * box could act on that user's files.
+     */
+    private static Protection uidSeparation(long firstHostUid, int firstUid, int slots, String rootlessDetail) {
+        long first = firstHostUid;
+        long last = firstHostUid + slots - 1;
         try {
             for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
                 String[] f = line.split(":");
                 if (f.length > 2) {
-                    int uid = Integer.parseInt(f[2]);
-                    if (uid >= firstUid && uid <= last) {
+                    long uid = Long.parseLong(f[2]);
+                    if (uid >= first && uid <= last) {
                         return new Protection("uid-separation", false, "uid " + uid + " belongs to host user " + f[0]);
                     }
                 }
@@ -124,8 +148,8 @@ public final class NativeSandboxDoctor {
             try {
                 for (String line : Files.readAllLines(p.toPath().resolve("status"))) {
                     if (line.startsWith("Uid:")) {
-                        int uid = Integer.parseInt(line.split("\\s+")[1]);
-                        if (uid >= firstUid && uid <= last && !isOurs(p.getName())) {
+                        long uid = Long.parseLong(line.split("\\s+")[1]);
+                        if (uid >= first && uid <= last && !isOurs(p.getName())) {
                             return new Protection("uid-separation", false, "host process " + p.getName()
                                     + " already runs as box uid " + uid);
                         }
@@ -135,7 +159,8 @@ public final class NativeSandboxDoctor {
                 // the process ended while we looked
             }
         }
-        return new Protection("uid-separation", true, "boxes run as uids/gids " + firstUid + ".." + last
-                + " (one per slot, no host user), no capabilities, no_new_privs");
+        return new Protection("uid-separation", true, "boxes run as uids/gids " + firstUid + ".."
+                + (firstUid + slots - 1) + rootlessDetail + " (one per slot, no host user), no capabilities, "
+                + "no_new_privs");
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 /**
  * One protection the native sandbox relies on, as the doctor found it.
  *
- * @param name   short name: {@code root}, {@code namespaces}, {@code seccomp}, {@code cgroups},
+ * @param name   short name: {@code root} or {@code rootless} (the mode), {@code namespaces}, {@code seccomp},
+ *               {@code cgroups},
  *               {@code uid-separation}, {@code user-namespace}
  * @param active whether the protection is in force on this host
  * @param detail what was found, or why the protection is missing

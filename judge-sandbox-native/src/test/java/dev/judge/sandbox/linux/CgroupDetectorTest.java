@@ -73,6 +73,40 @@ class CgroupDetectorTest {
     }
 
     @Test
+    void anotherParentIsUsedInEveryHierarchy() throws IOException {
+        String info = OTHER + v1("memory", "memory") + v1("pids", "pids") + v1("cpuacct", "cpuacct");
+        CgroupDetector.Detection d = CgroupDetector.detect(info, "delegated/judge");
+        assertThat(d.driver().instanceParents()).containsExactly(dir.resolve("memory/delegated/judge"),
+                dir.resolve("pids/delegated/judge"), dir.resolve("cpuacct/delegated/judge"));
+        assertThat(d.detail()).contains("slots under delegated/judge");
+    }
+
+    @Test
+    void aParentTheUserCannotWriteIsExplained() throws IOException {
+        String v1info = OTHER + v1("memory", "memory") + v1("pids", "pids") + v1("cpuacct", "cpuacct");
+        Path delegated = Files.createDirectories(dir.resolve("memory/judge-rootless"));
+        // only the delegated directory of the memory hierarchy is the user's
+        CgroupDetector.Detection d = CgroupDetector.detect(v1info, "judge-rootless", delegated::equals);
+        assertThat(d.version()).isEqualTo(CgroupVersion.NONE);
+        assertThat(d.detail()).contains(dir.resolve("pids/judge-rootless") + " is not writable by this user",
+                "an administrator must create judge-rootless under each of the memory, pids and cpuacct hierarchies",
+                "cgroupParent");
+        // a missing parent below a writable directory is fine: the sandbox creates it
+        CgroupDetector.Detection nested = CgroupDetector.detect(v1info, "judge-rootless/more",
+                p -> p.endsWith("judge-rootless") || p.toString().contains("judge-rootless"));
+        assertThat(nested.version()).isEqualTo(CgroupVersion.NONE);
+        Files.createDirectories(dir.resolve("pids/judge-rootless"));
+        Files.createDirectories(dir.resolve("cpuacct/judge-rootless"));
+        assertThat(CgroupDetector.detect(v1info, "judge-rootless/more", p -> p.endsWith("judge-rootless")).version())
+                .isEqualTo(CgroupVersion.V1);
+
+        String v2info = OTHER + v2("cpu memory pids");
+        CgroupDetector.Detection v2 = CgroupDetector.detect(v2info, "user.slice/judge", p -> false);
+        assertThat(v2.version()).isEqualTo(CgroupVersion.NONE);
+        assertThat(v2.detail()).contains("not writable by this user", "Delegate=yes", "cgroupParent");
+    }
+
+    @Test
     void thisHostIsDetected() {
         CgroupDetector.Detection d = CgroupDetector.detect();
         assertThat(d.detail()).isNotBlank();

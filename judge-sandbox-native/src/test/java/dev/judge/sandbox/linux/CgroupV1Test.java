@@ -37,7 +37,8 @@ class CgroupV1Test {
         Files.writeString(pids.resolve("pids.max"), "max\n");
         Files.writeString(cpu.resolve("cpuacct.usage"), "7000000000\n");
 
-        SlotCgroup cg = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"))
+        SlotCgroup cg = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"),
+                CgroupDriver.DEFAULT_PARENT)
                 .create("i", 1);
         Files.writeString(mem.resolve("memory.force_empty"), "");
         cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(32)).withProcesses(3));

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The doctor's report, and the sandbox refusing weaker isolation unless allowed. */
@@ -27,10 +28,9 @@ class DoctorTest {
             assertThat(report.protection(name)).get().extracting(Protection::active).as(name).isEqualTo(true);
         }
         assertThat(report.cgroupVersion()).isIn(CgroupVersion.V1, CgroupVersion.V2);
-        assertThat(report.protection("user-namespace")).get().satisfies(p -> {
-            assertThat(p.active()).isTrue();
-            assertThat(p.detail()).contains("rootless operation is not built");
-        });
+        assertThat(report.protection("root")).get().extracting(Protection::detail).isEqualTo("running as root");
+        assertThat(report.protection("rootless")).as("the mode line is root or rootless, never both").isEmpty();
+        assertThat(report.protection("user-namespace")).get().extracting(Protection::active).isEqualTo(true);
         assertThat(report.missing()).isEmpty();
         assertThat(report.toString()).contains("[ok]      namespaces").contains("[ok]      user-namespace");
     }
@@ -89,6 +89,43 @@ class DoctorTest {
     }
 
     @Test
+    void aRootlessReportNamesTheMappingOrWhyItIsUnavailable() {
+        CgroupDetector.Detection cgroups = new CgroupDetector.Detection(CgroupVersion.NONE, null,
+                "cgroup v1: /sys/fs/cgroup/memory/judge-native is not writable by this user");
+        List<String> probe = List.of("namespaces ok", "user-namespace ok", "seccomp ok");
+        RootlessHost host = new RootlessHost(1000, 1000, "alice", Optional.of(Path.of("/usr/bin/newuidmap")),
+                Optional.of(Path.of("/usr/bin/newgidmap")), "alice:100000:65536\n", "alice:100000:65536\n",
+                null, "1000");
+        DoctorReport ok = NativeSandboxDoctor.report(RootlessCheck.check(host, 1_600_000, 2), cgroups, probe,
+                1_600_000, 2);
+        assertThat(ok.root()).isFalse();
+        assertThat(ok.protection("root")).isEmpty();
+        assertThat(ok.protection("rootless")).get().satisfies(p -> {
+            assertThat(p.active()).isTrue();
+            assertThat(p.detail()).contains("running as alice (uid 1000)", "uid 1000 -> 0",
+                    "box uids 1600000..1600001");
+        });
+        assertThat(ok.protection("uid-separation")).get().extracting(Protection::detail).asString()
+                .contains("host uids", "never the judge's own uid 1000");
+        // without a delegated cgroup the rule of root mode holds: refuse unless allowUnconfined
+        assertThat(ok.missing()).extracting(Protection::name).containsExactly("cgroups");
+        assertThat(ok.toString())
+                .contains("[missing] cgroups: cgroup v1: /sys/fs/cgroup/memory/judge-native is not writable");
+
+        RootlessHost noTools = new RootlessHost(1000, 1000, "alice", Optional.empty(), Optional.empty(),
+                host.subuid(), host.subgid(), null, "1000");
+        DoctorReport unavailable = NativeSandboxDoctor.report(RootlessCheck.check(noTools, 1_600_000, 2), cgroups,
+                probe, 1_600_000, 2);
+        assertThat(unavailable.missing()).extracting(Protection::name).containsExactly("rootless", "cgroups");
+        assertThat(unavailable.protection("uid-separation")).get().extracting(Protection::active).isEqualTo(false);
+        assertThatThrownBy(() -> NativeSandbox.builder().slots(1).allowUnconfined(true).build(helper -> unavailable))
+                .isInstanceOf(SandboxException.class)
+                .hasMessageContaining("cannot run on this host")
+                .hasMessageContaining("rootless missing: rootless operation unavailable: newuidmap/newgidmap not "
+                        + "found");
+    }
+
+    @Test
     void sandboxesTakeDisjointUidBlocksByDefault() {
         java.util.Set<Integer> firsts = new java.util.HashSet<>();
         for (long pid : new long[] {1, 4095, 123456}) {
@@ -112,6 +149,12 @@ class DoctorTest {
         assertThatThrownBy(() -> b.firstUid(0)).hasMessageContaining("firstUid");
         assertThatThrownBy(() -> b.workDirSize(ByteSize.ofKiB(4))).hasMessageContaining("at least 1MiB");
         assertThatThrownBy(() -> b.stateDirectory(Path.of("rel"))).hasMessageContaining("absolute");
+        for (String bad : List.of("", "/judge", "a/../b", "../a", "a//b", "a/", "..")) {
+            assertThatThrownBy(() -> b.cgroupParent(bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("cgroupParent must be a normalized relative path");
+        }
+        assertThatThrownBy(() -> b.cgroupParent(null)).isInstanceOf(NullPointerException.class);
+        b.cgroupParent("judge-rootless/worker-1");
         assertThatThrownBy(() -> b.readOnlyPaths(null)).isInstanceOf(NullPointerException.class);
     }
 }
