@@ -70,6 +70,8 @@ public record JudgeProperties(
      * @param type             which sandbox
      * @param allowUnconfined  let the native sandbox start where some protection is missing (never in production)
      * @param toolchainPaths   host directories bound read-only into native boxes; empty keeps the sandbox's default
+     * @param nativeCgroupParent where the native sandbox makes its cgroups, relative to each cgroup mount; a judge
+     *                         running without root needs a place delegated to its user
      * @param dockerImage      image of the Docker sandbox's containers
      * @param dockerHost       Docker engine address; empty means the environment's default
      * @param dockerPoolSize   warm containers kept per image
@@ -81,6 +83,7 @@ public record JudgeProperties(
             @DefaultValue("auto") SandboxType type,
             @DefaultValue("false") boolean allowUnconfined,
             List<String> toolchainPaths,
+            @DefaultValue("judge-native") String nativeCgroupParent,
             @DefaultValue("judge-runtime:latest") String dockerImage,
             String dockerHost,
             @DefaultValue("2") int dockerPoolSize,

@@ -28,7 +28,7 @@ final class NativeSandboxCandidate implements SandboxCandidate {
     public Optional<String> unavailableReason() {
         DoctorReport report;
         try {
-            report = NativeSandboxDoctor.check();
+            report = NativeSandboxDoctor.check(properties.sandbox().nativeCgroupParent());
         } catch (RuntimeException e) {
             return Optional.of("its self-check failed: " + e.getMessage());
         }
@@ -60,7 +60,8 @@ final class NativeSandboxCandidate implements SandboxCandidate {
     public Sandbox create() {
         NativeSandbox.Builder builder = NativeSandbox.builder()
                 .slots(JudgeSandboxAutoConfiguration.slots(properties))
-                .allowUnconfined(properties.sandbox().allowUnconfined());
+                .allowUnconfined(properties.sandbox().allowUnconfined())
+                .cgroupParent(properties.sandbox().nativeCgroupParent());
         if (!properties.sandbox().toolchainPaths().isEmpty()) {
             builder.readOnlyPaths(properties.sandbox().toolchainPaths().stream().map(Path::of).toList());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.language.Languages;
+import dev.judge.core.model.Limits;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
@@ -13,10 +14,14 @@ import dev.judge.core.model.Verdict;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JobQueues;
 import dev.judge.core.sandbox.Sandbox;
+import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.store.ResultStore;
 
 import dev.judge.core.testsupport.RequiredParts;
+import dev.judge.sandbox.linux.CgroupVersion;
 import dev.judge.sandbox.linux.NativeSandbox;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -124,7 +129,7 @@ class JudgeAutoConfigurationTest {
 
     @Test
     void startsTheDockerSandboxWhenAskedAndItsEngineAnswers() {
-        RequiredParts.require(java.nio.file.Files.exists(java.nio.file.Path.of("/var/run/docker.sock")),
+        RequiredParts.require(Files.exists(Path.of("/var/run/docker.sock")),
                 "a Docker engine on /var/run/docker.sock");
         runner.withPropertyValues("judge.sandbox.type=docker", "judge.sandbox.docker-pool-size=1",
                         "judge.worker.enabled=false")
@@ -132,8 +137,39 @@ class JudgeAutoConfigurationTest {
                     assertThat(context).hasNotFailed();
                     Sandbox sandbox = context.getBean(Sandbox.class);
                     assertThat(sandbox.name()).isEqualTo("docker");
-                    assertThat(sandbox.run(dev.judge.core.sandbox.SandboxRequest.of(List.of("/bin/true"),
-                            dev.judge.core.model.Limits.defaults())).succeeded()).isTrue();
+                    assertThat(sandbox.run(SandboxRequest.of(List.of("/bin/true"),
+                            Limits.defaults())).succeeded()).isTrue();
+                });
+    }
+
+    @Test
+    void makesTheNativeSandboxsCgroupsUnderTheConfiguredParent() {
+        RequiredParts.require("root".equals(System.getProperty("user.name")), "root (the native sandbox's cgroups)");
+        String parent = "judge-starter-parent-" + ProcessHandle.current().pid();
+        runner.withPropertyValues("judge.sandbox.type=native", "judge.sandbox.native-cgroup-parent=" + parent,
+                        "judge.worker.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasNotFailed();
+                    NativeSandbox sandbox = context.getBean(NativeSandbox.class);
+                    assertThat(sandbox.run(SandboxRequest.of(List.of("/bin/true"),
+                            Limits.defaults())).succeeded()).isTrue();
+                    Path dir = sandbox.cgroupVersion() == CgroupVersion.V1
+                            ? Path.of("/sys/fs/cgroup/pids", parent)
+                            : Path.of("/sys/fs/cgroup", parent);
+                    try (var entries = Files.list(dir)) {
+                        assertThat(entries.filter(Files::isDirectory).count()).isPositive();
+                    }
+                });
+    }
+
+    @Test
+    void refusesACgroupParentOutsideTheCgroupMounts() {
+        runner.withPropertyValues("judge.sandbox.type=native", "judge.sandbox.native-cgroup-parent=../escape",
+                        "judge.worker.enabled=false")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause()
+                            .hasMessageContaining("cgroupParent must be a normalized relative path");
                 });
     }
 
