@@ -11,6 +11,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -45,6 +46,15 @@ public class SecurityConfig {
     @Bean
     AccessTokens accessTokens(SecretKey jwtKey, DemoProperties properties) {
         return new AccessTokens(new NimbusJwtEncoder(new ImmutableSecret<>(jwtKey)), properties.jwtTtl());
+    }
+
+    /**
+     * Path patterns match the chains' URLs directly; the default matchers ask Spring MVC's handler mappings on
+     * every request, which cost a handler lookup per matcher tried.
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean requestMatcherBuilder() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
     @Bean
