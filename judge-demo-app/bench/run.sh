@@ -1,7 +1,7 @@
 #!/bin/bash
 # Load benchmark of the demo server's accept path (docs/BENCHMARKS.md, "Demo server").
 # Usage (from the repository root, after packaging the jar; wrk is Debian's package `wrk`):
-#   [CONNECTIONS="4 8 16"] [WARMUP=60] [DURATION=30] bash judge-demo-app/bench/run.sh LABEL [server arguments...]
+#   [CONNECTIONS="4 8 16"] [WARMUP=60] [DURATION=30] [JAR=other.jar] bash judge-demo-app/bench/run.sh LABEL [server arguments...]
 # Starts the packaged jar in a fresh directory under /tmp/judge-bench/LABEL on port 18080 with the queue-depth
 # bound and the rate limits out of the way, warms it up with wrk for WARMUP seconds (the JIT compilers are busy for
 # the first minute of load; measured before that, much of the server's CPU is theirs), then measures DURATION
@@ -14,7 +14,7 @@ CONNECTIONS=${CONNECTIONS:-16}
 WARMUP=${WARMUP:-60}
 DURATION=${DURATION:-30}
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
-JAR=$(ls "$ROOT"/judge-demo-app/target/judge-demo-app-*.jar | grep -v original | head -1)
+JAR=${JAR:-$(ls "$ROOT"/judge-demo-app/target/judge-demo-app-*.jar | grep -v original | head -1)}
 LUA=$ROOT/judge-demo-app/bench/judge0-submit.lua
 URL=http://127.0.0.1:18080
 DIR=/tmp/judge-bench/$LABEL
