@@ -1,13 +1,16 @@
 #!/bin/bash
 # Load benchmark of the demo server's accept path (docs/BENCHMARKS.md, "Demo server").
 # Usage (from the repository root, after packaging the jar; wrk is Debian's package `wrk`):
-#   [CONNECTIONS="4 8 16"] [WARMUP=60] [DURATION=30] [JAR=other.jar] bash judge-demo-app/bench/run.sh LABEL [server arguments...]
+#   [CONNECTIONS="4 8 16"] [RATE=1000] [WARMUP=60] [DURATION=30] [JAR=other.jar] \
+#       bash judge-demo-app/bench/run.sh LABEL [server arguments...]
 # Starts the packaged jar in a fresh directory under /tmp/judge-bench/LABEL on port 18080 with the queue-depth
 # bound and the rate limits out of the way, warms it up with wrk for WARMUP seconds (the JIT compilers are busy for
 # the first minute of load; measured before that, much of the server's CPU is theirs), then measures DURATION
-# seconds with wrk -t2 once per connection count in CONNECTIONS, one after the other against the same server. For
-# each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx answers, and the server's CPU
-# time per request: all threads, and the part of it spent by the JIT compiler threads.
+# seconds with wrk -t2 once per connection count in CONNECTIONS, one after the other against the same server:
+# without RATE each connection sends as soon as it is answered (the most the server takes); with RATE the
+# requests leave on a fixed schedule of RATE per second (judge0-submit.lua), so the latencies are those of clients
+# arriving at that rate. For each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx
+# answers, and the server's CPU time per request: all threads, and the part spent by the JIT compiler threads.
 set -euo pipefail
 LABEL=$1; shift
 CONNECTIONS=${CONNECTIONS:-16}
@@ -37,9 +40,9 @@ jit_ticks() {
 }
 HZ=$(getconf CLK_TCK)
 for C in $CONNECTIONS; do
-    echo "== $LABEL c=$C $(date -u +%FT%TZ) $(uptime)"
+    echo "== $LABEL c=$C${RATE:+ rate=$RATE/s} $(date -u +%FT%TZ) $(uptime)"
     T0=$(ticks); J0=$(jit_ticks)
-    wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" | tee "measured-c$C.txt" \
+    wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" ${RATE:+-- "$RATE" 2} | tee "measured-c$C.txt" \
         | grep -E "Requests/sec|  (50|90|99)%|Non-2xx|Socket errors"
     T1=$(ticks); J1=$(jit_ticks)
     N=$(awk '/requests in/ {print $1}' "measured-c$C.txt")
