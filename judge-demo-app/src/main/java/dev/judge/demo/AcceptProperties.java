@@ -8,16 +8,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * How submissions are accepted ({@code judge.demo.accept.*}).
  *
  * @param batchSize    most submissions written in one transaction by the group commit (1 writes each alone)
+ * @param writers      threads of the group commit, each writing its own batches in its own transaction
  * @param depthRefresh how old the queue depth that back-pressure compares with may be; zero reads it every time
  */
 @ConfigurationProperties("judge.demo.accept")
 public record AcceptProperties(
         @DefaultValue("64") int batchSize,
+        @DefaultValue("4") int writers,
         @DefaultValue("250ms") Duration depthRefresh) {
 
     public AcceptProperties {
         if (batchSize < 1) {
             throw new IllegalArgumentException("judge.demo.accept.batch-size must be at least 1, was " + batchSize);
+        }
+        if (writers < 1) {
+            throw new IllegalArgumentException("judge.demo.accept.writers must be at least 1, was " + writers);
         }
         if (depthRefresh.isNegative()) {
             throw new IllegalArgumentException("judge.demo.accept.depth-refresh must not be negative");

@@ -35,7 +35,7 @@ public class Acceptor implements DisposableBean {
         this.judge = judge;
         this.feed = feed;
         this.tx = new TransactionTemplate(transactions);
-        this.commit = new GroupCommit<>("accept-commit", properties.batchSize(), this::write);
+        this.commit = new GroupCommit<>("accept-commit", properties.batchSize(), properties.writers(), this::write);
     }
 
     /**

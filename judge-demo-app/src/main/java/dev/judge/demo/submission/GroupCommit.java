@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A group commit: callers hand in items and block; one writer thread takes every item waiting at that moment
+ * A group commit: callers hand in items and block; a writer thread takes every item waiting at that moment
  * (up to a batch size) and writes them together, in one transaction of the {@link Writer}, then answers each
  * caller. Items that arrive while a batch is written form the next batch, so under load a commit is shared by
- * many callers and with a single caller nothing waits for company.
+ * many callers and with a single caller nothing waits for company. With several writer threads, batches are
+ * written side by side (each in its own transaction): a store whose statements and commits wait on the network
+ * (PostgreSQL, Redis) then keeps several round trips in flight instead of one.
  *
  * <p>A caller returns only after its batch is written: a value means its item is stored. When the writer fails,
  * every caller of that batch gets a {@link GroupCommitException}; nothing of the batch is stored (the writer's
@@ -50,17 +52,30 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     private final LinkedBlockingQueue<Pending<T, R>> waiting = new LinkedBlockingQueue<>();
     private final int batchSize;
     private final Writer<T, R> writer;
-    private final Thread thread;
+    private final List<Thread> threads;
     private boolean closed;
 
+    /** One writer thread. */
     public GroupCommit(String name, int batchSize, Writer<T, R> writer) {
+        this(name, batchSize, 1, writer);
+    }
+
+    public GroupCommit(String name, int batchSize, int writers, Writer<T, R> writer) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be at least 1, was " + batchSize);
         }
+        if (writers < 1) {
+            throw new IllegalArgumentException("writers must be at least 1, was " + writers);
+        }
         this.batchSize = batchSize;
         this.writer = Objects.requireNonNull(writer, "writer");
-        this.thread = new Thread(this::run, name);
-        thread.start();
+        List<Thread> started = new ArrayList<>(writers);
+        for (int i = 0; i < writers; i++) {
+            Thread t = new Thread(this::run, writers == 1 ? name : name + "-" + (i + 1));
+            t.start();
+            started.add(t);
+        }
+        this.threads = List.copyOf(started);
     }
 
     /**
@@ -81,7 +96,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         return await(answer);
     }
 
-    /** Stops taking items; those already handed in are still written. Waits for the writer to finish. */
+    /** Stops taking items; those already handed in are still written. Waits for the writers to finish. */
     @Override
     public void close() {
         synchronized (this) {
@@ -89,10 +104,12 @@ public final class GroupCommit<T, R> implements AutoCloseable {
                 return;
             }
             closed = true;
-            waiting.add(stop);
+            waiting.add(stop); // behind every item handed in; each writer passes it on to the next as it stops
         }
         try {
-            thread.join();
+            for (Thread t : threads) {
+                t.join();
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -137,6 +154,7 @@ public final class GroupCommit<T, R> implements AutoCloseable {
             }
             batch.clear();
         }
+        waiting.add(stop); // for the other writers: nothing was handed in after it
     }
 
     private void write(List<Pending<T, R>> batch) {

@@ -57,7 +57,7 @@ class AcceptorTest {
                 .resultStore(storage.resultStore()).build();
         feed = new ResultFeed(storage.resultStore(), List.of());
         feed.start();
-        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), new AcceptProperties(16,
+        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), new AcceptProperties(16, 2,
                 Duration.ZERO));
     }
 

@@ -9,11 +9,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +112,62 @@ class GroupCommitTest {
         assertThat(committed).doesNotContainAnyElementsOf(failures.keySet());
         // and the writer goes on after a failed batch
         assertThat(commit.submit(7)).isEqualTo("id-7");
+    }
+
+    @Test
+    void severalWritersWriteBatchesSideBySide() throws Exception {
+        AtomicInteger writing = new AtomicInteger();
+        AtomicInteger mostAtOnce = new AtomicInteger();
+        commit = new GroupCommit<>("test-commit", 8, 3, items -> {
+            mostAtOnce.accumulateAndGet(writing.incrementAndGet(), Math::max);
+            try {
+                return write(items);
+            } finally {
+                writing.decrementAndGet();
+            }
+        });
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 1; i <= 600; i++) {
+            int item = i;
+            answers.add(callers.submit(() -> commit.submit(item)));
+        }
+        for (int i = 1; i <= 600; i++) {
+            assertThat(answers.get(i - 1).get(30, TimeUnit.SECONDS)).isEqualTo("id-" + i);
+        }
+        assertThat(committed).hasSize(600).doesNotHaveDuplicates();
+        assertThat(batchSizes).allSatisfy(n -> assertThat(n).isBetween(1, 8));
+        assertThat(mostAtOnce.get()).as("batches written at the same time").isBetween(2, 3);
+    }
+
+    @Test
+    void closingWithSeveralWritersWritesEverythingHandedInAndStopsEveryWriter() throws Exception {
+        commit = new GroupCommit<>("test-commit", 4, 3, this::write);
+        List<Future<String>> answers = new ArrayList<>();
+        for (int i = 1; i <= 200; i++) {
+            int item = i;
+            answers.add(callers.submit(() -> commit.submit(item)));
+        }
+        while (committed.isEmpty()) {
+            sleep(1);
+        }
+        commit.close(); // returns once every writer has stopped
+        int answered = 0;
+        for (Future<String> f : answers) {
+            try {
+                f.get(10, TimeUnit.SECONDS);
+                answered++;
+            } catch (ExecutionException e) {
+                assertThat(e.getCause()).isInstanceOf(GroupCommitException.class).hasMessageContaining("shutting down");
+            }
+        }
+        assertThat(committed).as("every item handed in before close is written").hasSize(answered);
+        assertThat(Thread.getAllStackTraces().keySet()).noneMatch(t -> t.getName().startsWith("test-commit-"));
+    }
+
+    @Test
+    void refusesFewerThanOneWriter() {
+        assertThatThrownBy(() -> new GroupCommit<Integer, String>("test-commit", 4, 0, this::write))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("writers must be at least 1, was 0");
     }
 
     @Test
