@@ -1,15 +1,16 @@
 #!/bin/bash
 # Load benchmark of the demo server's accept path (docs/BENCHMARKS.md, "Demo server").
 # Usage (from the repository root, after packaging the jar; wrk is Debian's package `wrk`):
-#   [CONNECTIONS="4 8 16"] [RATE=1000] [WARMUP=60] [DURATION=30] [JAR=other.jar] \
+#   [CONNECTIONS="4 8 16"] [RATE="1000 2000"] [WARMUP=60] [DURATION=30] [JAR=other.jar] \
 #       bash judge-demo-app/bench/run.sh LABEL [server arguments...]
 # Starts the packaged jar in a fresh directory under /tmp/judge-bench/LABEL on port 18080 with the queue-depth
-# bound and the rate limits out of the way, warms it up with wrk for WARMUP seconds (the JIT compilers are busy for
-# the first minute of load; measured before that, much of the server's CPU is theirs), then measures DURATION
-# seconds with wrk -t2 once per connection count in CONNECTIONS, one after the other against the same server:
-# without RATE each connection sends as soon as it is answered (the most the server takes); with RATE the
-# requests leave on a fixed schedule of RATE per second (judge0-submit.lua), so the latencies are those of clients
-# arriving at that rate. For each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx
+# bound and the rate limits out of the way, warms it up with wrk for WARMUP seconds on WARMUP_CONNECTIONS (8)
+# connections (the JIT compilers are busy for the first minute of load, longer when the warm-up leaves them no
+# CPU; measured before that, much of the server's CPU is theirs), then measures DURATION
+# seconds with wrk -t2 once per connection count in CONNECTIONS and rate in RATE, one after the other against the
+# same server: without RATE each connection sends as soon as it is answered (the most the server takes); with
+# RATE the requests leave on a fixed schedule of that many per second (judge0-submit.lua), so the latencies are
+# those of clients arriving at that rate. For each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx
 # answers, and the server's CPU time per request: all threads, and the part spent by the JIT compiler threads.
 set -euo pipefail
 LABEL=$1; shift
@@ -27,8 +28,7 @@ java -jar "$JAR" --server.port=18080 --judge.demo.max-queue-depth=100000000 \
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -s -o /dev/null "$URL/judge0/statuses" && break; sleep 1; done
-FIRST=${CONNECTIONS%% *}
-wrk -t2 -c"$FIRST" -d"$WARMUP"s -s "$LUA" "$URL" > warm-up.txt
+wrk -t2 -c"${WARMUP_CONNECTIONS:-8}" -d"$WARMUP"s -s "$LUA" "$URL" > warm-up.txt
 
 # CPU ticks (user + system) of the whole process, and of its JIT compiler threads. A thread's name may hold a
 # space, so its stat fields are counted after the closing parenthesis of the name.
@@ -40,12 +40,16 @@ jit_ticks() {
 }
 HZ=$(getconf CLK_TCK)
 for C in $CONNECTIONS; do
-    echo "== $LABEL c=$C${RATE:+ rate=$RATE/s} $(date -u +%FT%TZ) $(uptime)"
+  for R in ${RATE:-0}; do
+    PACE=(); [ "$R" != 0 ] && PACE=(-- "$R" 2)
+    OUT=measured-c$C${PACE:+-r$R}.txt
+    echo "== $LABEL c=$C$([ "$R" != 0 ] && echo " rate=$R/s") $(date -u +%FT%TZ) $(uptime)"
     T0=$(ticks); J0=$(jit_ticks)
-    wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" ${RATE:+-- "$RATE" 2} | tee "measured-c$C.txt" \
+    wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" "${PACE[@]}" | tee "$OUT" \
         | grep -E "Requests/sec|  (50|90|99)%|Non-2xx|Socket errors"
     T1=$(ticks); J1=$(jit_ticks)
-    N=$(awk '/requests in/ {print $1}' "measured-c$C.txt")
+    N=$(awk '/requests in/ {print $1}' "$OUT")
     echo "server CPU per request: $(echo "scale=3; ($T1 - $T0) * 1000 / $HZ / $N" | bc) ms, of which JIT" \
          "compilers $(echo "scale=3; ($J1 - $J0) * 1000 / $HZ / $N" | bc) ms ($N requests)"
+  done
 done
