@@ -14,7 +14,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("judge.demo.accept")
 public record AcceptProperties(
         @DefaultValue("64") int batchSize,
-        @DefaultValue("4") int writers,
+        @DefaultValue("1") int writers,
         @DefaultValue("250ms") Duration depthRefresh) {
 
     public AcceptProperties {
