@@ -29,6 +29,10 @@ PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -s -o /dev/null "$URL/judge0/statuses" && break; sleep 1; done
 wrk -t2 -c"${WARMUP_CONNECTIONS:-8}" -d"$WARMUP"s -s "$LUA" "$URL" > warm-up.txt
+# 10 s more, unmeasured, as the first measurement will run: its connections' request threads are started now, not
+# in the first second of the measurement (64 new connections at once stalled the first requests for up to 0.7 s)
+FIRST_RATE=${RATE:-}; FIRST_RATE=${FIRST_RATE%% *}
+wrk -t2 -c"${CONNECTIONS%% *}" -d10s -s "$LUA" "$URL" ${RATE:+-- "$FIRST_RATE" 2} > settle.txt
 
 # CPU ticks (user + system) of the whole process, and of its JIT compiler threads. A thread's name may hold a
 # space, so its stat fields are counted after the closing parenthesis of the name.
