@@ -20,9 +20,12 @@ import dev.judge.core.store.ResultStore;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.sandbox.linux.CgroupVersion;
 import dev.judge.sandbox.linux.NativeSandbox;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -143,23 +146,42 @@ class JudgeAutoConfigurationTest {
     }
 
     @Test
-    void makesTheNativeSandboxsCgroupsUnderTheConfiguredParent() {
+    void makesTheNativeSandboxsCgroupsUnderTheConfiguredParent() throws IOException {
         RequiredParts.require("root".equals(System.getProperty("user.name")), "root (the native sandbox's cgroups)");
         String parent = "judge-starter-parent-" + ProcessHandle.current().pid();
-        runner.withPropertyValues("judge.sandbox.type=native", "judge.sandbox.native-cgroup-parent=" + parent,
-                        "judge.worker.enabled=false")
-                .run(context -> {
-                    assertThat(context).hasNotFailed();
-                    NativeSandbox sandbox = context.getBean(NativeSandbox.class);
-                    assertThat(sandbox.run(SandboxRequest.of(List.of("/bin/true"),
-                            Limits.defaults())).succeeded()).isTrue();
-                    Path dir = sandbox.cgroupVersion() == CgroupVersion.V1
-                            ? Path.of("/sys/fs/cgroup/pids", parent)
-                            : Path.of("/sys/fs/cgroup", parent);
-                    try (var entries = Files.list(dir)) {
-                        assertThat(entries.filter(Files::isDirectory).count()).isPositive();
-                    }
-                });
+        try {
+            runner.withPropertyValues("judge.sandbox.type=native", "judge.sandbox.native-cgroup-parent=" + parent,
+                            "judge.worker.enabled=false")
+                    .run(context -> {
+                        assertThat(context).hasNotFailed();
+                        NativeSandbox sandbox = context.getBean(NativeSandbox.class);
+                        assertThat(sandbox.run(SandboxRequest.of(List.of("/bin/true"),
+                                Limits.defaults())).succeeded()).isTrue();
+                        Path dir = sandbox.cgroupVersion() == CgroupVersion.V1
+                                ? Path.of("/sys/fs/cgroup/pids", parent)
+                                : Path.of("/sys/fs/cgroup", parent);
+                        try (var entries = Files.list(dir)) {
+                            assertThat(entries.filter(Files::isDirectory).count()).isPositive();
+                        }
+                    });
+        } finally {
+            // the sandbox removes its own cgroups on close; the parent is this test's to remove
+            for (Path mount : cgroupMounts()) {
+                Files.deleteIfExists(mount.resolve(parent));
+            }
+        }
+        for (Path mount : cgroupMounts()) {
+            assertThat(mount.resolve(parent)).doesNotExist();
+        }
+    }
+
+    /** The cgroup v2 root and every v1 hierarchy, by their directories (not the v1 alias links). */
+    private static List<Path> cgroupMounts() throws IOException {
+        List<Path> mounts = new ArrayList<>(List.of(Path.of("/sys/fs/cgroup")));
+        try (var dirs = Files.list(Path.of("/sys/fs/cgroup"))) {
+            dirs.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).forEach(mounts::add);
+        }
+        return mounts;
     }
 
     @Test
