@@ -677,20 +677,26 @@ static void set_rlimit(int res, uint64_t v) {
     setrlimit(res, &rl);
 }
 
+/* Execs the program unless an earlier step failed (e != 0); a failure goes to the server through the error
+ * pipe, which closes on a successful exec. Never returns. */
+__attribute__((noreturn)) static void exec_or_report(run_t *run, int e, int errpipe_w) {
+    if (!e) {
+        extern char **environ;
+        environ = run->envp;
+        execvp(run->argv[0], run->argv);
+        e = errno;
+    }
+    write_full(errpipe_w, &e, sizeof e);
+    _exit(127);
+}
+
 /* The program, in a child of the slot server. Never returns. */
 static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     int e = 0;
     if (bare) {
         if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
         if (chdir(work_dir) < 0) e = errno;
-        if (!e) {
-            extern char **environ;
-            environ = run->envp;
-            execvp(run->argv[0], run->argv);
-            e = errno;
-        }
-        write_full(errpipe_w, &e, sizeof e);
-        _exit(127);
+        exec_or_report(run, e, errpipe_w);
     }
     /* into the slot's cgroup while still root; children inherit it */
     for (int i = 0; i < n_procs && !e; i++) {
@@ -731,14 +737,7 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     int prof = run->profile <= 2 ? (int) run->profile : 0;
     struct sock_fprog fp = {filter_len[prof][net], filters[prof][net]};
     if (!e && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) < 0) e = errno;
-    if (!e) {
-        extern char **environ;
-        environ = run->envp;
-        execvp(run->argv[0], run->argv);
-        e = errno;
-    }
-    write_full(errpipe_w, &e, sizeof e);
-    _exit(127);
+    exec_or_report(run, e, errpipe_w);
 }
 
 static int collect_dir(int dfd, const char *prefix, char **pats, uint32_t npat, buf_t *out, uint32_t *count,

@@ -55,25 +55,6 @@ final class RootlessSandboxes {
     /** Host processes running as one of the boxes' host uids. */
     static List<Long> boxProcesses() {
         RootlessMapping m = mapping();
-        List<Long> out = new ArrayList<>();
-        java.io.File[] entries = new java.io.File("/proc").listFiles();
-        for (java.io.File f : entries == null ? new java.io.File[0] : entries) {
-            if (!f.getName().chars().allMatch(Character::isDigit)) {
-                continue;
-            }
-            try {
-                for (String line : java.nio.file.Files.readAllLines(f.toPath().resolve("status"))) {
-                    if (line.startsWith("Uid:")) {
-                        long uid = Long.parseLong(line.split("\\s+")[1]);
-                        if (uid >= m.hostUid(0) && uid <= m.hostUid(SLOTS - 1)) {
-                            out.add(Long.parseLong(f.getName()));
-                        }
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException gone) {
-                // the process ended while we looked
-            }
-        }
-        return out;
+        return HostProcesses.withUidBetween(m.hostUid(0), m.hostUid(SLOTS - 1));
     }
 }

@@ -108,10 +108,7 @@ class RootlessSecurityCases {
 
     @Test
     void forkBombEndsAtALimit() {
-        SandboxResult r = runC("""
-                #include <unistd.h>
-                int main(void) { for (;;) fork(); }
-                """, limits());
+        SandboxResult r = runC(HostilePrograms.FORK_BOMB, limits());
         assertThat(r.termination()).isIn(Termination.CPU_TIME_LIMIT, Termination.WALL_TIME_LIMIT,
                 Termination.MEMORY_LIMIT);
         assertThat(r.wallTime()).isLessThan(Duration.ofSeconds(5));
@@ -123,11 +120,7 @@ class RootlessSecurityCases {
         // a process of the judge's own user: signalling it would need the box to be the judge
         Process judgeProcess = new ProcessBuilder("sleep", "30").start();
         try {
-            SandboxResult r = runC("""
-                    #include <signal.h>
-                    #include <stdio.h>
-                    int main(void) { int rc = kill(-1, SIGKILL); printf("kill=%d\\n", rc); return 0; }
-                    """, limits());
+            SandboxResult r = runC(HostilePrograms.KILL_EVERY_PROCESS, limits());
             assertThat(r.termination()).as(r.message()).isEqualTo(Termination.EXITED);
             assertThat(judgeProcess.isAlive()).isTrue();
             assertThat(ProcessHandle.current().isAlive()).isTrue();
@@ -161,22 +154,7 @@ class RootlessSecurityCases {
 
     @Test
     void cannotMountUnshareSetuidOrChroot() {
-        SandboxResult r = runC("""
-                #define _GNU_SOURCE
-                #include <sched.h>
-                #include <stdio.h>
-                #include <sys/mount.h>
-                #include <unistd.h>
-                int main(void) {
-                    int m = mount("none", "/tmp", "tmpfs", 0, "");
-                    int u = unshare(CLONE_NEWUSER | CLONE_NEWNS);
-                    int s = setuid(0);
-                    int c = chroot("/tmp");
-                    int h = sethostname("x", 1);
-                    printf("%d %d %d %d %d uid=%d\\n", m, u, s, c, h, (int) getuid());
-                    return 0;
-                }
-                """, limits());
+        SandboxResult r = runC(HostilePrograms.PRIVILEGED_CALLS, limits());
         assertThat(r.termination()).isEqualTo(Termination.EXITED);
         int first = RootlessSandboxes.firstUid();
         assertThat(out(r).trim()).isIn("-1 -1 -1 -1 -1 uid=" + first, "-1 -1 -1 -1 -1 uid=" + (first + 1));
@@ -184,25 +162,7 @@ class RootlessSecurityCases {
 
     @Test
     void reachesNoLoopbackPortOfTheHostAndNetworkIsRefused() throws Exception {
-        String client = """
-                #include <arpa/inet.h>
-                #include <netinet/in.h>
-                #include <stdio.h>
-                #include <stdlib.h>
-                #include <sys/socket.h>
-                #include <unistd.h>
-                int main(int argc, char **argv) {
-                    (void) argc;
-                    int s = socket(AF_INET, SOCK_STREAM, 0);
-                    if (s < 0) { puts("no-socket"); return 0; }
-                    struct sockaddr_in a = {0};
-                    a.sin_family = AF_INET;
-                    a.sin_port = htons(atoi(argv[1]));
-                    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                    puts(connect(s, (struct sockaddr *) &a, sizeof a) == 0 ? "connected" : "refused");
-                    return 0;
-                }
-                """;
+        String client = HostilePrograms.LOOPBACK_CLIENT;
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(server.getLocalPort());
             CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {
@@ -225,11 +185,7 @@ class RootlessSecurityCases {
 
     @Test
     void memoryBombIsAMemoryLimit() {
-        SandboxResult r = runC("""
-                #include <stdlib.h>
-                #include <string.h>
-                int main(void) { for (;;) { char *p = malloc(1 << 20); if (!p) return 3; memset(p, 1, 1 << 20); } }
-                """, limits());
+        SandboxResult r = runC(HostilePrograms.MEMORY_BOMB, limits());
         assertThat(r.termination()).isEqualTo(Termination.MEMORY_LIMIT);
         assertThat(r.peakMemory().bytes()).isLessThanOrEqualTo(ByteSize.ofMiB(66).bytes());
     }

@@ -69,10 +69,7 @@ class SecurityTest {
 
     @Test
     void forkBombEndsAtALimitAndLeavesNothing() {
-        SandboxResult r = runC("""
-                #include <unistd.h>
-                int main(void) { for (;;) fork(); }
-                """, limits());
+        SandboxResult r = runC(HostilePrograms.FORK_BOMB, limits());
         // forks refused at the pids limit still charge kernel memory to the box's cgroup, so the bomb may
         // run into its memory limit before its CPU limit; either way it is stopped, and only by a limit
         assertThat(r.termination()).isIn(Termination.CPU_TIME_LIMIT, Termination.WALL_TIME_LIMIT,
@@ -105,11 +102,7 @@ class SecurityTest {
 
     @Test
     void memoryBombIsAMemoryLimitNotARuntimeError() {
-        SandboxResult r = runC("""
-                #include <stdlib.h>
-                #include <string.h>
-                int main(void) { for (;;) { char *p = malloc(1 << 20); if (!p) return 3; memset(p, 1, 1 << 20); } }
-                """, limits());
+        SandboxResult r = runC(HostilePrograms.MEMORY_BOMB, limits());
         assertThat(r.termination()).isEqualTo(Termination.MEMORY_LIMIT);
         assertThat(r.peakMemory().bytes()).isLessThanOrEqualTo(ByteSize.ofMiB(66).bytes());
     }
@@ -125,11 +118,7 @@ class SecurityTest {
         }
         try {
             Thread.sleep(100);
-            SandboxResult r = runC("""
-                    #include <signal.h>
-                    #include <stdio.h>
-                    int main(void) { int rc = kill(-1, SIGKILL); printf("kill=%d\\n", rc); return 0; }
-                    """, limits());
+            SandboxResult r = runC(HostilePrograms.KILL_EVERY_PROCESS, limits());
             assertThat(r.termination()).as(r.message()).isEqualTo(Termination.EXITED);
             for (Process v : victims) {
                 assertThat(v.isAlive()).as("host process with the box's uid").isTrue();
@@ -164,22 +153,7 @@ class SecurityTest {
     void cannotMountUnshareSetuidOrChroot() throws IOException {
         // only mounts on /tmp are compared: the rest of the host's table may change under other work
         long tmpMountsBefore = tmpMounts();
-        SandboxResult r = runC("""
-                #define _GNU_SOURCE
-                #include <sched.h>
-                #include <stdio.h>
-                #include <sys/mount.h>
-                #include <unistd.h>
-                int main(void) {
-                    int m = mount("none", "/tmp", "tmpfs", 0, "");
-                    int u = unshare(CLONE_NEWUSER | CLONE_NEWNS);
-                    int s = setuid(0);
-                    int c = chroot("/tmp");
-                    int h = sethostname("x", 1);
-                    printf("%d %d %d %d %d uid=%d\\n", m, u, s, c, h, (int) getuid());
-                    return 0;
-                }
-                """, limits());
+        SandboxResult r = runC(HostilePrograms.PRIVILEGED_CALLS, limits());
         assertThat(r.termination()).isEqualTo(Termination.EXITED);
         int first = TestSandboxes.firstUid();
         assertThat(out(r).trim()).isIn("-1 -1 -1 -1 -1 uid=" + first, "-1 -1 -1 -1 -1 uid=" + (first + 1));
@@ -223,25 +197,7 @@ class SecurityTest {
 
     @Test
     void reachesALocalPortOnlyWhenNetworkIsAllowed() throws Exception {
-        String client = """
-                #include <arpa/inet.h>
-                #include <netinet/in.h>
-                #include <stdio.h>
-                #include <stdlib.h>
-                #include <sys/socket.h>
-                #include <unistd.h>
-                int main(int argc, char **argv) {
-                    (void) argc;
-                    int s = socket(AF_INET, SOCK_STREAM, 0);
-                    if (s < 0) { puts("no-socket"); return 0; }
-                    struct sockaddr_in a = {0};
-                    a.sin_family = AF_INET;
-                    a.sin_port = htons(atoi(argv[1]));
-                    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-                    puts(connect(s, (struct sockaddr *) &a, sizeof a) == 0 ? "connected" : "refused");
-                    return 0;
-                }
-                """;
+        String client = HostilePrograms.LOOPBACK_CLIENT;
         try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             String port = Integer.toString(server.getLocalPort());
             CompletableFuture<Socket> accepted = CompletableFuture.supplyAsync(() -> {

@@ -33,29 +33,6 @@ final class TestSandboxes {
 
     /** Host processes (any namespace) running as one of this JVM's box uids. */
     static java.util.List<Long> boxProcesses() {
-        int first = firstUid();
-        java.util.List<Long> out = new java.util.ArrayList<>();
-        java.io.File[] entries = new java.io.File("/proc").listFiles();
-        if (entries == null) {
-            return out;
-        }
-        for (java.io.File f : entries) {
-            if (!f.getName().chars().allMatch(Character::isDigit)) {
-                continue;
-            }
-            try {
-                for (String line : java.nio.file.Files.readAllLines(f.toPath().resolve("status"))) {
-                    if (line.startsWith("Uid:")) {
-                        int uid = Integer.parseInt(line.split("\\s+")[1]);
-                        if (uid >= first && uid < first + 8) {
-                            out.add(Long.parseLong(f.getName()));
-                        }
-                    }
-                }
-            } catch (java.io.IOException | RuntimeException gone) {
-                // the process ended while we looked
-            }
-        }
-        return out;
+        return HostProcesses.withUidBetween(firstUid(), firstUid() + 7);
     }
 }
