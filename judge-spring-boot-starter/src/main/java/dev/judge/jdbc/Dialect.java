@@ -17,6 +17,11 @@ enum Dialect {
         String nextResultSeq(String schema) {
             return "nextval('" + schema + ".judge_result_seq')";
         }
+
+        @Override
+        String jobCount(String schema) {
+            return "SELECT COUNT(*) FROM \"" + schema + "\".judge_jobs";
+        }
     },
     H2("h2") {
         @Override
@@ -27,6 +32,18 @@ enum Dialect {
         @Override
         String nextResultSeq(String schema) {
             return "NEXT VALUE FOR \"" + schema + "\".judge_result_seq";
+        }
+
+        /**
+         * H2's own row count of the table, read without a scan. {@code COUNT(*)} gives up its shortcut whenever
+         * another transaction is half-way through its writes (always, under a steady stream of submissions) and then
+         * walks every row, reading the pages of the whole backlog. The estimate also counts jobs being inserted or
+         * deleted by transactions not yet committed, which back-pressure can live with.
+         */
+        @Override
+        String jobCount(String schema) {
+            return "SELECT ROW_COUNT_ESTIMATE FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_SCHEMA = '" + schema
+                    + "' AND UPPER(TABLE_NAME) = 'JUDGE_JOBS'";
         }
     };
 
@@ -41,6 +58,9 @@ enum Dialect {
     abstract String plusMillis(String timestamp);
 
     abstract String nextResultSeq(String schema);
+
+    /** A query of one row and column: the number of jobs in the schema's job table (waiting or leased). */
+    abstract String jobCount(String schema);
 
     static Dialect of(DataSource dataSource) {
         try (Connection c = dataSource.getConnection()) {

@@ -45,6 +45,7 @@ final class JdbcJobQueue implements JobQueue {
     private final Wakeup wakeup;
     private final String jobs;
     private final String dead;
+    private final String jobCount;
     private volatile boolean closed;
 
     JdbcJobQueue(JdbcTemplate jdbc, TransactionTemplate tx, Dialect dialect, String schema, QueuePolicy policy,
@@ -57,6 +58,7 @@ final class JdbcJobQueue implements JobQueue {
         this.wakeup = wakeup;
         this.jobs = "\"" + schema + "\".judge_jobs";
         this.dead = "\"" + schema + "\".judge_dead_letters";
+        this.jobCount = dialect.jobCount(schema);
     }
 
     @Override
@@ -229,7 +231,7 @@ final class JdbcJobQueue implements JobQueue {
 
     @Override
     public long depth() {
-        Long n = call("depth", () -> jdbc.queryForObject("SELECT COUNT(*) FROM " + jobs, Long.class));
+        Long n = call("depth", () -> jdbc.queryForObject(jobCount, Long.class));
         return n == null ? 0 : n;
     }
 

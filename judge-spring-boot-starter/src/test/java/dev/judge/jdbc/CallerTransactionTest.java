@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,6 +103,33 @@ class CallerTransactionTest {
         assertThat(heard).hasSize(1);
         storage.jobQueue().enqueue(job);
         assertThat(storage.jobQueue().depth()).isEqualTo(1);
+    }
+
+    /**
+     * H2 reads the depth from the table's own row count instead of a {@code COUNT(*)}, which walks every row while
+     * another transaction is half-way through its writes: so jobs of such a transaction are counted until it ends.
+     */
+    @Test
+    void onH2TheDepthCountsTheJobsOfATransactionHalfWayThroughUntilItEnds() throws Exception {
+        storage.jobQueue().enqueue(job());
+        CountDownLatch written = new CountDownLatch(1);
+        CountDownLatch end = new CountDownLatch(1);
+        CompletableFuture<Void> halfWay = CompletableFuture.runAsync(() -> tx.executeWithoutResult(status -> {
+            storage.jobQueue().enqueue(job());
+            storage.jobQueue().enqueue(job());
+            written.countDown();
+            try {
+                end.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            status.setRollbackOnly();
+        }));
+        assertThat(written.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(storage.jobQueue().depth()).as("one committed, two not yet").isEqualTo(3);
+        end.countDown();
+        halfWay.get(10, TimeUnit.SECONDS);
+        assertThat(storage.jobQueue().depth()).as("after the rollback").isEqualTo(1);
     }
 
     private static JudgeJob job() {
