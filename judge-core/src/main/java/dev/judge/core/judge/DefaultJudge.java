@@ -18,6 +18,7 @@ import dev.judge.core.store.ResultStore;
 import dev.judge.core.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -168,25 +169,57 @@ final class DefaultJudge implements Judge {
 
     @Override
     public String submit(Submission submission, Priority priority) {
+        if (priority == null) {
+            throw new InvalidSubmissionException("priority", "must not be null");
+        }
+        return accept(List.of(submission), priority).get(0);
+    }
+
+    @Override
+    public List<String> submitAll(List<Submission> submissions) {
+        if (submissions == null) {
+            throw new InvalidSubmissionException("submissions", "must not be null");
+        }
+        return accept(submissions, Priority.NORMAL);
+    }
+
+    private List<String> accept(List<Submission> submissions, Priority priority) {
         ensureOpen();
         if (queue == null || store == null) {
             throw new IllegalStateException("submit needs a job queue and a result store: configure jobQueue(...)"
                     + " and resultStore(...) on the builder");
         }
-        if (priority == null) {
-            throw new InvalidSubmissionException("priority", "must not be null");
+        for (Submission s : submissions) {
+            validator.check(s);
         }
-        validator.check(submission);
-        String id = newId();
-        store.save(SubmissionResult.queued(id, clock.instant()));
+        List<String> ids = new ArrayList<>(submissions.size());
+        List<SubmissionResult> queued = new ArrayList<>(submissions.size());
+        List<JudgeJob> jobs = new ArrayList<>(submissions.size());
+        for (Submission s : submissions) {
+            String id = newId();
+            ids.add(id);
+            queued.add(SubmissionResult.queued(id, clock.instant()));
+            jobs.add(new JudgeJob(id, s, priority, clock.instant()));
+        }
+        if (queued.size() == 1) {
+            store.save(queued.get(0));
+        } else {
+            store.saveAll(queued);
+        }
         try {
-            queue.enqueue(new JudgeJob(id, submission, priority, clock.instant()));
+            if (jobs.size() == 1) {
+                queue.enqueue(jobs.get(0));
+            } else {
+                queue.enqueueAll(jobs);
+            }
         } catch (RuntimeException e) {
             // Not accepted: no QUEUED result may be left behind that no worker will ever finish.
-            store.delete(id);
+            for (String id : ids) {
+                store.delete(id);
+            }
             throw e;
         }
-        return id;
+        return ids;
     }
 
     @Override

@@ -74,6 +74,16 @@ public interface Judge extends AutoCloseable {
     /** As {@link #submit(Submission)} in the given queue lane. */
     String submit(Submission submission, Priority priority);
 
+    /**
+     * As {@link #submit(Submission)} for several submissions at once, with their results and jobs written together
+     * (one round trip each where the store and queue support it). Every submission is checked before anything is
+     * written: one that fails the check fails the call, and nothing is stored.
+     *
+     * @return the ids, in the order of {@code submissions}
+     * @throws InvalidSubmissionException when a submission fails the check
+     */
+    List<String> submitAll(List<Submission> submissions);
+
     /** The latest stored state of a submission. Needs a result store. */
     Optional<SubmissionResult> result(String submissionId);
 

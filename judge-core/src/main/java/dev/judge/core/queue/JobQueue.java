@@ -2,6 +2,7 @@ package dev.judge.core.queue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -25,6 +26,20 @@ public interface JobQueue extends AutoCloseable {
      * @throws QueueException when the job could not be accepted; retriable when the broker is unavailable
      */
     void enqueue(JudgeJob job);
+
+    /**
+     * Accepts several jobs, as {@link #enqueue} of each in order would. An implementation may send them together
+     * (one round trip to its database); atomic only inside a transaction the implementation joins.
+     *
+     * @throws QueueException when the jobs could not be accepted; some may have been when there is no such
+     *                        transaction
+     */
+    default void enqueueAll(List<JudgeJob> jobs) {
+        Objects.requireNonNull(jobs, "jobs");
+        for (JudgeJob job : jobs) {
+            enqueue(job);
+        }
+    }
 
     /**
      * Claims the next visible job, highest priority first and oldest first within a lane, waiting up to

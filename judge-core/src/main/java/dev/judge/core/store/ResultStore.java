@@ -1,6 +1,8 @@
 package dev.judge.core.store;
 
 import dev.judge.core.model.SubmissionResult;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,6 +21,17 @@ public interface ResultStore extends AutoCloseable {
      *         finished result
      */
     boolean save(SubmissionResult result);
+
+    /**
+     * Stores several results, as {@link #save} of each in order would, without reporting which were ignored. An
+     * implementation may send them together (one round trip to its database).
+     */
+    default void saveAll(List<SubmissionResult> results) {
+        Objects.requireNonNull(results, "results");
+        for (SubmissionResult result : results) {
+            save(result);
+        }
+    }
 
     /** The latest stored state of a submission. */
     Optional<SubmissionResult> find(String submissionId);

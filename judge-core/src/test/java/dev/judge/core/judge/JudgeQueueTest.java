@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -103,6 +104,60 @@ class JudgeQueueTest {
             store.subscribe(r -> ids.add(r.submissionId()));
             assertThatThrownBy(() -> judge.submit(submission("a"))).isInstanceOf(QueueException.class);
             assertThat(ids).singleElement().satisfies(id -> assertThat(store.find(id)).isEmpty());
+        }
+    }
+
+    @Test
+    void submitAllQueuesEachWithItsOwnIdInOrder() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(store).build()) {
+            List<Submission> batch = List.of(submission("a"), submission("b", "c"), submission("d"));
+            List<String> ids = judge.submitAll(batch);
+            assertThat(ids).hasSize(3).doesNotHaveDuplicates().isSorted();
+            for (String id : ids) {
+                assertThat(judge.result(id)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(Status.QUEUED));
+            }
+            assertThat(queue.depth()).isEqualTo(3);
+            for (int i = 0; i < 3; i++) {
+                JudgeJob job = queue.claim(Set.of(), Duration.ZERO).orElseThrow().job();
+                assertThat(job.id()).isEqualTo(ids.get(i));
+                assertThat(job.submission()).isEqualTo(batch.get(i));
+            }
+        }
+    }
+
+    @Test
+    void submitAllChecksEverySubmissionBeforeAnythingIsStoredOrQueued() {
+        ResultStore store = ResultStores.inMemory();
+        List<String> stored = new CopyOnWriteArrayList<>();
+        store.subscribe(r -> stored.add(r.submissionId()));
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(store).build()) {
+            assertThatThrownBy(() -> judge.submitAll(List.of(submission("a"), Submission.of("cobol", "x", List.of()))))
+                    .isInstanceOfSatisfying(InvalidSubmissionException.class,
+                            e -> assertThat(e.field()).isEqualTo("languageId"));
+            assertThatThrownBy(() -> judge.submitAll(null)).isInstanceOf(InvalidSubmissionException.class);
+            assertThat(queue.depth()).isZero();
+            assertThat(stored).isEmpty();
+        }
+    }
+
+    @Test
+    void aQueueThatRefusesABatchLeavesNoQueuedResultBehind() {
+        ResultStore store = ResultStores.inMemory();
+        JobQueue down = new ForwardingQueue(JobQueues.inMemory()) {
+            @Override
+            public void enqueueAll(List<JudgeJob> jobs) {
+                throw new QueueException("broker down", true);
+            }
+        };
+        try (Judge judge = Judge.builder().sandbox(echo()).jobQueue(down).resultStore(store).build()) {
+            List<String> ids = new CopyOnWriteArrayList<>();
+            store.subscribe(r -> ids.add(r.submissionId()));
+            assertThatThrownBy(() -> judge.submitAll(List.of(submission("a"), submission("b"))))
+                    .isInstanceOf(QueueException.class);
+            assertThat(ids).hasSize(2).allSatisfy(id -> assertThat(store.find(id)).isEmpty());
         }
     }
 

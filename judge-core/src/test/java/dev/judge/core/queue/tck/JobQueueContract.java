@@ -155,6 +155,54 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void enqueueAllAcceptsEveryJobAndTheyAreClaimedInOrder() throws Exception {
+        JobQueue q = open(longLeases());
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        List<JudgeJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            jobs.add(new JudgeJob(newId(), submission("python"), Priority.NORMAL, at.plusMillis(i)));
+        }
+        q.enqueueAll(jobs);
+        assertThat(q.depth()).isEqualTo(5);
+        List<JudgeJob> claimed = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            claimed.add(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job());
+        }
+        assertThat(claimed).containsExactlyElementsOf(jobs);
+        assertThat(q.claim(ALL, Duration.ZERO)).isEmpty();
+    }
+
+    @Test
+    void enqueueAllIgnoresLiveIdsLikeEnqueue() throws Exception {
+        JobQueue q = open(longLeases());
+        JudgeJob live = job();
+        q.enqueue(live);
+        JudgeJob again = new JudgeJob(live.id(), submission("c"), Priority.HIGH, live.enqueuedAt().plusSeconds(1));
+        JudgeJob fresh = job();
+        q.enqueueAll(List.of(again, fresh));
+        assertThat(q.depth()).isEqualTo(2);
+        assertThat(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job()).isEqualTo(live);
+        assertThat(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job()).isEqualTo(fresh);
+    }
+
+    @Test
+    void enqueueAllWakesAWaitingClaimer() throws Exception {
+        JobQueue q = open(longLeases());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Optional<ClaimedJob>> claim = pool.submit(() -> q.claim(ALL, Duration.ofSeconds(30)));
+            Thread.sleep(200);
+            JudgeJob a = job();
+            long start = System.nanoTime();
+            q.enqueueAll(List.of(a, job()));
+            assertThat(claim.get(30, TimeUnit.SECONDS)).hasValueSatisfying(c -> assertThat(c.job()).isEqualTo(a));
+            assertThat(since(start)).isLessThan(slack());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void policyIsTheOneGiven() throws Exception {
         QueuePolicy p = new QueuePolicy(Duration.ofSeconds(7), 4, Duration.ofMillis(300), Duration.ofSeconds(2));
         assertThat(open(p).policy()).isEqualTo(p);

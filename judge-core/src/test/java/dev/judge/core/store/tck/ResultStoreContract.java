@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -160,6 +161,38 @@ public abstract class ResultStoreContract {
         store.save(at(id, Status.RUNNING, 0));
         Thread.sleep(Math.min(500, notificationDelay().toMillis()));
         assertThat(seen).extracting(SubmissionResult::status).containsExactly(Status.RUNNING, Status.FINISHED);
+    }
+
+    @Test
+    void saveAllStoresEachAsSaveWouldAndTellsListenersOfTheStoredOnes() throws Exception {
+        String running = newId();
+        String finished = newId();
+        String fresh = newId();
+        store.save(at(running, Status.RUNNING, 1));
+        store.save(at(finished, Status.FINISHED, 2));
+        List<SubmissionResult> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch two = new CountDownLatch(2);
+        ResultStore.Subscription sub = store.subscribe(r -> {
+            if (Set.of(running, finished, fresh).contains(r.submissionId())) {
+                seen.add(r);
+                two.countDown();
+            }
+        });
+        try {
+            store.saveAll(List.of(
+                    SubmissionResult.queued(fresh, Instant.now()),
+                    at(running, Status.QUEUED, 0), // backwards: ignored
+                    at(finished, Status.FINISHED, 5), // finished already: ignored
+                    at(running, Status.RUNNING, 3)));
+            assertThat(two.await(notificationDelay().toMillis(), TimeUnit.MILLISECONDS)).isTrue();
+            Thread.sleep(Math.min(300, notificationDelay().toMillis()));
+        } finally {
+            sub.close();
+        }
+        assertThat(store.find(fresh)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(Status.QUEUED));
+        assertThat(store.find(running)).hasValueSatisfying(r -> assertThat(r.tests()).hasSize(3));
+        assertThat(store.find(finished)).hasValueSatisfying(r -> assertThat(r.tests()).hasSize(2));
+        assertThat(seen).extracting(SubmissionResult::submissionId).containsExactlyInAnyOrder(fresh, running);
     }
 
     @Test
