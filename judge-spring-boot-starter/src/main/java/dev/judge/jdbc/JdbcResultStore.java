@@ -8,6 +8,7 @@ import dev.judge.core.store.StoreException;
 import dev.judge.internal.PayloadCodec;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,7 @@ final class JdbcResultStore implements ResultStore {
     private final Dialect dialect;
     private final String schema;
     private final String results;
+    private final String pgUpsert;
     private final String origin;
     private final Duration pollInterval;
     private final PgNotifications notifications;
@@ -58,6 +60,11 @@ final class JdbcResultStore implements ResultStore {
         this.dialect = dialect;
         this.schema = schema;
         this.results = "\"" + schema + "\".judge_results";
+        this.pgUpsert = "INSERT INTO " + results + " AS r (id, status_rank, seq, origin, written_at, payload)"
+                + " VALUES (?, ?, " + dialect.nextResultSeq(schema) + ", ?, CURRENT_TIMESTAMP, ?)"
+                + " ON CONFLICT (id) DO UPDATE SET status_rank = EXCLUDED.status_rank, seq = EXCLUDED.seq,"
+                + " origin = EXCLUDED.origin, written_at = EXCLUDED.written_at, payload = EXCLUDED.payload"
+                + " WHERE r.status_rank < ? AND r.status_rank <= EXCLUDED.status_rank";
         this.origin = origin;
         this.pollInterval = pollInterval;
         this.notifications = notifications;
@@ -79,14 +86,33 @@ final class JdbcResultStore implements ResultStore {
         return stored;
     }
 
+    /** On PostgreSQL one batch (one round trip); H2 runs in this process and takes them one by one. */
+    @Override
+    public void saveAll(List<SubmissionResult> all) {
+        Objects.requireNonNull(all, "results");
+        if (dialect != Dialect.POSTGRESQL || all.size() < 2) {
+            ResultStore.super.saveAll(all);
+            return;
+        }
+        List<Object[]> args = new ArrayList<>(all.size());
+        for (SubmissionResult result : all) {
+            Objects.requireNonNull(result, "results must not hold null");
+            args.add(new Object[] {result.submissionId(), result.status().ordinal(), origin,
+                    PayloadCodec.resultToJson(result), FINAL_RANK});
+        }
+        int[] stored = call("save " + all.size() + " results", () -> jdbc.batchUpdate(pgUpsert, args));
+        for (int i = 0; i < all.size(); i++) {
+            // a driver that cannot tell answers SUCCESS_NO_INFO (-2): then the listeners hear it, as save would
+            if (stored[i] != 0) {
+                SubmissionResult result = all.get(i);
+                AfterCommit.run(() -> dispatch(result));
+            }
+        }
+    }
+
     private boolean upsert(String id, int rank, String payload) {
         if (dialect == Dialect.POSTGRESQL) {
-            return jdbc.update("INSERT INTO " + results + " AS r (id, status_rank, seq, origin, written_at, payload)"
-                    + " VALUES (?, ?, " + dialect.nextResultSeq(schema) + ", ?, CURRENT_TIMESTAMP, ?)"
-                    + " ON CONFLICT (id) DO UPDATE SET status_rank = EXCLUDED.status_rank, seq = EXCLUDED.seq,"
-                    + " origin = EXCLUDED.origin, written_at = EXCLUDED.written_at, payload = EXCLUDED.payload"
-                    + " WHERE r.status_rank < ? AND r.status_rank <= EXCLUDED.status_rank",
-                    id, rank, origin, payload, FINAL_RANK) == 1;
+            return jdbc.update(pgUpsert, id, rank, origin, payload, FINAL_RANK) == 1;
         }
         String merge = "MERGE INTO " + results + " r USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS SMALLINT),"
                 + " CAST(? AS VARCHAR(64)), CAST(? AS CHARACTER LARGE OBJECT))) v (id, status_rank, origin, payload)"
