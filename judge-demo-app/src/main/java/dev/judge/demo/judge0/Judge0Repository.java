@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.Status;
 import dev.judge.demo.submission.ResultDocument;
+import dev.judge.demo.submission.RowInsert;
 import dev.judge.demo.submission.StatusColumn;
 import dev.judge.demo.submission.StatusSteps;
 import java.sql.ResultSet;
@@ -27,12 +28,13 @@ class Judge0Repository implements StatusColumn {
         this.json = json;
     }
 
-    void insert(Judge0Row r) {
-        jdbc.sql("insert into judge0_submissions (token, language_id, judge_language, source, stdin, expected_output,"
-                        + " limits_json, callback_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)")
-                .params(r.token(), r.languageId(), r.judgeLanguage(), r.source(), r.stdin(), r.expectedOutput(),
-                        write(r.limits()), r.callbackUrl(), utc(r.createdAt()))
-                .update();
+    /** The insert of a new submission's row, for the {@link dev.judge.demo.submission.Acceptor}. */
+    RowInsert insertion(Judge0Row r) {
+        return RowInsert.of("insert into judge0_submissions (token, language_id, judge_language, source, stdin,"
+                        + " expected_output, limits_json, callback_url, status, created_at)"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
+                r.token(), r.languageId(), r.judgeLanguage(), r.source(), r.stdin(), r.expectedOutput(),
+                write(r.limits()), r.callbackUrl(), utc(r.createdAt()));
     }
 
     /** Stores the final result unless one is stored; true when this call stored it. */

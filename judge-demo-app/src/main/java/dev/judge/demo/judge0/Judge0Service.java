@@ -89,7 +89,7 @@ class Judge0Service {
         Submission submission = new Submission(language.id(), List.of(SourceFile.main(r.sourceCode())), List.of(test),
                 toLimits(limits), ComparatorSpec.lines(), JudgeOptions.defaults());
         try {
-            return acceptor.accept(submission, token -> repository.insert(new Judge0Row(token, r.languageId(),
+            return acceptor.accept(submission, token -> repository.insertion(new Judge0Row(token, r.languageId(),
                     language.id(), r.sourceCode(), r.stdin(), r.expectedOutput(), limits, r.callbackUrl(), null,
                     Instant.now(), null)));
         } catch (InvalidSubmissionException e) {

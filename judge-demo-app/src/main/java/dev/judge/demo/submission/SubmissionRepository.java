@@ -31,13 +31,12 @@ public class SubmissionRepository implements StatusColumn {
         this.json = json;
     }
 
-    public void insert(String id, long userId, long problemId, String languageId, String source,
+    /** The insert of a new submission's row, for the {@link Acceptor}. */
+    public RowInsert insertion(String id, long userId, long problemId, String languageId, String source,
             List<String> hiddenTests, int testCount, String callbackUrl, Instant createdAt) {
-        jdbc.sql("insert into submissions (id, user_id, problem_id, language_id, source, hidden_tests, test_count,"
-                        + " callback_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)")
-                .params(id, userId, problemId, languageId, source, write(hiddenTests), testCount, callbackUrl,
-                        utc(createdAt))
-                .update();
+        return RowInsert.of("insert into submissions (id, user_id, problem_id, language_id, source, hidden_tests,"
+                        + " test_count, callback_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
+                id, userId, problemId, languageId, source, write(hiddenTests), testCount, callbackUrl, utc(createdAt));
     }
 
     /**

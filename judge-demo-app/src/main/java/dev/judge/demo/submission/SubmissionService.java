@@ -62,7 +62,7 @@ public class SubmissionService {
         List<String> hidden = cases.stream().filter(TestCase::hidden).map(TestCase::id).toList();
         String id;
         try {
-            id = acceptor.accept(submission, accepted -> submissions.insert(accepted, user.id(), problem.id(),
+            id = acceptor.accept(submission, accepted -> submissions.insertion(accepted, user.id(), problem.id(),
                     request.languageId(), request.source(), hidden, cases.size(), request.callbackUrl(), Instant.now()));
         } catch (InvalidSubmissionException e) {
             throw Admission.refused(e, e.field().startsWith("tests") ? "problemId" : Admission.requestField(e));

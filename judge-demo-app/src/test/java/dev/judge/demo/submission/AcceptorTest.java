@@ -57,7 +57,7 @@ class AcceptorTest {
                 .resultStore(storage.resultStore()).build();
         feed = new ResultFeed(storage.resultStore(), List.of());
         feed.start();
-        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), new AcceptProperties(16, 2,
+        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2,
                 Duration.ZERO));
     }
 
@@ -78,8 +78,8 @@ class AcceptorTest {
         return Submission.of(language, "print(1)", List.of(TestCase.of("1", "", "1\n")));
     }
 
-    private void insertRow(String id, String note) {
-        jdbc.update("insert into rows_of_app (id, note) values (?, ?)", id, note);
+    private static RowInsert insertRow(String id, String note) {
+        return RowInsert.of("insert into rows_of_app (id, note) values (?, ?)", id, note);
     }
 
     private boolean stored(String id) {
@@ -127,7 +127,7 @@ class AcceptorTest {
                     ids.put(n, acceptor.accept(submission("python3"), id -> {
                         idsSeenByWriter.put(n, id);
                         // every 40th row breaks its column's width: the database refuses it
-                        insertRow(id, n % 40 == 0 ? "x".repeat(200) : "n" + n);
+                        return insertRow(id, n % 40 == 0 ? "x".repeat(200) : "n" + n);
                     }));
                 } catch (RuntimeException e) {
                     failures.put(n, e);
@@ -161,5 +161,49 @@ class AcceptorTest {
         assertThat(stored(id)).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from rows_of_app", Long.class)).isEqualTo(1);
         assertThat(storage.jobQueue().depth()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusedSubmissionInABatchWithOthersFailsOnlyItsCaller() throws Exception {
+        Acceptor oneWriter = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 1,
+                Duration.ZERO));
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            // the writer is held inside the first batch, so the next three wait for it and are written as one batch
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            var first = callers.submit(() -> oneWriter.accept(submission("python3"), id -> {
+                writing.countDown();
+                await(release);
+                return insertRow(id, "first");
+            }));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            var good = callers.submit(() -> oneWriter.accept(submission("python3"), id -> insertRow(id, "good")));
+            var refused = callers.submit(() -> oneWriter.accept(submission("no-such-language"),
+                    id -> insertRow(id, "refused")));
+            var alsoGood = callers.submit(() -> oneWriter.accept(submission("python3"), id -> insertRow(id, "also")));
+            Thread.sleep(300);
+            release.countDown();
+            assertThat(stored(first.get(10, TimeUnit.SECONDS))).isTrue();
+            assertThat(stored(good.get(10, TimeUnit.SECONDS))).isTrue();
+            assertThat(stored(alsoGood.get(10, TimeUnit.SECONDS))).isTrue();
+            assertThatThrownBy(() -> refused.get(10, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(InvalidSubmissionException.class);
+            assertThat(jdbc.queryForList("select note from rows_of_app", String.class))
+                    .containsExactlyInAnyOrder("first", "good", "also");
+            assertThat(storage.jobQueue().depth()).isEqualTo(3);
+        } finally {
+            callers.shutdownNow();
+            oneWriter.destroy();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }
