@@ -11,7 +11,8 @@
 # same server: without RATE each connection sends as soon as it is answered (the most the server takes); with
 # RATE the requests leave on a fixed schedule of that many per second (judge0-submit.lua), so the latencies are
 # those of clients arriving at that rate. For each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx
-# answers, and the server's CPU time per request: all threads, and the part spent by the JIT compiler threads.
+# answers, and CPU time per request: the server's (all threads, and the part spent by the JIT compiler threads) and
+# the whole machine's (every process, so PostgreSQL, Redis and wrk too).
 set -euo pipefail
 LABEL=$1; shift
 CONNECTIONS=${CONNECTIONS:-16}
@@ -42,18 +43,21 @@ jit_ticks() {
         if grep -q CompilerThre "$t/comm" 2>/dev/null; then sed 's/^.*) //' "$t/stat"; fi
     done | awk '{s += $12 + $13} END {print s + 0}'
 }
+# CPU ticks spent by the whole machine (every process: the server, wrk, and PostgreSQL and Redis when used).
+machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
 HZ=$(getconf CLK_TCK)
 for C in $CONNECTIONS; do
   for R in ${RATE:-0}; do
     PACE=(); [ "$R" != 0 ] && PACE=(-- "$R" 2)
     OUT=measured-c$C${PACE:+-r$R}.txt
     echo "== $LABEL c=$C$([ "$R" != 0 ] && echo " rate=$R/s") $(date -u +%FT%TZ) $(uptime)"
-    T0=$(ticks); J0=$(jit_ticks)
+    T0=$(ticks); J0=$(jit_ticks); M0=$(machine_ticks)
     wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" "${PACE[@]}" | tee "$OUT" \
         | grep -E "Requests/sec|  (50|90|99)%|Non-2xx|Socket errors"
-    T1=$(ticks); J1=$(jit_ticks)
+    T1=$(ticks); J1=$(jit_ticks); M1=$(machine_ticks)
     N=$(awk '/requests in/ {print $1}' "$OUT")
     echo "server CPU per request: $(echo "scale=3; ($T1 - $T0) * 1000 / $HZ / $N" | bc) ms, of which JIT" \
-         "compilers $(echo "scale=3; ($J1 - $J0) * 1000 / $HZ / $N" | bc) ms ($N requests)"
+         "compilers $(echo "scale=3; ($J1 - $J0) * 1000 / $HZ / $N" | bc) ms ($N requests);" \
+         "whole machine $(echo "scale=3; ($M1 - $M0) * 1000 / $HZ / $N" | bc) ms"
   done
 done
