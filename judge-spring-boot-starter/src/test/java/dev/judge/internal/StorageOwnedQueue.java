@@ -21,6 +21,11 @@ public record StorageOwnedQueue(JobQueue queue, AutoCloseable storage) implement
     }
 
     @Override
+    public void enqueueAll(List<JudgeJob> jobs) {
+        queue.enqueueAll(jobs);
+    }
+
+    @Override
     public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
         return queue.claim(languages, maxWait);
     }
