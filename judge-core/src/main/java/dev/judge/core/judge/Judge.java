@@ -67,7 +67,7 @@ public interface Judge extends AutoCloseable {
      * worker. Needs a job queue and a result store.
      *
      * @return the submission's id, for {@link #result(String)}: a time-ordered UUID (RFC 9562 version 7), so ids
-     *         issued later sort after earlier ones and cannot be guessed from them
+     *         issued in a later millisecond sort after earlier ones and cannot be guessed from them
      */
     String submit(Submission submission);
 

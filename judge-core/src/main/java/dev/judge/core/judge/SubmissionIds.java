@@ -6,8 +6,9 @@ import java.util.UUID;
 
 /**
  * Submission ids: time-ordered UUIDs (RFC 9562 version 7: 48 bits of Unix milliseconds, then 74 random bits).
- * Ids made later sort after earlier ones, as strings too, so a database's index on them grows at its end instead
- * of at random places: each commit rewrites a few pages rather than one per new row. The random part keeps ids
+ * Ids made in a later millisecond sort after earlier ones, as strings too (within one millisecond their order is
+ * random), so a database's index on them grows at its end instead of at random places: each commit rewrites a few
+ * pages rather than one per new row. The random part keeps ids
  * unguessable (Judge0 clients read a submission by its token alone).
  */
 final class SubmissionIds {

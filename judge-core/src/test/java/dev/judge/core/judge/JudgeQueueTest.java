@@ -114,7 +114,7 @@ class JudgeQueueTest {
                 Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(store).build()) {
             List<Submission> batch = List.of(submission("a"), submission("b", "c"), submission("d"));
             List<String> ids = judge.submitAll(batch);
-            assertThat(ids).hasSize(3).doesNotHaveDuplicates().isSorted();
+            assertThat(ids).hasSize(3).doesNotHaveDuplicates(); // one millisecond: the order is in the list, not the ids
             for (String id : ids) {
                 assertThat(judge.result(id)).hasValueSatisfying(r -> assertThat(r.status()).isEqualTo(Status.QUEUED));
             }
