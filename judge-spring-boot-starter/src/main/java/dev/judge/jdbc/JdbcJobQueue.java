@@ -61,7 +61,8 @@ final class JdbcJobQueue implements JobQueue {
         this.dead = "\"" + schema + "\".judge_dead_letters";
         this.jobCount = dialect.jobCount(schema);
         this.insert = "INSERT INTO " + jobs + " (id, priority, language_id, enqueued_at, available_at, payload)"
-                + " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?)";
+                + " VALUES (?, ?, ?, ?, CURRENT_TIMESTAMP, ?)"
+                + (dialect == Dialect.POSTGRESQL ? " ON CONFLICT (id) DO NOTHING" : "");
     }
 
     @Override
@@ -70,13 +71,10 @@ final class JdbcJobQueue implements JobQueue {
         checkOpen();
         Object[] args = insertArgs(job);
         call("enqueue " + job.id(), () -> {
-            if (dialect == Dialect.POSTGRESQL) {
-                return jdbc.update(insert + " ON CONFLICT (id) DO NOTHING", args);
-            }
             try {
                 return jdbc.update(insert, args);
             } catch (DuplicateKeyException e) {
-                return 0; // the id is already waiting or leased: nothing to do
+                return 0; // H2 (PostgreSQL has ON CONFLICT): the id is already waiting or leased, nothing to do
             }
         });
         AfterCommit.run(wakeup::signal);
@@ -95,7 +93,7 @@ final class JdbcJobQueue implements JobQueue {
         for (JudgeJob job : all) {
             args.add(insertArgs(Objects.requireNonNull(job, "jobs must not hold null")));
         }
-        call("enqueue " + all.size() + " jobs", () -> jdbc.batchUpdate(insert + " ON CONFLICT (id) DO NOTHING", args));
+        call("enqueue " + all.size() + " jobs", () -> jdbc.batchUpdate(insert, args));
         AfterCommit.run(wakeup::signal);
     }
 

@@ -201,17 +201,9 @@ final class DefaultJudge implements Judge {
             queued.add(SubmissionResult.queued(id, clock.instant()));
             jobs.add(new JudgeJob(id, s, priority, clock.instant()));
         }
-        if (queued.size() == 1) {
-            store.save(queued.get(0));
-        } else {
-            store.saveAll(queued);
-        }
+        store.saveAll(queued);
         try {
-            if (jobs.size() == 1) {
-                queue.enqueue(jobs.get(0));
-            } else {
-                queue.enqueueAll(jobs);
-            }
+            queue.enqueueAll(jobs);
         } catch (RuntimeException e) {
             // Not accepted: no QUEUED result may be left behind that no worker will ever finish.
             for (String id : ids) {
