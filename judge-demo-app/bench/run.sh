@@ -45,19 +45,31 @@ jit_ticks() {
 }
 # CPU ticks spent by the whole machine (every process: the server, wrk, and PostgreSQL and Redis when used).
 machine_ticks() { awk '/^cpu / {print $2 + $3 + $4 + $7 + $8 + $9}' /proc/stat; }
+# CPU ticks of every running process, summed by command name (postgres backends, redis-server, wrk, java, ...).
+process_ticks() {
+    for s in /proc/[0-9]*/stat; do cat "$s" 2>/dev/null || true; done | awk '{
+        a = index($0, "("); b = index($0, ") "); split(substr($0, b + 2), f, " ")
+        name = substr($0, a + 1, b - a - 1); gsub(/ /, "_", name); t[name] += f[12] + f[13]
+    } END { for (n in t) print n, t[n] }' | sort
+}
 HZ=$(getconf CLK_TCK)
 for C in $CONNECTIONS; do
   for R in ${RATE:-0}; do
     PACE=(); [ "$R" != 0 ] && PACE=(-- "$R" 2)
     OUT=measured-c$C${PACE:+-r$R}.txt
     echo "== $LABEL c=$C$([ "$R" != 0 ] && echo " rate=$R/s") $(date -u +%FT%TZ) $(uptime)"
+    process_ticks > processes-before.txt
     T0=$(ticks); J0=$(jit_ticks); M0=$(machine_ticks)
     wrk -t2 -c"$C" -d"$DURATION"s --latency -s "$LUA" "$URL" "${PACE[@]}" | tee "$OUT" \
         | grep -E "Requests/sec|  (50|90|99)%|Non-2xx|Socket errors"
     T1=$(ticks); J1=$(jit_ticks); M1=$(machine_ticks)
+    process_ticks > processes-after.txt
     N=$(awk '/requests in/ {print $1}' "$OUT")
     echo "server CPU per request: $(echo "scale=3; ($T1 - $T0) * 1000 / $HZ / $N" | bc) ms, of which JIT" \
          "compilers $(echo "scale=3; ($J1 - $J0) * 1000 / $HZ / $N" | bc) ms ($N requests);" \
          "whole machine $(echo "scale=3; ($M1 - $M0) * 1000 / $HZ / $N" | bc) ms"
+    # the processes that used at least 1% of it (a process that ended during the run is not counted)
+    join -a2 -e0 -o 0,1.2,2.2 processes-before.txt processes-after.txt | awk -v hz="$HZ" -v n="$N" -v m=$((M1 - M0)) '
+        $3 - $2 >= m / 100 { printf "  %s %.3f ms", $1, ($3 - $2) * 1000 / hz / n } END { print "" }'
   done
 done
