@@ -254,15 +254,21 @@ final class JdbcResultStore implements ResultStore {
                     }, id);
         }
 
+        /**
+         * Reads only other nodes' rows: this node's own writes reached its listeners from {@link #save}, and under
+         * load they are nearly every row written since the last poll (10,000 rows with their payloads every five
+         * seconds at 2,000 writes a second).
+         */
         private void poll() {
             long now = System.nanoTime();
-            long[] maxSeen = {lowWater};
-            jdbc.query("SELECT id, seq, origin, payload FROM " + results + " WHERE seq > ? ORDER BY seq",
-                    rs -> {
+            Long newest = jdbc.queryForObject("SELECT MAX(seq) FROM " + results, Long.class);
+            long[] maxSeen = {Math.max(lowWater, newest == null ? 0 : newest)};
+            jdbc.query("SELECT id, seq, origin, payload FROM " + results + " WHERE seq > ? AND origin <> ?"
+                    + " ORDER BY seq", rs -> {
                         long seq = rs.getLong("seq");
                         maxSeen[0] = Math.max(maxSeen[0], seq);
                         offer(rs.getString("id"), seq, rs.getString("origin"), rs.getString("payload"));
-                    }, lowWater);
+                    }, lowWater, origin);
             lastPoll = now;
             marks.addLast(new long[] {now, maxSeen[0]});
             while (!marks.isEmpty() && now - marks.peekFirst()[0] >= COMMIT_GRACE.toNanos()) {
