@@ -1,9 +1,12 @@
 package dev.judge.demo.submission;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.Verdict;
 import dev.judge.core.store.ResultStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,10 +30,14 @@ import org.springframework.stereotype.Component;
 @Component
 public class ResultFeed implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ResultFeed.class);
+    /** How long a worker's report on a submission is remembered for {@link #replay}: far longer than a commit. */
+    private static final Duration REPORT_MEMORY = Duration.ofMinutes(5);
     private final ResultStore store;
     private final List<ResultHandler> handlers;
     private volatile ExecutorService executor;
     private volatile ResultStore.Subscription subscription;
+    /** Submissions a worker has reported on (any state past QUEUED) lately: the only ones a replay can change. */
+    private final Cache<String, Boolean> reported = Caffeine.newBuilder().expireAfterWrite(REPORT_MEMORY).build();
 
     public ResultFeed(ResultStore store, List<ResultHandler> handlers) {
         this.store = store;
@@ -60,13 +67,15 @@ public class ResultFeed implements SmartLifecycle {
     }
 
     /**
-     * Hands the store's current state of {@code id} to the handlers again (closes the accept/finish race). The
-     * read runs on the feed's thread, after every change already offered, so the accepting request does not wait
-     * for it.
+     * Hands the store's current state of {@code id} to the handlers again when a worker has reported on it, which
+     * closes the accept/finish race: a report that arrived before the accepting transaction committed found no row
+     * to update. A submission nobody has reported on yet needs nothing (its reports will find the row), so the
+     * usual accept costs no read. The read runs on the feed's thread, after every change already offered, so the
+     * accepting request does not wait for it.
      */
     public void replay(String id) {
         ExecutorService e = executor;
-        if (e == null) {
+        if (e == null || reported.getIfPresent(id) == null) {
             return;
         }
         try {
@@ -89,6 +98,9 @@ public class ResultFeed implements SmartLifecycle {
         ExecutorService e = executor;
         if (e == null) {
             return;
+        }
+        if (result.status() != Status.QUEUED) {
+            reported.put(result.submissionId(), Boolean.TRUE); // before it is handled, so a replay after sees it
         }
         try {
             e.execute(() -> dispatch(result));

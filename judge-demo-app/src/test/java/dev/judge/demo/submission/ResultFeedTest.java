@@ -62,4 +62,26 @@ class ResultFeedTest {
         store.save(finished("after", Verdict.ACCEPTED));
         assertThat(seen.poll(200, TimeUnit.MILLISECONDS)).as("nothing after stop").isNull();
     }
+
+    /** An accept's replay reads and hands on only submissions a worker has already reported on. */
+    @Test
+    void replaysOnlySubmissionsAWorkerHasReportedOn() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        ResultFeed feed = new ResultFeed(store, List.of(handler(List.of())));
+        feed.start();
+        try {
+            store.save(SubmissionResult.queued("fresh", Instant.now()));
+            assertThat(seen.poll(5, TimeUnit.SECONDS).status()).isEqualTo(Status.QUEUED);
+            feed.replay("fresh");
+            feed.replay("unknown");
+            assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).as("nothing to replay").isNull();
+
+            store.save(new SubmissionResult("fresh", Status.RUNNING, "", List.of(), null, 0, 0, Instant.now()));
+            assertThat(seen.poll(5, TimeUnit.SECONDS).status()).isEqualTo(Status.RUNNING);
+            feed.replay("fresh");
+            assertThat(seen.poll(5, TimeUnit.SECONDS).status()).as("reported on: replayed").isEqualTo(Status.RUNNING);
+        } finally {
+            feed.stop();
+        }
+    }
 }
