@@ -173,6 +173,22 @@ public abstract class JobQueueContract {
     }
 
     @Test
+    void enqueueAllKeepsEachJobsLaneAndLanguage() throws Exception {
+        JobQueue q = open(longLeases());
+        JudgeJob normalC = job("c", Priority.NORMAL);
+        JudgeJob normalPython = job("python", Priority.NORMAL);
+        JudgeJob highPython = job("python", Priority.HIGH);
+        JudgeJob lowC = job("c", Priority.LOW);
+        q.enqueueAll(List.of(normalC, normalPython, highPython, lowC));
+        assertThat(q.depth()).isEqualTo(4);
+        assertThat(q.claim(Set.of("c"), Duration.ofSeconds(1)).orElseThrow().job()).isEqualTo(normalC);
+        assertThat(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job()).isEqualTo(highPython);
+        assertThat(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job()).isEqualTo(normalPython);
+        assertThat(q.claim(Set.of("python"), Duration.ZERO)).isEmpty();
+        assertThat(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job()).isEqualTo(lowC);
+    }
+
+    @Test
     void enqueueAllIgnoresLiveIdsLikeEnqueue() throws Exception {
         JobQueue q = open(longLeases());
         JudgeJob live = job();
