@@ -69,15 +69,43 @@ final class RedisJobQueue implements JobQueue {
         return prefix + "job:" + id;
     }
 
+    private String streamKey(JudgeJob job) {
+        return key("s:" + job.priority().ordinal() + ":" + job.languageId());
+    }
+
     @Override
     public void enqueue(JudgeJob job) {
         Objects.requireNonNull(job, "job");
         checkOpen();
-        String stream = key("s:" + job.priority().ordinal() + ":" + job.languageId());
         String payload = PayloadCodec.jobToJson(job);
         call("enqueue " + job.id(), () -> redis.execute(RedisScripts.ENQUEUE,
-                List.of(key("live"), jobKey(job.id()), stream, key("langs"), key("seq")),
+                List.of(key("live"), jobKey(job.id()), streamKey(job), key("langs"), key("seq")),
                 job.id(), payload, job.languageId(), GROUP, wakeChannel(prefix)));
+        wakeup.signal();
+    }
+
+    /** One script for the whole list: one round trip, and one wake-up per language. */
+    @Override
+    public void enqueueAll(List<JudgeJob> jobs) {
+        Objects.requireNonNull(jobs, "jobs");
+        if (jobs.size() < 2) {
+            JobQueue.super.enqueueAll(jobs);
+            return;
+        }
+        checkOpen();
+        List<String> keys = new ArrayList<>(3 + 2 * jobs.size());
+        List<String> args = new ArrayList<>(2 + 3 * jobs.size());
+        keys.addAll(List.of(key("live"), key("langs"), key("seq")));
+        args.addAll(List.of(GROUP, wakeChannel(prefix)));
+        for (JudgeJob job : jobs) {
+            Objects.requireNonNull(job, "jobs must not hold null");
+            keys.add(jobKey(job.id()));
+            keys.add(streamKey(job));
+            args.add(job.id());
+            args.add(PayloadCodec.jobToJson(job));
+            args.add(job.languageId());
+        }
+        call("enqueue " + jobs.size() + " jobs", () -> redis.execute(RedisScripts.ENQUEUE_ALL, keys, args.toArray()));
         wakeup.signal();
     }
 

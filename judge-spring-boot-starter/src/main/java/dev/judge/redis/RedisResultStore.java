@@ -7,6 +7,7 @@ import dev.judge.core.store.ResultStore;
 import dev.judge.core.store.StoreException;
 import dev.judge.internal.PayloadCodec;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -60,6 +61,32 @@ final class RedisResultStore implements ResultStore {
             dispatch(result);
         }
         return changed;
+    }
+
+    /** One script for the whole list: one round trip. */
+    @Override
+    public void saveAll(List<SubmissionResult> results) {
+        Objects.requireNonNull(results, "results");
+        if (results.size() < 2) {
+            ResultStore.super.saveAll(results);
+            return;
+        }
+        List<String> keys = new ArrayList<>(results.size());
+        List<String> args = new ArrayList<>(4 + 2 * results.size());
+        args.addAll(List.of(FINAL_RANK, String.valueOf(retention.toMillis()), channel(prefix), origin));
+        for (SubmissionResult result : results) {
+            Objects.requireNonNull(result, "results must not hold null");
+            keys.add(key(result.submissionId()));
+            args.add(String.valueOf(result.status().ordinal()));
+            args.add(PayloadCodec.resultToJson(result));
+        }
+        List<?> stored = call("save " + results.size() + " results",
+                () -> redis.execute(RedisScripts.SAVE_RESULTS, keys, args.toArray()));
+        for (int i = 0; i < results.size(); i++) {
+            if (stored != null && Long.valueOf(1).equals(stored.get(i))) {
+                dispatch(results.get(i));
+            }
+        }
     }
 
     @Override

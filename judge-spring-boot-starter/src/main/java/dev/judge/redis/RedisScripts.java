@@ -41,20 +41,51 @@ final class RedisScripts {
             end
             """;
 
+    /** Adds one job unless its id is live; returns 1 if added, else 0. The caller publishes the wake-up. */
+    private static final String ADD_JOB = """
+            local function add_job(live, job, stream, langs, seq, id, payload, lang, group)
+              if redis.call('SADD', live, id) == 0 then return 0 end
+              redis.call('SADD', langs, lang)
+              ensure_stream(stream, group)
+              local entry = redis.call('XADD', stream, next_id(seq), 'id', id)
+              redis.call('DEL', job)
+              redis.call('HSET', job, 'payload', payload, 'stream', stream, 'entry', entry, 'attempts', 0,
+                'lease', '', 'error', '')
+              return 1
+            end
+            """;
+
     /**
      * KEYS: live, job, stream, langs, seq. ARGV: id, payload, language, group, wake channel. Returns 1, or 0 if
      * the id is live.
      */
-    static final RedisScript<Long> ENQUEUE = new DefaultRedisScript<>(COMMON + """
-            if redis.call('SADD', KEYS[1], ARGV[1]) == 0 then return 0 end
-            redis.call('SADD', KEYS[4], ARGV[3])
-            ensure_stream(KEYS[3], ARGV[4])
-            local entry = redis.call('XADD', KEYS[3], next_id(KEYS[5]), 'id', ARGV[1])
-            redis.call('DEL', KEYS[2])
-            redis.call('HSET', KEYS[2], 'payload', ARGV[2], 'stream', KEYS[3], 'entry', entry, 'attempts', 0,
-              'lease', '', 'error', '')
+    static final RedisScript<Long> ENQUEUE = new DefaultRedisScript<>(COMMON + ADD_JOB + """
+            if add_job(KEYS[1], KEYS[2], KEYS[3], KEYS[4], KEYS[5], ARGV[1], ARGV[2], ARGV[3], ARGV[4]) == 0 then
+              return 0
+            end
             redis.call('PUBLISH', ARGV[5], ARGV[3])
             return 1
+            """, Long.class);
+
+    /**
+     * Many jobs in order, in one round trip. KEYS: live, langs, seq, then job and stream of each job. ARGV: group,
+     * wake channel, then id, payload and language of each job. Publishes one wake-up per language added. Returns
+     * the number of jobs added (a live id is skipped, as by {@link #ENQUEUE}).
+     */
+    static final RedisScript<Long> ENQUEUE_ALL = new DefaultRedisScript<>(COMMON + ADD_JOB + """
+            local added, woken = 0, {}
+            for i = 0, (#KEYS - 3) / 2 - 1 do
+              local lang = ARGV[3 * i + 5]
+              if add_job(KEYS[1], KEYS[2 * i + 4], KEYS[2 * i + 5], KEYS[2], KEYS[3], ARGV[3 * i + 3],
+                  ARGV[3 * i + 4], lang, ARGV[1]) == 1 then
+                added = added + 1
+                if not woken[lang] then
+                  woken[lang] = true
+                  redis.call('PUBLISH', ARGV[2], lang)
+                end
+              end
+            end
+            return added
             """, Long.class);
 
     /**
@@ -214,24 +245,44 @@ final class RedisScripts {
             return 1
             """, Long.class);
 
+    /** Stores one result if the rule allows it and publishes the change; returns 1 if stored, else 0. */
+    private static final String PUT_RESULT = """
+            local function put_result(key, rank, json, final_rank, retention, channel, origin)
+              rank = tonumber(rank)
+              local cur = redis.call('HGET', key, 'rank')
+              if cur then
+                cur = tonumber(cur)
+                if cur >= tonumber(final_rank) or rank < cur then return 0 end
+              end
+              redis.call('HSET', key, 'rank', rank, 'json', json)
+              if tonumber(retention) > 0 then
+                redis.call('PEXPIRE', key, retention)
+              else
+                redis.call('PERSIST', key)
+              end
+              redis.call('PUBLISH', channel, origin .. ' ' .. json)
+              return 1
+            end
+            """;
+
     /**
      * KEYS: result. ARGV: status rank, JSON, final rank, retention ms (0: keep), channel, origin. The rule of
      * {@code StoreRules.mayReplace}; publishes the change. Returns 1 if stored, else 0.
      */
-    static final RedisScript<Long> SAVE_RESULT = new DefaultRedisScript<>("""
-            local rank = tonumber(ARGV[1])
-            local cur = redis.call('HGET', KEYS[1], 'rank')
-            if cur then
-              cur = tonumber(cur)
-              if cur >= tonumber(ARGV[3]) or rank < cur then return 0 end
-            end
-            redis.call('HSET', KEYS[1], 'rank', rank, 'json', ARGV[2])
-            if tonumber(ARGV[4]) > 0 then
-              redis.call('PEXPIRE', KEYS[1], ARGV[4])
-            else
-              redis.call('PERSIST', KEYS[1])
-            end
-            redis.call('PUBLISH', ARGV[5], ARGV[6] .. ' ' .. ARGV[2])
-            return 1
+    static final RedisScript<Long> SAVE_RESULT = new DefaultRedisScript<>(PUT_RESULT + """
+            return put_result(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4], ARGV[5], ARGV[6])
             """, Long.class);
+
+    /**
+     * Many results in order, in one round trip. KEYS: each result. ARGV: final rank, retention ms, channel, origin,
+     * then status rank and JSON of each result. Returns 1 or 0 per result, as {@link #SAVE_RESULT} does.
+     */
+    @SuppressWarnings("rawtypes")
+    static final RedisScript<List> SAVE_RESULTS = new DefaultRedisScript<>(PUT_RESULT + """
+            local stored = {}
+            for i = 1, #KEYS do
+              stored[i] = put_result(KEYS[i], ARGV[2 * i + 3], ARGV[2 * i + 4], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
+            end
+            return stored
+            """, List.class);
 }

@@ -8,6 +8,8 @@ import dev.judge.core.queue.JudgeJob;
 import dev.judge.internal.PayloadCodecTestData;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +49,17 @@ class RedisNotifyTest {
 
     @Test
     void aClaimWaitingOnOneNodeWakesWhenAnotherEnqueues() throws Exception {
+        JudgeJob job = job();
+        assertWokenBy(() -> b.jobQueue().enqueue(job), job);
+    }
+
+    @Test
+    void aClaimWaitingOnOneNodeWakesWhenAnotherEnqueuesSeveralAtOnce() throws Exception {
+        JudgeJob first = job();
+        assertWokenBy(() -> b.jobQueue().enqueueAll(List.of(first, job(), job())), first);
+    }
+
+    private void assertWokenBy(Runnable enqueue, JudgeJob expected) throws Exception {
         Thread.sleep(500); // both subscriptions set up
         CompletableFuture<Optional<ClaimedJob>> claim = CompletableFuture.supplyAsync(() -> {
             try {
@@ -56,12 +69,15 @@ class RedisNotifyTest {
             }
         });
         Thread.sleep(500);
-        JudgeJob job = new JudgeJob("n-" + UUID.randomUUID(), PayloadCodecTestData.submission(), Priority.NORMAL,
-                Instant.now());
         long start = System.nanoTime();
-        b.jobQueue().enqueue(job);
+        enqueue.run();
         Optional<ClaimedJob> got = claim.get(20, TimeUnit.SECONDS);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
-        assertThat(got).hasValueSatisfying(c -> assertThat(c.job()).isEqualTo(job));
+        assertThat(got).hasValueSatisfying(c -> assertThat(c.job()).isEqualTo(expected));
+    }
+
+    private static JudgeJob job() {
+        return new JudgeJob("n-" + UUID.randomUUID(), PayloadCodecTestData.submission(), Priority.NORMAL,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS));
     }
 }
