@@ -16,6 +16,8 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The ResultStore TCK plus what only a shared database store has: other nodes and the SQL form of the rule. */
 abstract class JdbcResultStoreTestBase extends ResultStoreContract {
@@ -85,5 +87,31 @@ abstract class JdbcResultStoreTestBase extends ResultStoreContract {
         assertThat(seen).extracting(SubmissionResult::status)
                 .containsExactly(Status.QUEUED, Status.RUNNING, Status.FINISHED);
         assertThat(seen.get(2).tests()).hasSize(2);
+    }
+
+    /**
+     * More changes than one poll reads at a time (its pages are 500 rows), committed together so that one poll
+     * finds them all, arrive each once.
+     */
+    @Test
+    void listenersHearEveryWriteOfABusyOtherNode() throws Exception {
+        ResultStore other = open().resultStore();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 1_200; i++) {
+            ids.add(newId());
+        }
+        List<String> seen = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch all = new CountDownLatch(ids.size());
+        try (ResultStore.Subscription s = store.subscribe(r -> {
+            seen.add(r.submissionId());
+            all.countDown();
+        })) {
+            Thread.sleep(300); // let the subscription's dispatcher take its starting point
+            new TransactionTemplate(new DataSourceTransactionManager(dataSource())).executeWithoutResult(
+                    status -> other.saveAll(ids.stream().map(id -> at(id, Status.QUEUED, 0)).toList()));
+            assertThat(all.await(notificationDelay().toMillis() + 10_000, TimeUnit.MILLISECONDS)).isTrue();
+            Thread.sleep(2500); // the poller re-reads recent rows; none may come twice
+        }
+        assertThat(seen).containsExactlyInAnyOrderElementsOf(ids);
     }
 }
