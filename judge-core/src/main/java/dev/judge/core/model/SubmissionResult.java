@@ -16,6 +16,8 @@ import java.util.Objects;
  * @param score         points earned
  * @param maxScore      points available
  * @param updatedAt     when this state was reached
+ * @param groups        each scoring group's result once finished, in the submission's group order; empty
+ *                      before that and for a submission without groups
  */
 public record SubmissionResult(
         String submissionId,
@@ -25,7 +27,8 @@ public record SubmissionResult(
         Verdict verdict,
         double score,
         double maxScore,
-        Instant updatedAt) {
+        Instant updatedAt,
+        List<GroupResult> groups) {
 
     public SubmissionResult {
         Objects.requireNonNull(submissionId, "submissionId");
@@ -33,9 +36,16 @@ public record SubmissionResult(
         Objects.requireNonNull(updatedAt, "updatedAt");
         compileOutput = compileOutput == null ? "" : compileOutput;
         tests = List.copyOf(tests);
+        groups = groups == null ? List.of() : List.copyOf(groups);
         if (status.isFinal() && verdict == null) {
             throw new IllegalArgumentException("a finished result needs a verdict");
         }
+    }
+
+    /** A state without group results: any state of a submission without scoring groups. */
+    public SubmissionResult(String submissionId, Status status, String compileOutput, List<TestResult> tests,
+            Verdict verdict, double score, double maxScore, Instant updatedAt) {
+        this(submissionId, status, compileOutput, tests, verdict, score, maxScore, updatedAt, List.of());
     }
 
     /** The state of a submission just accepted. */
