@@ -1,6 +1,5 @@
 package dev.judge.internal;
 
-import dev.judge.core.queue.QueueException;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -20,14 +19,5 @@ public final class AdapterRules {
                     + pollInterval);
         }
         return pollInterval;
-    }
-
-    /** A claim whose thread was interrupted mid-command ends as an interrupted wait, as the contract says. */
-    public static void throwIfInterrupted(QueueException e) throws InterruptedException {
-        if (Thread.interrupted()) {
-            InterruptedException ie = new InterruptedException("interrupted while claiming");
-            ie.initCause(e);
-            throw ie;
-        }
     }
 }

@@ -1,16 +1,23 @@
 package dev.judge.jdbc;
 
+import dev.judge.internal.StorageCalls;
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
 /** Tells failures the database will recover from (down, restarting, busy) from mistakes that stay. */
 final class JdbcErrors {
+    /** Calls through Spring's JDBC support: its exceptions are the database's failures. */
+    static final StorageCalls CALLS = new StorageCalls("database",
+            e -> e instanceof DataAccessException || e instanceof TransactionException, JdbcErrors::isRetriable);
+
     private JdbcErrors() {
     }
 

@@ -2,12 +2,10 @@ package dev.judge.jdbc;
 
 import dev.judge.core.queue.ClaimedJob;
 import dev.judge.core.queue.DeadLetter;
-import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JudgeJob;
-import dev.judge.core.queue.QueueException;
 import dev.judge.core.queue.QueuePolicy;
-import dev.judge.internal.AdapterRules;
 import dev.judge.internal.PayloadCodec;
+import dev.judge.internal.PollingJobQueue;
 import dev.judge.internal.Wakeup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,15 +16,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -34,29 +29,23 @@ import org.springframework.transaction.support.TransactionTemplate;
  * moving {@code available_at} to the lease's end, so an expired lease makes the job claimable again with no
  * sweeper. Claims lock with {@code FOR UPDATE SKIP LOCKED}, so concurrent workers never wait on each other.
  */
-final class JdbcJobQueue implements JobQueue {
+final class JdbcJobQueue extends PollingJobQueue {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcJobQueue.class);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
     private final Dialect dialect;
-    private final QueuePolicy policy;
-    private final long pollMillis;
-    private final Wakeup wakeup;
     private final String jobs;
     private final String dead;
     private final String jobCount;
     private final String insert;
-    private volatile boolean closed;
 
     JdbcJobQueue(JdbcTemplate jdbc, TransactionTemplate tx, Dialect dialect, String schema, QueuePolicy policy,
             Duration pollInterval, Wakeup wakeup) {
+        super(policy, pollInterval, wakeup);
         this.jdbc = jdbc;
         this.tx = tx;
         this.dialect = dialect;
-        this.policy = policy;
-        this.pollMillis = Math.max(1, pollInterval.toMillis());
-        this.wakeup = wakeup;
         this.jobs = "\"" + schema + "\".judge_jobs";
         this.dead = "\"" + schema + "\".judge_dead_letters";
         this.jobCount = dialect.jobCount(schema);
@@ -77,7 +66,7 @@ final class JdbcJobQueue implements JobQueue {
                 return 0; // H2 (PostgreSQL has ON CONFLICT): the id is already waiting or leased, nothing to do
             }
         });
-        AfterCommit.run(wakeup::signal);
+        AfterCommit.run(this::wakeClaimers);
     }
 
     /** On PostgreSQL one batch (one round trip); H2 runs in this process and takes them one by one. */
@@ -85,7 +74,7 @@ final class JdbcJobQueue implements JobQueue {
     public void enqueueAll(List<JudgeJob> all) {
         Objects.requireNonNull(all, "jobs");
         if (dialect != Dialect.POSTGRESQL || all.size() < 2) {
-            JobQueue.super.enqueueAll(all);
+            super.enqueueAll(all);
             return;
         }
         checkOpen();
@@ -94,7 +83,7 @@ final class JdbcJobQueue implements JobQueue {
             args.add(insertArgs(Objects.requireNonNull(job, "jobs must not hold null")));
         }
         call("enqueue " + all.size() + " jobs", () -> jdbc.batchUpdate(insert, args));
-        AfterCommit.run(wakeup::signal);
+        AfterCommit.run(this::wakeClaimers);
     }
 
     private static Object[] insertArgs(JudgeJob job) {
@@ -103,39 +92,8 @@ final class JdbcJobQueue implements JobQueue {
     }
 
     @Override
-    public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
-        Objects.requireNonNull(languages, "languages");
-        Objects.requireNonNull(maxWait, "maxWait");
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
-        }
-        for (String l : languages) {
-            Objects.requireNonNull(l, "languages must not hold null");
-        }
-        List<String> langs = List.copyOf(languages);
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            checkOpen();
-            long seen = wakeup.generation();
-            Optional<ClaimedJob> claimed;
-            try {
-                claimed = call("claim", () -> tx.execute(s -> claimOne(langs)));
-            } catch (QueueException e) {
-                AdapterRules.throwIfInterrupted(e);
-                throw e;
-            }
-            if (claimed.isPresent()) {
-                return claimed;
-            }
-            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-            if (leftMs <= 0) {
-                return Optional.empty();
-            }
-            wakeup.await(seen, Math.min(leftMs, pollMillis));
-        }
+    protected Optional<ClaimedJob> tryClaim(List<String> languages) {
+        return call("claim", () -> tx.execute(s -> claimOne(languages)));
     }
 
     private Optional<ClaimedJob> claimOne(List<String> languages) {
@@ -155,7 +113,7 @@ final class JdbcJobQueue implements JobQueue {
                 return Optional.empty();
             }
             Row row = rows.get(0);
-            if (row.attempt >= policy.maxAttempts()) {
+            if (row.attempt >= policy().maxAttempts()) {
                 // Delivered as often as allowed and the last lease ran out too: its worker likely died on it.
                 toDeadLetters(row.id, row.attempt, "lease expired after " + row.attempt + " deliveries"
                         + (row.lastError == null ? "" : "; last failure: " + row.lastError), row.payload, row.dbNow);
@@ -171,7 +129,7 @@ final class JdbcJobQueue implements JobQueue {
             }
             int attempt = row.attempt + 1;
             String leaseId = UUID.randomUUID().toString();
-            OffsetDateTime expires = row.dbNow.plus(policy.visibilityTimeout());
+            OffsetDateTime expires = row.dbNow.plus(policy().visibilityTimeout());
             jdbc.update("UPDATE " + jobs + " SET lease_id = ?, attempt = ?, available_at = ? WHERE id = ?",
                     leaseId, attempt, expires, row.id);
             return Optional.of(new ClaimedJob(job, leaseId, attempt, expires.toInstant()));
@@ -225,17 +183,17 @@ final class JdbcJobQueue implements JobQueue {
                 return false;
             }
             Row row = rows.get(0);
-            if (row.attempt >= policy.maxAttempts()) {
+            if (row.attempt >= policy().maxAttempts()) {
                 toDeadLetters(row.id, row.attempt, why, row.payload, row.dbNow);
             } else {
                 jdbc.update("UPDATE " + jobs + " SET lease_id = NULL, last_error = ?, available_at = "
                         + dialect.plusMillis("CURRENT_TIMESTAMP") + " WHERE id = ?",
-                        why, policy.backoff(row.attempt).toMillis(), row.id);
+                        why, policy().backoff(row.attempt).toMillis(), row.id);
             }
             return true;
         }));
         if (released) {
-            wakeup.signal();
+            wakeClaimers();
         }
         return released;
     }
@@ -245,7 +203,7 @@ final class JdbcJobQueue implements JobQueue {
         Objects.requireNonNull(claimed, "claimed");
         return call("extend " + claimed.job().id(), () -> jdbc.update("UPDATE " + jobs + " SET available_at = "
                 + dialect.plusMillis("CURRENT_TIMESTAMP") + " WHERE id = ? AND lease_id = ?",
-                policy.visibilityTimeout().toMillis(), claimed.job().id(), claimed.leaseId())) == 1;
+                policy().visibilityTimeout().toMillis(), claimed.job().id(), claimed.leaseId())) == 1;
     }
 
     @Override
@@ -255,13 +213,7 @@ final class JdbcJobQueue implements JobQueue {
     }
 
     @Override
-    public List<DeadLetter> deadLetters(int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, was " + limit);
-        }
-        if (limit == 0) {
-            return List.of();
-        }
+    protected List<DeadLetter> readDeadLetters(int limit) {
         List<DeadLetter> rows = call("deadLetters", () -> jdbc.query(
                 "SELECT id, attempts, reason, dead_at, payload FROM " + dead + " ORDER BY seq DESC LIMIT ?",
                 (rs, i) -> {
@@ -282,31 +234,8 @@ final class JdbcJobQueue implements JobQueue {
         return out;
     }
 
-    @Override
-    public QueuePolicy policy() {
-        return policy;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        wakeup.signal();
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new QueueException("the queue is closed", false);
-        }
-    }
-
     private <T> T call(String what, Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (DataAccessException | TransactionException e) {
-            boolean retriable = JdbcErrors.isRetriable(e);
-            throw new QueueException(what + " failed" + (retriable ? " (database unavailable, retry later)" : "")
-                    + ": " + e.getMessage(), retriable, e);
-        }
+        return JdbcErrors.CALLS.queue(what, op);
     }
 
     private record Row(String id, int attempt, String lastError, String payload, OffsetDateTime dbNow) {

@@ -4,8 +4,8 @@ import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.store.ResultListener;
 import dev.judge.core.store.ResultStore;
-import dev.judge.core.store.StoreException;
 import dev.judge.internal.PayloadCodec;
+import dev.judge.internal.ResultListeners;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -14,13 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -50,7 +48,7 @@ final class JdbcResultStore implements ResultStore {
     private final String origin;
     private final Duration pollInterval;
     private final PgNotifications notifications;
-    private final CopyOnWriteArrayList<ResultListener> listeners = new CopyOnWriteArrayList<>();
+    private final ResultListeners listeners;
     private final LinkedBlockingQueue<String> notifiedIds = new LinkedBlockingQueue<>();
     private final Object dispatcherLock = new Object();
     private Thread dispatcher;
@@ -68,6 +66,7 @@ final class JdbcResultStore implements ResultStore {
                 + " origin = EXCLUDED.origin, written_at = EXCLUDED.written_at, payload = EXCLUDED.payload"
                 + " WHERE r.status_rank < ? AND r.status_rank <= EXCLUDED.status_rank";
         this.origin = origin;
+        this.listeners = new ResultListeners(origin);
         this.pollInterval = pollInterval;
         this.notifications = notifications;
         if (notifications != null) {
@@ -83,7 +82,7 @@ final class JdbcResultStore implements ResultStore {
         int rank = result.status().ordinal();
         boolean stored = call("save " + result.submissionId(), () -> upsert(result.submissionId(), rank, payload));
         if (stored) {
-            AfterCommit.run(() -> dispatch(result));
+            AfterCommit.run(() -> listeners.dispatch(result));
         }
         return stored;
     }
@@ -107,7 +106,7 @@ final class JdbcResultStore implements ResultStore {
             // a driver that cannot tell answers SUCCESS_NO_INFO (-2): then the listeners hear it, as save would
             if (stored[i] != 0) {
                 SubmissionResult result = all.get(i);
-                AfterCommit.run(() -> dispatch(result));
+                AfterCommit.run(() -> listeners.dispatch(result));
             }
         }
     }
@@ -153,9 +152,9 @@ final class JdbcResultStore implements ResultStore {
         if (closed) {
             throw new IllegalStateException("the result store is closed");
         }
-        listeners.add(listener);
+        Subscription subscription = listeners.add(listener);
         startDispatcher();
-        return () -> listeners.remove(listener);
+        return subscription;
     }
 
     @Override
@@ -175,22 +174,11 @@ final class JdbcResultStore implements ResultStore {
         }
     }
 
-    private void dispatch(SubmissionResult result) {
-        for (ResultListener l : listeners) {
-            try {
-                l.onChange(result);
-            } catch (RuntimeException e) {
-                LOG.warn("result listener failed for submission {}", result.submissionId(), e);
-            }
-        }
-    }
-
     private void onNotification(String payload) {
-        int space = payload.indexOf(' ');
-        if (space < 0 || payload.substring(0, space).equals(origin) || listeners.isEmpty()) {
-            return; // written here: already dispatched by save
+        String id = listeners.restOfNotice(payload);
+        if (id != null) {
+            notifiedIds.offer(id);
         }
-        notifiedIds.offer(payload.substring(space + 1));
     }
 
     private void startDispatcher() {
@@ -298,24 +286,13 @@ final class JdbcResultStore implements ResultStore {
                 return;
             }
             delivered.put(id, seq);
-            if (writer.equals(origin) || listeners.isEmpty()) {
-                return;
-            }
-            try {
-                dispatch(PayloadCodec.resultFromJson(payload));
-            } catch (RuntimeException e) {
-                LOG.warn("result {} has an unreadable payload: {}", id, e.getMessage());
+            if (listeners.wants(writer)) {
+                listeners.dispatchJson(payload, "result " + id);
             }
         }
     }
 
     private <T> T call(String what, Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (DataAccessException e) {
-            boolean retriable = JdbcErrors.isRetriable(e);
-            throw new StoreException(what + " failed" + (retriable ? " (database unavailable, retry later)" : "")
-                    + ": " + e.getMessage(), retriable, e);
-        }
+        return JdbcErrors.CALLS.store(what, op);
     }
 }

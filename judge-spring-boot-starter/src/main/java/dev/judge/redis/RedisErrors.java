@@ -1,11 +1,17 @@
 package dev.judge.redis;
 
+import dev.judge.internal.StorageCalls;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
 
 /** Tells failures Redis will recover from (down, restarting, loading) from mistakes that stay. */
 final class RedisErrors {
+    /** Calls through Spring Data Redis: its exceptions are Redis's failures. */
+    static final StorageCalls CALLS = new StorageCalls("Redis", e -> e instanceof DataAccessException,
+            RedisErrors::isRetriable);
+
     private RedisErrors() {
     }
 

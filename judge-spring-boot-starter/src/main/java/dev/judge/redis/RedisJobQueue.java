@@ -2,12 +2,10 @@ package dev.judge.redis;
 
 import dev.judge.core.queue.ClaimedJob;
 import dev.judge.core.queue.DeadLetter;
-import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JudgeJob;
-import dev.judge.core.queue.QueueException;
 import dev.judge.core.queue.QueuePolicy;
-import dev.judge.internal.AdapterRules;
 import dev.judge.internal.PayloadCodec;
+import dev.judge.internal.PollingJobQueue;
 import dev.judge.internal.Wakeup;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,12 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -34,26 +30,20 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Attempts are counted in the job's hash (not by the stream's delivery counter) so they survive the
  * re-add of a released job after its backoff.
  */
-final class RedisJobQueue implements JobQueue {
+final class RedisJobQueue extends PollingJobQueue {
     private static final Logger LOG = LoggerFactory.getLogger(RedisJobQueue.class);
     static final String GROUP = "judge";
     static final int DEAD_LETTER_CAP = 10_000;
 
     private final StringRedisTemplate redis;
     private final String prefix;
-    private final QueuePolicy policy;
-    private final long pollMillis;
-    private final Wakeup wakeup;
     private final String consumer;
-    private volatile boolean closed;
 
     RedisJobQueue(StringRedisTemplate redis, String prefix, QueuePolicy policy, Duration pollInterval, Wakeup wakeup,
             String consumer) {
+        super(policy, pollInterval, wakeup);
         this.redis = redis;
         this.prefix = prefix;
-        this.policy = policy;
-        this.pollMillis = Math.max(1, pollInterval.toMillis());
-        this.wakeup = wakeup;
         this.consumer = consumer;
     }
 
@@ -81,7 +71,7 @@ final class RedisJobQueue implements JobQueue {
         call("enqueue " + job.id(), () -> redis.execute(RedisScripts.ENQUEUE,
                 List.of(key("live"), jobKey(job.id()), streamKey(job), key("langs"), key("seq")),
                 job.id(), payload, job.languageId(), GROUP, wakeChannel(prefix)));
-        wakeup.signal();
+        wakeClaimers();
     }
 
     /** One script for the whole list: one round trip, and one wake-up per language. */
@@ -89,7 +79,7 @@ final class RedisJobQueue implements JobQueue {
     public void enqueueAll(List<JudgeJob> jobs) {
         Objects.requireNonNull(jobs, "jobs");
         if (jobs.size() < 2) {
-            JobQueue.super.enqueueAll(jobs);
+            super.enqueueAll(jobs);
             return;
         }
         checkOpen();
@@ -106,53 +96,27 @@ final class RedisJobQueue implements JobQueue {
             args.add(job.languageId());
         }
         call("enqueue " + jobs.size() + " jobs", () -> redis.execute(RedisScripts.ENQUEUE_ALL, keys, args.toArray()));
-        wakeup.signal();
+        wakeClaimers();
     }
 
     @Override
-    public Optional<ClaimedJob> claim(Set<String> languages, Duration maxWait) throws InterruptedException {
-        Objects.requireNonNull(languages, "languages");
-        Objects.requireNonNull(maxWait, "maxWait");
-        if (maxWait.isNegative()) {
-            throw new IllegalArgumentException("maxWait must not be negative, was " + maxWait);
+    protected Optional<ClaimedJob> tryClaim(List<String> languages) {
+        String lease = UUID.randomUUID().toString();
+        List<String> args = new ArrayList<>(7 + languages.size());
+        args.addAll(List.of(prefix, GROUP, consumer,
+                String.valueOf(Math.max(1, policy().visibilityTimeout().toMillis())),
+                String.valueOf(policy().maxAttempts()), String.valueOf(DEAD_LETTER_CAP), lease));
+        args.addAll(languages);
+        @SuppressWarnings("rawtypes")
+        List reply = call("claim", () -> redis.execute(RedisScripts.CLAIM,
+                List.of(key("delayed"), key("live"), key("langs"), key("dead")), args.toArray()));
+        if (reply == null || reply.size() != 3) {
+            return Optional.empty();
         }
-        List<String> args = new ArrayList<>(List.of(prefix, GROUP, consumer,
-                String.valueOf(Math.max(1, policy.visibilityTimeout().toMillis())),
-                String.valueOf(policy.maxAttempts()), String.valueOf(DEAD_LETTER_CAP), ""));
-        for (String l : languages) {
-            args.add(Objects.requireNonNull(l, "languages must not hold null"));
-        }
-        List<String> keys = List.of(key("delayed"), key("live"), key("langs"), key("dead"));
-        long deadline = System.nanoTime() + maxWait.toNanos();
-        while (true) {
-            if (Thread.interrupted()) {
-                throw new InterruptedException();
-            }
-            checkOpen();
-            long seen = wakeup.generation();
-            String lease = UUID.randomUUID().toString();
-            args.set(6, lease);
-            Object[] argv = args.toArray();
-            @SuppressWarnings("rawtypes")
-            List reply;
-            try {
-                reply = call("claim", () -> redis.execute(RedisScripts.CLAIM, keys, argv));
-            } catch (QueueException e) {
-                AdapterRules.throwIfInterrupted(e);
-                throw e;
-            }
-            if (reply != null && reply.size() == 3) {
-                JudgeJob job = PayloadCodec.jobFromJson((String) reply.get(0));
-                int attempt = ((Number) reply.get(1)).intValue();
-                Instant expires = Instant.ofEpochMilli(((Number) reply.get(2)).longValue());
-                return Optional.of(new ClaimedJob(job, lease, attempt, expires));
-            }
-            long leftMs = (deadline - System.nanoTime()) / 1_000_000L;
-            if (leftMs <= 0) {
-                return Optional.empty();
-            }
-            wakeup.await(seen, Math.min(leftMs, pollMillis));
-        }
+        JudgeJob job = PayloadCodec.jobFromJson((String) reply.get(0));
+        int attempt = ((Number) reply.get(1)).intValue();
+        Instant expires = Instant.ofEpochMilli(((Number) reply.get(2)).longValue());
+        return Optional.of(new ClaimedJob(job, lease, attempt, expires));
     }
 
     @Override
@@ -169,7 +133,7 @@ final class RedisJobQueue implements JobQueue {
         String id = claimed.job().id();
         Long r = call("release " + id, () -> redis.execute(RedisScripts.RELEASE,
                 List.of(jobKey(id), key("live"), key("delayed"), key("dead")), id, claimed.leaseId(), GROUP,
-                String.valueOf(policy.maxAttempts()), String.valueOf(policy.backoff(claimed.attempt()).toMillis()),
+                String.valueOf(policy().maxAttempts()), String.valueOf(policy().backoff(claimed.attempt()).toMillis()),
                 reason == null ? "" : reason, String.valueOf(DEAD_LETTER_CAP)));
         return r != null && r > 0;
     }
@@ -189,13 +153,7 @@ final class RedisJobQueue implements JobQueue {
     }
 
     @Override
-    public List<DeadLetter> deadLetters(int limit) {
-        if (limit < 0) {
-            throw new IllegalArgumentException("limit must not be negative, was " + limit);
-        }
-        if (limit == 0) {
-            return List.of();
-        }
+    protected List<DeadLetter> readDeadLetters(int limit) {
         List<MapRecord<String, Object, Object>> records = call("deadLetters", () -> redis.opsForStream()
                 .reverseRange(key("dead"), Range.unbounded(), Limit.limit().count(limit)));
         List<DeadLetter> out = new ArrayList<>();
@@ -212,30 +170,7 @@ final class RedisJobQueue implements JobQueue {
         return out;
     }
 
-    @Override
-    public QueuePolicy policy() {
-        return policy;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-        wakeup.signal();
-    }
-
-    private void checkOpen() {
-        if (closed) {
-            throw new QueueException("the queue is closed", false);
-        }
-    }
-
     private <T> T call(String what, Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (DataAccessException e) {
-            boolean retriable = RedisErrors.isRetriable(e);
-            throw new QueueException(what + " failed" + (retriable ? " (Redis unavailable, retry later)" : "")
-                    + ": " + e.getMessage(), retriable, e);
-        }
+        return RedisErrors.CALLS.queue(what, op);
     }
 }

@@ -4,18 +4,14 @@ import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.store.ResultListener;
 import dev.judge.core.store.ResultStore;
-import dev.judge.core.store.StoreException;
 import dev.judge.internal.PayloadCodec;
+import dev.judge.internal.ResultListeners;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -25,19 +21,19 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * misses changes, and {@link #find} has the current state.
  */
 final class RedisResultStore implements ResultStore {
-    private static final Logger LOG = LoggerFactory.getLogger(RedisResultStore.class);
     private static final String FINAL_RANK = String.valueOf(Status.FINISHED.ordinal());
 
     private final StringRedisTemplate redis;
     private final String prefix;
     private final String origin;
     private final Duration retention;
-    private final CopyOnWriteArrayList<ResultListener> listeners = new CopyOnWriteArrayList<>();
+    private final ResultListeners listeners;
 
     RedisResultStore(StringRedisTemplate redis, String prefix, String origin, Duration retention) {
         this.redis = redis;
         this.prefix = prefix;
         this.origin = origin;
+        this.listeners = new ResultListeners(origin);
         this.retention = retention;
     }
 
@@ -58,7 +54,7 @@ final class RedisResultStore implements ResultStore {
                 String.valueOf(retention.toMillis()), channel(prefix), origin));
         boolean changed = Long.valueOf(1).equals(stored);
         if (changed) {
-            dispatch(result);
+            listeners.dispatch(result);
         }
         return changed;
     }
@@ -84,7 +80,7 @@ final class RedisResultStore implements ResultStore {
                 () -> redis.execute(RedisScripts.SAVE_RESULTS, keys, args.toArray()));
         for (int i = 0; i < results.size(); i++) {
             if (stored != null && Long.valueOf(1).equals(stored.get(i))) {
-                dispatch(results.get(i));
+                listeners.dispatch(results.get(i));
             }
         }
     }
@@ -104,41 +100,18 @@ final class RedisResultStore implements ResultStore {
 
     @Override
     public Subscription subscribe(ResultListener listener) {
-        Objects.requireNonNull(listener, "listener");
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return listeners.add(listener);
     }
 
     /** A change published by any node: {@code origin + ' ' + json}. */
     void onPublished(String message) {
-        int space = message.indexOf(' ');
-        if (space < 0 || listeners.isEmpty() || message.substring(0, space).equals(origin)) {
-            return; // written here: already dispatched by save
-        }
-        try {
-            dispatch(PayloadCodec.resultFromJson(message.substring(space + 1)));
-        } catch (RuntimeException e) {
-            LOG.warn("unreadable result notification: {}", e.getMessage());
-        }
-    }
-
-    private void dispatch(SubmissionResult result) {
-        for (ResultListener l : listeners) {
-            try {
-                l.onChange(result);
-            } catch (RuntimeException e) {
-                LOG.warn("result listener failed for submission {}", result.submissionId(), e);
-            }
+        String json = listeners.restOfNotice(message);
+        if (json != null) {
+            listeners.dispatchJson(json, "a result notification");
         }
     }
 
     private <T> T call(String what, Supplier<T> op) {
-        try {
-            return op.get();
-        } catch (DataAccessException e) {
-            boolean retriable = RedisErrors.isRetriable(e);
-            throw new StoreException(what + " failed" + (retriable ? " (Redis unavailable, retry later)" : "")
-                    + ": " + e.getMessage(), retriable, e);
-        }
+        return RedisErrors.CALLS.store(what, op);
     }
 }

@@ -126,6 +126,34 @@ class JudgeStorageBackendsTest {
     }
 
     @Test
+    void eitherTypeAloneBuildsTheStorageForThatPartOnly() {
+        try (HikariDataSource ds = h2()) {
+            runner.withBean(DataSource.class, () -> ds, keepOpen())
+                    .withPropertyValues("judge.store.type=JDBC", "judge.jdbc.schema=" + schema())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(JdbcJudgeStorage.class);
+                        assertThat(context.getBean(JobQueue.class).getClass().getName()).contains("InMemory");
+                        assertThat(context.getBean(ResultStore.class).getClass().getName()).contains("Jdbc");
+                    });
+            runner.withBean(DataSource.class, () -> ds, keepOpen())
+                    .withPropertyValues("judge.queue.type=jdbc", "judge.jdbc.schema=" + schema())
+                    .run(context -> {
+                        assertThat(context).hasNotFailed().hasSingleBean(JdbcJudgeStorage.class);
+                        assertThat(context.getBean(JobQueue.class).getClass().getName()).contains("Jdbc");
+                        assertThat(context.getBean(ResultStore.class).getClass().getName()).contains("InMemory");
+                    });
+        }
+    }
+
+    @Test
+    void redisStaysUnusedWithAConnectionFactoryButAnotherType() {
+        LettuceConnectionFactory redis = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+        runner.withBean(RedisConnectionFactory.class, () -> redis)
+                .withPropertyValues("judge.queue.type=memory", "judge.store.type=memory")
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(RedisJudgeStorage.class));
+    }
+
+    @Test
     void jdbcBacksOffWithoutSpringJdbcOrADataSource() {
         runner.withPropertyValues("judge.queue.type=jdbc", "judge.store.type=jdbc")
                 .run(context -> assertThat(context).doesNotHaveBean(JdbcJudgeStorage.class)

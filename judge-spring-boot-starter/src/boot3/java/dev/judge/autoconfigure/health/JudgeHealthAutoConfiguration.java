@@ -1,6 +1,5 @@
 package dev.judge.autoconfigure.health;
 
-import dev.judge.autoconfigure.JudgeAutoConfiguration;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.store.ResultStore;
@@ -18,7 +17,9 @@ import org.springframework.context.annotation.Bean;
  * Health of the sandbox, the queue and the result store, as {@code judgeSandbox}, {@code judgeQueue} and
  * {@code judgeStore}. This copy is written against Spring Boot 3's health API.
  */
-@AutoConfiguration(after = JudgeAutoConfiguration.class)
+// After the judge's beans, named rather than referenced: the sandbox auto-configuration offers this package's
+// SandboxHealthDetails, and a reference back would tie the two packages in a cycle.
+@AutoConfiguration(afterName = "dev.judge.autoconfigure.JudgeAutoConfiguration")
 @ConditionalOnClass(HealthIndicator.class)
 public class JudgeHealthAutoConfiguration {
 

@@ -8,7 +8,6 @@ import dev.judge.jdbc.JdbcJudgeStorage;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -55,17 +54,9 @@ public class JudgeJdbcAutoConfiguration {
         return storage.resultStore();
     }
 
-    static final class JdbcSelected extends AnyNestedCondition {
+    static final class JdbcSelected extends JudgeStorageAutoConfiguration.StorageTypeSelected {
         JdbcSelected() {
-            super(ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnProperty(name = "judge.queue.type", havingValue = "jdbc")
-        static final class Queue {
-        }
-
-        @ConditionalOnProperty(name = "judge.store.type", havingValue = "jdbc")
-        static final class Store {
+            super("jdbc");
         }
     }
 }

@@ -6,7 +6,6 @@ import dev.judge.core.queue.JobQueue;
 import dev.judge.core.store.ResultStore;
 import dev.judge.redis.RedisJudgeStorage;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -53,17 +52,9 @@ public class JudgeRedisAutoConfiguration {
         return storage.resultStore();
     }
 
-    static final class RedisSelected extends AnyNestedCondition {
+    static final class RedisSelected extends JudgeStorageAutoConfiguration.StorageTypeSelected {
         RedisSelected() {
-            super(ConfigurationPhase.REGISTER_BEAN);
-        }
-
-        @ConditionalOnProperty(name = "judge.queue.type", havingValue = "redis")
-        static final class Queue {
-        }
-
-        @ConditionalOnProperty(name = "judge.store.type", havingValue = "redis")
-        static final class Store {
+            super("redis");
         }
     }
 }
