@@ -7,6 +7,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.FileIo;
+import dev.judge.core.model.GroupResult;
+import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.Priority;
@@ -15,6 +18,7 @@ import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TestGroup;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
 import dev.judge.core.queue.JudgeJob;
@@ -31,7 +35,12 @@ import java.util.List;
  * sizes are bytes, instants are ISO-8601 with nanoseconds, byte arrays are base64.
  */
 public final class PayloadCodec {
-    private static final int VERSION = 1;
+    /**
+     * Version 2 added what a submission says about its problem (groups, support files, file I/O, interactor)
+     * and group results. Version 1 payloads still read, with none of those; a node that knows only version 1
+     * refuses version 2 rather than judge a submission without them.
+     */
+    private static final int VERSION = 2;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PayloadCodec() {
@@ -78,6 +87,11 @@ public final class PayloadCodec {
         n.put("score", r.score());
         n.put("maxScore", r.maxScore());
         n.put("updatedAt", r.updatedAt().toString());
+        ArrayNode groups = n.putArray("groups");
+        for (GroupResult g : r.groups()) {
+            groups.addObject().put("name", g.name()).put("score", g.score()).put("maxScore", g.maxScore())
+                    .set("verdict", verdict(g.verdict()));
+        }
         return write(n);
     }
 
@@ -91,10 +105,15 @@ public final class PayloadCodec {
                     ByteSize.ofBytes(tn.get("peakMemoryBytes").longValue()), tn.get("exitCode").intValue(),
                     tn.get("signal").intValue(), text(tn, "stdout"), text(tn, "stderr"), text(tn, "checkerMessage")));
         }
+        List<GroupResult> groups = new ArrayList<>();
+        for (JsonNode g : n.path("groups")) {
+            groups.add(new GroupResult(text(g, "name"), verdict(g.get("verdict")), dbl(g, "score"),
+                    dbl(g, "maxScore")));
+        }
         JsonNode v = n.get("verdict");
         return new SubmissionResult(text(n, "submissionId"), Status.valueOf(text(n, "status")),
                 text(n, "compileOutput"), tests, v == null || v.isNull() ? null : verdict(v), dbl(n, "score"),
-                dbl(n, "maxScore"), Instant.parse(text(n, "updatedAt")));
+                dbl(n, "maxScore"), Instant.parse(text(n, "updatedAt")), groups);
     }
 
     private static ObjectNode submission(Submission s) {
@@ -128,6 +147,26 @@ public final class PayloadCodec {
         ln.put("network", l.network());
         n.set("comparator", comparator(s.comparator()));
         n.putObject("options").put("stopOnFirstFailure", s.options().stopOnFirstFailure());
+        ArrayNode groups = n.putArray("groups");
+        for (TestGroup g : s.groups()) {
+            ObjectNode gn = groups.addObject();
+            gn.put("name", g.name());
+            gn.put("points", g.points());
+            gn.put("scoring", g.scoring().name());
+            ArrayNode deps = gn.putArray("dependsOn");
+            g.dependsOn().forEach(deps::add);
+            gn.put("stopOnFirstFailure", g.stopOnFirstFailure());
+        }
+        n.set("supportFiles", sources(s.supportFiles()));
+        n.putObject("io").put("inputFile", s.io().inputFile()).put("outputFile", s.io().outputFile());
+        Interactor i = s.interactor();
+        if (i != null) {
+            ObjectNode in = n.putObject("interactor");
+            in.put("languageId", i.languageId());
+            in.set("sources", sources(i.sources()));
+            in.put("protocol", i.protocol().name());
+            in.put("passes", i.passes());
+        }
         return n;
     }
 
@@ -147,9 +186,22 @@ public final class PayloadCodec {
                 ByteSize.ofBytes(ln.get("fileSizeBytes").longValue()),
                 ByteSize.ofBytes(ln.get("stackBytes").longValue()), ln.get("openFiles").intValue(),
                 ln.get("network").booleanValue());
+        List<TestGroup> groups = new ArrayList<>();
+        for (JsonNode g : n.path("groups")) {
+            List<String> deps = new ArrayList<>();
+            g.get("dependsOn").forEach(d -> deps.add(d.textValue()));
+            groups.add(new TestGroup(text(g, "name"), dbl(g, "points"), TestGroup.Scoring.valueOf(text(g, "scoring")),
+                    deps, g.get("stopOnFirstFailure").booleanValue()));
+        }
+        JsonNode io = n.get("io");
+        JsonNode in = n.get("interactor");
+        Interactor interactor = in == null || in.isNull() ? null : new Interactor(text(in, "languageId"),
+                sources(in.get("sources")), Interactor.Protocol.valueOf(text(in, "protocol")), in.get("passes").intValue());
         return new Submission(text(n, "languageId"), sources(n.get("sources")), tests, limits,
                 comparator(n.get("comparator")),
-                new JudgeOptions(n.get("options").get("stopOnFirstFailure").booleanValue()));
+                new JudgeOptions(n.get("options").get("stopOnFirstFailure").booleanValue()), groups,
+                n.has("supportFiles") ? sources(n.get("supportFiles")) : List.of(),
+                io == null ? FileIo.standard() : new FileIo(text(io, "inputFile"), text(io, "outputFile")), interactor);
     }
 
     private static ArrayNode sources(List<SourceFile> files) {
@@ -270,7 +322,7 @@ public final class PayloadCodec {
         try {
             JsonNode n = MAPPER.readTree(json);
             int v = n.path("v").asInt(-1);
-            if (v != VERSION) {
+            if (v < 1 || v > VERSION) {
                 throw new IllegalArgumentException("unsupported payload version " + v);
             }
             return n;

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.FileIo;
+import dev.judge.core.model.GroupResult;
+import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.Priority;
@@ -13,6 +16,7 @@ import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TestGroup;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
 import dev.judge.core.queue.JudgeJob;
@@ -75,6 +79,41 @@ class PayloadCodecTest {
         SubmissionResult running = new SubmissionResult("r", Status.RUNNING, "", tests.subList(0, 2), null,
                 Double.POSITIVE_INFINITY, -0.0, Instant.EPOCH);
         assertThat(PayloadCodec.resultFromJson(PayloadCodec.resultToJson(running))).isEqualTo(running);
+    }
+
+    @Test
+    void jobsRoundTripWithWhatTheySayAboutTheirProblem() {
+        Submission plain = Submission.of("cpp", "int main(){}", List.of(TestCase.of("1", "", "").inGroup("a"),
+                TestCase.of("2", "", "").inGroup("b"), TestCase.of("3", "", "")));
+        Submission s = plain
+                .withGroups(List.of(TestGroup.of("a", 30),
+                        TestGroup.of("b", 70).withScoring(TestGroup.Scoring.SUM).dependingOn("a").stoppingOnFirstFailure()))
+                .withSupportFiles(List.of(new SourceFile("grader.cpp", "#include \"lib.h\""), new SourceFile("lib.h", "")))
+                .withIo(FileIo.files("input.txt", null))
+                .withInteractor(new Interactor("cpp", List.of(SourceFile.main("int main(){return 42;}")),
+                        Interactor.Protocol.KATTIS, 3));
+        for (Submission each : List.of(plain, s, plain.withIo(FileIo.files(null, "out.txt")))) {
+            JudgeJob job = new JudgeJob("job", each, Priority.NORMAL, Instant.EPOCH);
+            assertThat(PayloadCodec.jobFromJson(PayloadCodec.jobToJson(job))).isEqualTo(job);
+        }
+    }
+
+    @Test
+    void resultsRoundTripWithGroupResults() {
+        SubmissionResult r = new SubmissionResult("id", Status.FINISHED, "", List.of(TestResult.skipped("1")),
+                Verdict.WRONG_ANSWER, 30, 100, Instant.EPOCH, List.of(new GroupResult("a", Verdict.ACCEPTED, 30, 30),
+                        new GroupResult("b", Verdict.WRONG_ANSWER, 0, 70)));
+        assertThat(PayloadCodec.resultFromJson(PayloadCodec.resultToJson(r))).isEqualTo(r);
+    }
+
+    @Test
+    void versionOnePayloadsStillRead() {
+        JudgeJob job = new JudgeJob("job", Submission.of("c", "int main(){}", List.of(TestCase.of("1", "", ""))),
+                Priority.NORMAL, Instant.EPOCH);
+        String v1 = PayloadCodec.jobToJson(job).replace("\"v\":2", "\"v\":1")
+                .replaceAll(",\"groups\":\\[\\],\"supportFiles\":\\[\\],\"io\":\\{[^}]*\\}", "");
+        assertThat(v1).doesNotContain("groups").contains("\"v\":1");
+        assertThat(PayloadCodec.jobFromJson(v1)).isEqualTo(job);
     }
 
     @Test
