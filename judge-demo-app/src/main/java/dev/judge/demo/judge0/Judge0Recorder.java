@@ -1,8 +1,8 @@
 package dev.judge.demo.judge0;
 
 import dev.judge.core.model.SubmissionResult;
-import dev.judge.demo.submission.ResultDocument;
-import dev.judge.demo.submission.ResultHandler;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.ResultHandler;
 import dev.judge.demo.webhook.WebhookSender;
 import java.util.List;
 import org.springframework.core.annotation.Order;

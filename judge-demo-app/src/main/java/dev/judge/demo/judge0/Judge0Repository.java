@@ -3,10 +3,10 @@ package dev.judge.demo.judge0;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.Status;
-import dev.judge.demo.submission.ResultDocument;
-import dev.judge.demo.submission.RowInsert;
-import dev.judge.demo.submission.StatusColumn;
-import dev.judge.demo.submission.StatusSteps;
+import dev.judge.demo.accept.RowInsert;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.StatusColumn;
+import dev.judge.demo.results.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +28,7 @@ class Judge0Repository implements StatusColumn {
         this.json = json;
     }
 
-    /** The insert of a new submission's row, for the {@link dev.judge.demo.submission.Acceptor}. */
+    /** The insert of a new submission's row, for the {@link dev.judge.demo.accept.Acceptor}. */
     RowInsert insertion(Judge0Row r) {
         return RowInsert.of("insert into judge0_submissions (token, language_id, judge_language, source, stdin,"
                         + " expected_output, limits_json, callback_url, status, created_at)"

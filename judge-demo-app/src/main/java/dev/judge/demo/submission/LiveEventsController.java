@@ -1,6 +1,7 @@
 package dev.judge.demo.submission;
 
 import dev.judge.demo.auth.AuthenticatedUser;
+import dev.judge.demo.results.LiveResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;

@@ -1,6 +1,7 @@
 package dev.judge.demo.submission;
 
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.demo.results.ResultDocument;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,8 @@
 package dev.judge.demo.submission;
 
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.ResultHandler;
 import java.util.List;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;

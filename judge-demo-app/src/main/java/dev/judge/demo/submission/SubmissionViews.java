@@ -1,6 +1,8 @@
 package dev.judge.demo.submission;
 
 import dev.judge.core.model.Status;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.TestDocument;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

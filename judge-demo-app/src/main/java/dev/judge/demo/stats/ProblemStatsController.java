@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.stats;
 
 import dev.judge.demo.problem.ProblemService;
 import io.swagger.v3.oas.annotations.Operation;

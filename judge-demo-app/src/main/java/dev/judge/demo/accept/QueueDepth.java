@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.accept;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;

@@ -1,8 +1,6 @@
-package dev.judge.demo.webhook;
+package dev.judge.demo.submission;
 
-import dev.judge.demo.submission.FinishListener;
-import dev.judge.demo.submission.SubmissionRow;
-import dev.judge.demo.submission.SubmissionViews;
+import dev.judge.demo.webhook.WebhookSender;
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.accept;
 
 import java.util.Arrays;
 import java.util.Collections;

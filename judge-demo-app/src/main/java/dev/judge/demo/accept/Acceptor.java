@@ -1,9 +1,12 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.accept;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.model.Submission;
 import dev.judge.demo.AcceptProperties;
+import dev.judge.demo.groupcommit.GroupCommit;
+import dev.judge.demo.groupcommit.GroupCommitException;
+import dev.judge.demo.results.ResultFeed;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

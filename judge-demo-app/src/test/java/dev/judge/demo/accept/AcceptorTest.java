@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.accept;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -11,6 +11,8 @@ import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.AcceptProperties;
+import dev.judge.demo.groupcommit.GroupCommitException;
+import dev.judge.demo.results.ResultFeed;
 import dev.judge.jdbc.JdbcJudgeStorage;
 import dev.judge.sandbox.linux.NativeSandbox;
 import java.time.Duration;

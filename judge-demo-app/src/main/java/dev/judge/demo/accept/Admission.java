@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.accept;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.queue.JobQueue;

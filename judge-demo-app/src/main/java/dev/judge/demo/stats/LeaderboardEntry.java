@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.stats;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.judge.demo.web;
+package dev.judge.demo.openapi;
 
 import dev.judge.demo.auth.TokenHeaderResolver;
 import io.swagger.v3.oas.models.Components;

@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.results;
 
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;

@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.results;
 
 import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;

@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.results;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

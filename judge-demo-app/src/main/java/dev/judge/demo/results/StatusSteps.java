@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.results;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

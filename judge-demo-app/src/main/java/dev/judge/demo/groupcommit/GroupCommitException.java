@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.groupcommit;
 
 /** A submission was not stored because the group commit it was part of failed, or the server is stopping. */
 public class GroupCommitException extends RuntimeException {

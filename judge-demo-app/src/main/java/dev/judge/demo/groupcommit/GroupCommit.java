@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.groupcommit;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.judge.demo.submission;
+package dev.judge.demo.accept;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
