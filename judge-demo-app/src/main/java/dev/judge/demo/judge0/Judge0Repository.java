@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.Status;
 import dev.judge.demo.accept.RowInsert;
 import dev.judge.demo.results.ResultDocument;
-import dev.judge.demo.results.StatusColumn;
 import dev.judge.demo.results.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code judge0_submissions} table. */
 @Repository
-class Judge0Repository implements StatusColumn {
+class Judge0Repository {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -44,8 +43,7 @@ class Judge0Repository implements StatusColumn {
                 .params(write(result), utc(at), token).update() == 1;
     }
 
-    @Override
-    public boolean advance(String token, Status status) {
+    boolean advance(String token, Status status) {
         return jdbc.sql("update judge0_submissions set status = ? where token = ? and finished_at is null"
                         + " and status in (" + StatusSteps.earlier(status) + ")")
                 .params(status.name(), token).update() == 1;

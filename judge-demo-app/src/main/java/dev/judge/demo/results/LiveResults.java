@@ -8,16 +8,14 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * Watchers of single submissions on this node (live event streams, Judge0 {@code wait=true} requests). Runs after
- * the recorders, so a watcher told of a final result finds it in the database.
+ * Watchers of single submissions on this node (live event streams, Judge0 {@code wait=true} requests), told by
+ * the {@link ResultFeed} after the {@link Recorder}, so a watcher told of a final result finds it in the table.
  */
 @Component
-@Order(100)
-public class LiveResults implements ResultHandler {
+public class LiveResults {
     private static final Logger log = LoggerFactory.getLogger(LiveResults.class);
     private final Map<String, List<Consumer<SubmissionResult>>> watchers = new ConcurrentHashMap<>();
 
@@ -30,8 +28,8 @@ public class LiveResults implements ResultHandler {
         });
     }
 
-    @Override
-    public void handle(SubmissionResult result) {
+    /** Tells the watchers of {@code result}'s submission, on the calling thread. */
+    void publish(SubmissionResult result) {
         List<Consumer<SubmissionResult>> list = watchers.get(result.submissionId());
         if (list == null) {
             return;

@@ -21,8 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one subscription of this node to the judge's result store. Every change (from any node sharing the store)
- * is handed, in arrival order, to the {@link ResultHandler}s on one thread of its own, so the store's writer is
- * never held up by database writes or slow clients.
+ * is handed, in arrival order, on one thread of its own, to the {@link Recorder} and then to the {@link
+ * LiveResults} (so a watcher told of a final result finds it in the table), and the store's writer is never held
+ * up by database writes or slow clients.
  *
  * <p>At start it also settles submissions accepted before a restart: a final result the store still holds is
  * recorded; one the store no longer knows (an in-memory store, or an expired result) is finished as IE.
@@ -33,15 +34,17 @@ public class ResultFeed implements SmartLifecycle {
     /** How long a worker's report on a submission is remembered for {@link #replay}: far longer than a commit. */
     private static final Duration REPORT_MEMORY = Duration.ofMinutes(5);
     private final ResultStore store;
-    private final List<ResultHandler> handlers;
+    private final Recorder recorder;
+    private final LiveResults live;
     private volatile ExecutorService executor;
     private volatile ResultStore.Subscription subscription;
     /** Submissions a worker has reported on (any state past QUEUED) lately: the only ones a replay can change. */
     private final Cache<String, Boolean> reported = Caffeine.newBuilder().expireAfterWrite(REPORT_MEMORY).build();
 
-    public ResultFeed(ResultStore store, List<ResultHandler> handlers) {
+    public ResultFeed(ResultStore store, Recorder recorder, LiveResults live) {
         this.store = store;
-        this.handlers = List.copyOf(handlers);
+        this.recorder = recorder;
+        this.live = live;
     }
 
     @Override
@@ -52,22 +55,20 @@ public class ResultFeed implements SmartLifecycle {
             return t;
         });
         subscription = store.subscribe(this::offer);
-        for (ResultHandler h : handlers) {
-            for (String id : h.unfinished()) {
-                Optional<SubmissionResult> stored = store.find(id);
-                if (stored.isEmpty()) {
-                    offer(new SubmissionResult(id, Status.FINISHED, "", List.of(),
-                            new Verdict.InternalError("the judge's result store no longer knows this submission"
-                                    + " (lost in a restart or expired)"), 0, 0, Instant.now()));
-                } else if (stored.get().isFinished()) {
-                    offer(stored.get());
-                }
+        for (String id : recorder.unfinished()) {
+            Optional<SubmissionResult> stored = store.find(id);
+            if (stored.isEmpty()) {
+                offer(new SubmissionResult(id, Status.FINISHED, "", List.of(),
+                        new Verdict.InternalError("the judge's result store no longer knows this submission"
+                                + " (lost in a restart or expired)"), 0, 0, Instant.now()));
+            } else if (stored.get().isFinished()) {
+                offer(stored.get());
             }
         }
     }
 
     /**
-     * Hands the store's current state of {@code id} to the handlers again when a worker has reported on it, which
+     * Hands the store's current state of {@code id} to the recorder again when a worker has reported on it, which
      * closes the accept/finish race: a report that arrived before the accepting transaction committed found no row
      * to update. A submission nobody has reported on yet needs nothing (its reports will find the row), so the
      * usual accept costs no read. The read runs on the feed's thread, after every change already offered, so the
@@ -110,14 +111,12 @@ public class ResultFeed implements SmartLifecycle {
     }
 
     private void dispatch(SubmissionResult result) {
-        for (ResultHandler h : handlers) {
-            try {
-                h.handle(result);
-            } catch (RuntimeException ex) {
-                log.warn("result handler {} failed on submission {}", h.getClass().getSimpleName(),
-                        result.submissionId(), ex);
-            }
+        try {
+            recorder.record(result);
+        } catch (RuntimeException ex) {
+            log.warn("cannot record submission {}", result.submissionId(), ex);
         }
+        live.publish(result);
     }
 
     @Override

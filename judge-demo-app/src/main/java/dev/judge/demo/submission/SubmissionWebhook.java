@@ -8,14 +8,13 @@ import org.springframework.stereotype.Component;
  * {@code GET /api/v1/submissions/{id}} as its author sees it (hidden tests reduced).
  */
 @Component
-public class SubmissionWebhook implements FinishListener {
+public class SubmissionWebhook {
     private final WebhookSender sender;
 
     public SubmissionWebhook(WebhookSender sender) {
         this.sender = sender;
     }
 
-    @Override
     public void finished(SubmissionRow row) {
         if (row.callbackUrl() != null) {
             sender.send(row.callbackUrl(), "POST", SubmissionViews.of(row, null, false));

@@ -12,6 +12,8 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.AcceptProperties;
 import dev.judge.demo.groupcommit.GroupCommitException;
+import dev.judge.demo.results.LiveResults;
+import dev.judge.demo.results.Recorder;
 import dev.judge.demo.results.ResultFeed;
 import dev.judge.jdbc.JdbcJudgeStorage;
 import dev.judge.sandbox.linux.NativeSandbox;
@@ -57,7 +59,7 @@ class AcceptorTest {
         storage = JdbcJudgeStorage.builder().dataSource(ds).schema("judge").build();
         judge = Judge.builder().sandbox(sandbox).jobQueue(storage.jobQueue())
                 .resultStore(storage.resultStore()).build();
-        feed = new ResultFeed(storage.resultStore(), List.of());
+        feed = new ResultFeed(storage.resultStore(), new Recorder(List.of()), new LiveResults());
         feed.start();
         acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2,
                 Duration.ZERO));

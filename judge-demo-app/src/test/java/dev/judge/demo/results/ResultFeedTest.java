@@ -14,22 +14,38 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-/** The feed hands store changes to handlers in order, and settles unfinished submissions at start. */
+/** The feed hands store changes on in order, and settles unfinished submissions at start. */
 class ResultFeedTest {
     private final BlockingQueue<SubmissionResult> seen = new LinkedBlockingQueue<>();
 
-    private ResultHandler handler(List<String> unfinished) {
-        return new ResultHandler() {
+    private final LiveResults live = new LiveResults();
+
+    /** A feed whose one table waits for {@code unfinished}; what it hands on is seen by watchers of {@code ids}. */
+    private ResultFeed feed(ResultStore store, List<String> unfinished, String... ids) {
+        for (String id : ids) {
+            live.watch(id, seen::add);
+        }
+        SubmissionTable table = new SubmissionTable() {
             @Override
-            public void handle(SubmissionResult result) {
-                seen.add(result);
+            public boolean advance(String id, Status status) {
+                return false;
             }
 
             @Override
-            public List<String> unfinished() {
+            public boolean finish(String id, ResultDocument result, Instant finishedAt) {
+                return false;
+            }
+
+            @Override
+            public void finished(String id) {
+            }
+
+            @Override
+            public List<String> unfinished(int limit) {
                 return unfinished;
             }
         };
+        return new ResultFeed(store, new Recorder(List.of(table)), live);
     }
 
     static SubmissionResult finished(String id, Verdict verdict) {
@@ -41,7 +57,7 @@ class ResultFeedTest {
         ResultStore store = ResultStores.inMemory();
         store.save(finished("done", Verdict.ACCEPTED));
         store.save(SubmissionResult.queued("running", Instant.now()));
-        ResultFeed feed = new ResultFeed(store, List.of(handler(List.of("done", "lost", "running"))));
+        ResultFeed feed = feed(store, List.of("done", "lost", "running"), "done", "lost", "running", "after");
         feed.start();
         try {
             SubmissionResult first = seen.poll(5, TimeUnit.SECONDS);
@@ -67,7 +83,7 @@ class ResultFeedTest {
     @Test
     void replaysOnlySubmissionsAWorkerHasReportedOn() throws Exception {
         ResultStore store = ResultStores.inMemory();
-        ResultFeed feed = new ResultFeed(store, List.of(handler(List.of())));
+        ResultFeed feed = feed(store, List.of(), "fresh", "unknown");
         feed.start();
         try {
             store.save(SubmissionResult.queued("fresh", Instant.now()));
