@@ -10,10 +10,14 @@ export const VERDICTS = {
 };
 const STATUSES = { QUEUED: 'Queued', COMPILING: 'Compiling', RUNNING: 'Running', FINISHED: 'Finished' };
 
-/** A submission id as people read it: long random ids cut to their first 8 characters. */
+/**
+ * A submission id as people read it. Ids are time-ordered UUIDs whose first 12 hex digits are the millisecond
+ * they were made, so submissions of one minute share their first characters: the last 8 hex digits (random)
+ * tell them apart. Short ids are shown whole.
+ */
 export function shortId(id) {
   const s = String(id);
-  return s.length > 12 ? s.slice(0, 8) : `#${s}`;
+  return s.length > 12 ? s.replaceAll('-', '').slice(-8) : `#${s}`;
 }
 
 /** A score without trailing zeros: 100, 37.5. */

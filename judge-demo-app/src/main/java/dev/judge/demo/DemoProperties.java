@@ -51,12 +51,15 @@ public record DemoProperties(
     /**
      * @param maxRequestBody      largest JSON request body
      * @param maxArchiveSize      largest uploaded test archive (compressed)
-     * @param maxTestData         largest total of a problem's test data (uncompressed), also the archive's
+     * @param maxTestData         largest total of a problem's test data (uncompressed), also the archive's (at
+     *                            most the judge's {@code judge.caps.max-test-data-size})
      * @param maxTestFile         largest single input or answer file
      * @param maxArchiveEntries   most entries an archive may hold, directories and ignored files included
      * @param maxCompressionRatio largest uncompressed/compressed ratio of an archive entry
-     * @param maxTests            most test cases of one problem
-     * @param maxSourceSize       largest source of a submission or run (the judge's own cap applies as well)
+     * @param maxTests            most test cases of one problem (at most the judge's
+     *                            {@code judge.caps.max-tests})
+     * @param maxSourceSize       largest source of a submission or run (at most the judge's
+     *                            {@code judge.caps.max-source-size})
      * @param maxStdin            largest custom input of a run
      * @param maxBatchRuns        most inputs of one batch run
      */
@@ -67,7 +70,7 @@ public record DemoProperties(
             @DefaultValue("64MB") DataSize maxTestFile,
             @DefaultValue("10000") int maxArchiveEntries,
             @DefaultValue("1000") int maxCompressionRatio,
-            @DefaultValue("1000") int maxTests,
+            @DefaultValue("512") int maxTests,
             @DefaultValue("64KB") DataSize maxSourceSize,
             @DefaultValue("1MB") DataSize maxStdin,
             @DefaultValue("20") int maxBatchRuns) {

@@ -3,10 +3,9 @@ package dev.judge.demo.judge0;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.Status;
-import dev.judge.demo.submission.ResultDocument;
-import dev.judge.demo.submission.RowInsert;
-import dev.judge.demo.submission.StatusColumn;
-import dev.judge.demo.submission.StatusSteps;
+import dev.judge.demo.accept.RowInsert;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +18,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code judge0_submissions} table. */
 @Repository
-class Judge0Repository implements StatusColumn {
+class Judge0Repository {
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -28,7 +27,7 @@ class Judge0Repository implements StatusColumn {
         this.json = json;
     }
 
-    /** The insert of a new submission's row, for the {@link dev.judge.demo.submission.Acceptor}. */
+    /** The insert of a new submission's row, for the {@link dev.judge.demo.accept.Acceptor}. */
     RowInsert insertion(Judge0Row r) {
         return RowInsert.of("insert into judge0_submissions (token, language_id, judge_language, source, stdin,"
                         + " expected_output, limits_json, callback_url, status, created_at)"
@@ -44,8 +43,7 @@ class Judge0Repository implements StatusColumn {
                 .params(write(result), utc(at), token).update() == 1;
     }
 
-    @Override
-    public boolean advance(String token, Status status) {
+    boolean advance(String token, Status status) {
         return jdbc.sql("update judge0_submissions set status = ? where token = ? and finished_at is null"
                         + " and status in (" + StatusSteps.earlier(status) + ")")
                 .params(status.name(), token).update() == 1;

@@ -1,6 +1,6 @@
 package dev.judge.demo.judge0;
 
-import dev.judge.demo.submission.ResultDocument;
+import dev.judge.demo.results.ResultDocument;
 import java.time.Instant;
 
 /** A row of {@code judge0_submissions}; {@code result} is null until the judge finished it. */

@@ -1,8 +1,8 @@
 package dev.judge.demo.judge0;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.judge.demo.submission.ResultDocument;
-import dev.judge.demo.submission.TestDocument;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.TestDocument;
 import java.util.List;
 
 /** Judge0 CE 1.13's statuses (ids 1-14) and how a judge result maps onto them. */

@@ -1,7 +1,7 @@
 package dev.judge.demo.judge0;
 
-import dev.judge.demo.submission.ResultDocument;
-import dev.judge.demo.submission.TestDocument;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.TestDocument;
 import dev.judge.demo.web.ApiException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,6 +1,7 @@
 package dev.judge.demo.submission;
 
 import dev.judge.demo.auth.AuthenticatedUser;
+import dev.judge.demo.results.LiveResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -34,10 +35,9 @@ public class LiveEventsController {
             throws IOException {
         SubmissionRow row = service.row(id, user);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        LiveStream stream = new LiveStream(emitter, row.hiddenTests(), row.testCount(), user.isAdmin(),
-                () -> service.view(id, user));
+        LiveStream stream = new LiveStream(emitter, row, user.isAdmin());
         if (row.finished()) {
-            stream.finish();
+            stream.finish(service.view(row, user));
             return emitter;
         }
         AutoCloseable watch = live.watch(id, stream::on);
@@ -53,8 +53,9 @@ public class LiveEventsController {
         emitter.onError(e -> stop.run());
         // catch up with what happened before the watcher was in place
         service.current(id).ifPresent(stream::on);
-        if (service.row(id, user).finished()) {
-            stream.finish();
+        SubmissionRow now = service.row(id, user);
+        if (now.finished()) {
+            stream.finish(service.view(now, user));
         }
         return emitter;
     }

@@ -1,10 +1,10 @@
 package dev.judge.demo.submission;
 
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.demo.results.ResultDocument;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -13,21 +13,17 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  */
 final class LiveStream {
     private final SseEmitter emitter;
-    private final List<String> hiddenTests;
-    private final int total;
+    private final SubmissionRow row;
     private final boolean full;
-    private final Supplier<SubmissionView> finishedView;
     private String status = "";
     private int sentTests;
     private boolean done;
 
-    LiveStream(SseEmitter emitter, List<String> hiddenTests, int total, boolean full,
-            Supplier<SubmissionView> finishedView) {
+    /** {@code row} as it was when the stream opened: what a final result is shown with. */
+    LiveStream(SseEmitter emitter, SubmissionRow row, boolean full) {
         this.emitter = emitter;
-        this.hiddenTests = hiddenTests;
-        this.total = total;
+        this.row = row;
         this.full = full;
-        this.finishedView = finishedView;
     }
 
     synchronized void on(SubmissionResult result) {
@@ -42,25 +38,26 @@ final class LiveStream {
             }
             int done = d.tests().size();
             for (int i = sentTests; i < done; i++) {
-                TestView view = SubmissionViews.test(i, d.tests().get(i), hiddenTests, full);
-                send("test", new TestEvent(i, total, view));
+                TestView view = SubmissionViews.test(i, d.tests().get(i), row.hiddenTests(), full);
+                send("test", new TestEvent(i, row.testCount(), view));
             }
             sentTests = Math.max(sentTests, done);
             if (result.isFinished()) {
-                finish();
+                // the recorder stored this result before the feed told the watchers: no need to read it back
+                finish(SubmissionViews.finished(row, d, full));
             }
         } catch (IOException | IllegalStateException e) {
             done = true; // the client went away
         }
     }
 
-    /** Sends {@code finished} with the stored submission and ends the stream. */
-    synchronized void finish() throws IOException {
+    /** Sends {@code finished} with the finished submission and ends the stream. */
+    synchronized void finish(SubmissionView finished) throws IOException {
         if (done) {
             return;
         }
         done = true;
-        send("finished", finishedView.get());
+        send("finished", finished);
         emitter.complete();
     }
 

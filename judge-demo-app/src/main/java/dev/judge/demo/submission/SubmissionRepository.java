@@ -4,6 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.Status;
+import dev.judge.demo.accept.Acceptor;
+import dev.judge.demo.accept.RowInsert;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -19,7 +23,7 @@ import org.springframework.stereotype.Repository;
 
 /** The {@code submissions} table. */
 @Repository
-public class SubmissionRepository implements StatusColumn {
+public class SubmissionRepository {
     private static final String SELECT = "select s.*, u.username from submissions s join users u on u.id = s.user_id";
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
@@ -50,7 +54,6 @@ public class SubmissionRepository implements StatusColumn {
                 .update() == 1;
     }
 
-    @Override
     public boolean advance(String id, Status status) {
         return jdbc.sql("update submissions set status = ? where id = ? and finished_at is null and status in ("
                         + StatusSteps.earlier(status) + ")")

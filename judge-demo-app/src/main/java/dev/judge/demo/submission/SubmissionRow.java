@@ -1,5 +1,6 @@
 package dev.judge.demo.submission;
 
+import dev.judge.demo.results.ResultDocument;
 import java.time.Instant;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package dev.judge.demo.submission;
 
+import dev.judge.demo.results.ResultDocument;
 import java.time.Instant;
 
 /** A submission in a listing: no source, no per-test results. */

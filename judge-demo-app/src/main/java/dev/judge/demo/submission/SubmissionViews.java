@@ -1,6 +1,9 @@
 package dev.judge.demo.submission;
 
 import dev.judge.core.model.Status;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.TestDocument;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -23,6 +26,14 @@ public final class SubmissionViews {
         return new SubmissionView(row.id(), row.problemId(), row.languageId(), row.username(), status,
                 d == null ? null : d.verdict(), d == null ? 0 : d.score(), d == null ? 0 : d.maxScore(),
                 d == null ? "" : d.compileOutput(), tests, row.source(), row.createdAt(), row.finishedAt());
+    }
+
+    /** {@code row} (unfinished when read) with its final result {@code result}, as the recorder stored it. */
+    static SubmissionView finished(SubmissionRow row, ResultDocument result, boolean full) {
+        SubmissionRow stored = new SubmissionRow(row.id(), row.userId(), row.username(), row.problemId(),
+                row.languageId(), row.source(), row.hiddenTests(), row.testCount(), row.callbackUrl(), "FINISHED",
+                result, row.createdAt(), result.updatedAt().truncatedTo(ChronoUnit.MICROS));
+        return of(stored, null, full);
     }
 
     // The live state and the row's status only move forward; whichever is further along is the current one.

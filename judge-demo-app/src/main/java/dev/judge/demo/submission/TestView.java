@@ -1,5 +1,6 @@
 package dev.judge.demo.submission;
 
+import dev.judge.demo.results.TestDocument;
 /**
  * One test's result in the API. For a test that was hidden, accounts other than administrators get only the
  * verdict, time and memory: no name, exit details, checker message or output.

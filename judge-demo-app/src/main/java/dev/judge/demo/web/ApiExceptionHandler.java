@@ -10,7 +10,7 @@ import dev.judge.core.JudgeBusyException;
 import dev.judge.core.queue.QueueException;
 import dev.judge.core.store.StoreException;
 import dev.judge.demo.DemoProperties;
-import dev.judge.demo.submission.GroupCommitException;
+import dev.judge.demo.groupcommit.GroupCommitException;
 import jakarta.validation.ConstraintViolationException;
 import java.time.Duration;
 import java.util.ArrayList;

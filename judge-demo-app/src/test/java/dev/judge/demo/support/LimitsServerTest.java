@@ -10,7 +10,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The embedded default with small limits of its own, so the 429 paths can be reached without disturbing the other
  * classes' budgets: three judging requests per client address an hour, 127.0.0.1 a trusted proxy, a judge of one
- * slot with a waiting line of one, and a Retry-After of 7 s. The Judge0 API is open (no auth token).
+ * slot with a waiting line of one, and a Retry-After of 7 s. The Judge0 API is open (no auth token). The judge takes
+ * at most three tests per submission ({@code judge.caps.max-tests}), and the server's problem caps are left to follow.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -23,6 +24,7 @@ import org.springframework.test.context.ContextConfiguration;
         "judge.demo.retry-after=7s",
         "judge.executor.slots=1",
         "judge.executor.queue-capacity=1",
+        "judge.caps.max-tests=3",
         "judge.judge0.auth-token="})
 @ContextConfiguration(initializers = TempDataDir.class)
 public @interface LimitsServerTest {

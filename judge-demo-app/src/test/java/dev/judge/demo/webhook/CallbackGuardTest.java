@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.demo.DemoProperties;
-import dev.judge.demo.submission.AdmissionTest;
+import dev.judge.demo.accept.AdmissionTest;
 import dev.judge.demo.web.ApiException;
 import java.net.InetAddress;
 import org.junit.jupiter.api.Test;

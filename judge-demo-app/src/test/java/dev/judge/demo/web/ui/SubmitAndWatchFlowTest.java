@@ -129,6 +129,14 @@ class SubmitAndWatchFlowTest extends BrowserTest {
         List<String> history = driver.findElements(By.cssSelector("#history-table tbody tr")).stream()
                 .map(r -> r.getAttribute("data-verdict")).toList();
         assertThat(history).containsExactly(verdict, "WA", "AC");
+        // made within the same minute, their ids share the leading (millisecond) digits; the ids shown differ
+        List<WebElement> historyRows = driver.findElements(By.cssSelector("#history-table tbody tr"));
+        List<String> shown = historyRows.stream().map(r -> r.findElement(By.cssSelector("td a")).getText()).toList();
+        assertThat(shown).doesNotHaveDuplicates();
+        for (WebElement row : historyRows) {
+            String id = row.getAttribute("data-submission-id");
+            assertThat(id.replace("-", "")).endsWith(row.findElement(By.cssSelector("td a")).getText());
+        }
 
         // run with custom input
         setSource(SUM);

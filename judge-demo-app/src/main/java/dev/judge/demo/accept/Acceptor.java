@@ -1,0 +1,131 @@
+package dev.judge.demo.accept;
+
+import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.judge.Judge;
+import dev.judge.core.model.Submission;
+import dev.judge.demo.AcceptProperties;
+import dev.judge.demo.groupcommit.GroupCommit;
+import dev.judge.demo.groupcommit.GroupCommitException;
+import dev.judge.demo.results.ResultFeed;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Accepts submissions through a {@link GroupCommit}: the judge's {@code submit} (QUEUED result and job) and the
+ * server's own row of every submission waiting at that moment go into one database transaction, so one commit
+ * serves many requests. When the judge's queue and results live in the server's database (the embedded default,
+ * {@code postgres}) the job becomes visible to workers together with its row; with Redis only the rows share the
+ * transaction. A caller returns once its batch is committed, so an answer with an id means the submission is
+ * stored; a failed batch fails all its callers ({@link GroupCommitException}). The judge's results and jobs of a
+ * batch, and its rows of one statement, each go to the database as one JDBC batch: a few round trips per commit
+ * instead of three per submission.
+ */
+@Component
+public class Acceptor implements DisposableBean {
+    /** One submission and the insert of the server's row for it, made once the judge has given it an id. */
+    private record Accept(Submission submission, Function<String, RowInsert> row) {
+    }
+
+    private final Judge judge;
+    private final ResultFeed feed;
+    private final TransactionTemplate tx;
+    private final JdbcTemplate jdbc;
+    private final GroupCommit<Accept, String> commit;
+
+    /** {@code transactions} and {@code jdbc} work on the same data source, so the rows join the transaction. */
+    public Acceptor(Judge judge, ResultFeed feed, PlatformTransactionManager transactions, JdbcTemplate jdbc,
+            AcceptProperties properties) {
+        this.judge = judge;
+        this.feed = feed;
+        this.tx = new TransactionTemplate(transactions);
+        this.jdbc = jdbc;
+        this.commit = new GroupCommit<>("accept-commit", properties.batchSize(), properties.writers(), this::write);
+    }
+
+    /**
+     * Hands {@code submission} to the judge and inserts the row {@code row} makes of its id, in one transaction
+     * shared with other submissions accepted at the same moment; returns the id once committed.
+     *
+     * @throws InvalidSubmissionException when the judge refuses the submission (nothing is stored)
+     * @throws GroupCommitException       when the transaction failed (nothing of it is stored)
+     */
+    public String accept(Submission submission, Function<String, RowInsert> row) {
+        return commit.submit(new Accept(submission, row));
+    }
+
+    private List<GroupCommit.Outcome<String>> write(List<Accept> batch) {
+        List<GroupCommit.Outcome<String>> outcomes = tx.execute(status -> {
+            List<GroupCommit.Outcome<String>> out = new ArrayList<>(batch.size());
+            List<String> ids = submitTogether(batch);
+            if (ids != null) {
+                List<RowInsert> rows = new ArrayList<>(batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    rows.add(batch.get(i).row().apply(ids.get(i)));
+                    out.add(GroupCommit.Outcome.of(ids.get(i)));
+                }
+                insertAll(rows);
+                return out;
+            }
+            for (Accept a : batch) {
+                String id;
+                try {
+                    id = judge.submit(a.submission()); // validates before it writes anything
+                } catch (InvalidSubmissionException e) {
+                    out.add(GroupCommit.Outcome.refused(e));
+                    continue;
+                }
+                insertAll(List.of(a.row().apply(id)));
+                out.add(GroupCommit.Outcome.of(id));
+            }
+            return out;
+        });
+        for (GroupCommit.Outcome<String> o : outcomes) {
+            if (o.value() != null) {
+                feed.replay(o.value()); // a result stored before the row was committed is recorded now
+            }
+        }
+        return outcomes;
+    }
+
+    /** Runs the inserts in order, each run of inserts with the same statement as one JDBC batch. */
+    private void insertAll(List<RowInsert> rows) {
+        int from = 0;
+        while (from < rows.size()) {
+            String sql = rows.get(from).sql();
+            int to = from + 1;
+            while (to < rows.size() && rows.get(to).sql().equals(sql)) {
+                to++;
+            }
+            if (to - from == 1) {
+                jdbc.update(sql, rows.get(from).args().toArray());
+            } else {
+                jdbc.batchUpdate(sql, rows.subList(from, to).stream().map(r -> r.args().toArray()).toList());
+            }
+            from = to;
+        }
+    }
+
+    /**
+     * The ids of the whole batch handed to the judge at once (its results and jobs then go to the database
+     * together), or null when one of them fails the judge's check: nothing is written then, and each is handed in
+     * alone so that only the refused ones fail.
+     */
+    private List<String> submitTogether(List<Accept> batch) {
+        try {
+            return judge.submitAll(batch.stream().map(Accept::submission).toList());
+        } catch (InvalidSubmissionException e) {
+            return null;
+        }
+    }
+
+    @Override
+    public void destroy() {
+        commit.close();
+    }
+}

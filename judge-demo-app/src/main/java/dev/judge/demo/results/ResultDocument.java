@@ -1,0 +1,28 @@
+package dev.judge.demo.results;
+
+import dev.judge.core.model.SubmissionResult;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A judge result as the server stores it (column {@code result_json}) and reads it back: plain values only, so
+ * it does not depend on the judge's own serialized form.
+ */
+public record ResultDocument(String status, String verdict, String detail, double score, double maxScore,
+        String compileOutput, List<TestDocument> tests, Instant updatedAt) {
+
+    public ResultDocument {
+        tests = tests == null ? List.of() : List.copyOf(tests);
+        compileOutput = compileOutput == null ? "" : compileOutput;
+    }
+
+    public static ResultDocument of(SubmissionResult r) {
+        return new ResultDocument(r.status().name(), r.verdict() == null ? null : r.verdict().code(),
+                r.verdict() == null ? null : TestDocument.detail(r.verdict()), r.score(), r.maxScore(),
+                r.compileOutput(), r.tests().stream().map(TestDocument::of).toList(), r.updatedAt());
+    }
+
+    public boolean finished() {
+        return "FINISHED".equals(status);
+    }
+}

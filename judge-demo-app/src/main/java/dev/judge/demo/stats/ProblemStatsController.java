@@ -1,0 +1,42 @@
+package dev.judge.demo.stats;
+
+import dev.judge.demo.problem.ProblemService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Per-problem statistics and leaderboard, for every account. */
+@RestController
+@Validated
+@Tag(name = "problems")
+public class ProblemStatsController {
+    private final ProblemService problems;
+    private final ProblemStatsRepository stats;
+
+    public ProblemStatsController(ProblemService problems, ProblemStatsRepository stats) {
+        this.problems = problems;
+        this.stats = stats;
+    }
+
+    @GetMapping("/api/v1/problems/{id}/stats")
+    @Operation(summary = "Counts by verdict and language, acceptance rate")
+    public ProblemStats stats(@PathVariable long id) {
+        problems.requireProblem(id);
+        return stats.stats(id);
+    }
+
+    @GetMapping("/api/v1/problems/{id}/leaderboard")
+    @Operation(summary = "Best score per account, ties broken by the earlier submission")
+    public List<LeaderboardEntry> leaderboard(@PathVariable long id,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int limit) {
+        problems.requireProblem(id);
+        return stats.leaderboard(id, limit);
+    }
+}
