@@ -1,6 +1,6 @@
 package dev.judge.core.worker;
 
-import dev.judge.core.judge.JudgeObserver;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;
