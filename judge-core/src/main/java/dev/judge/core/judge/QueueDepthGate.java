@@ -17,18 +17,20 @@ import java.util.concurrent.TimeUnit;
  * value older than the refresh interval is still answered while a background thread reads the next one, and the
  * bound may be passed by what is accepted within about one interval. Only the first read, and a read after the
  * value went {@value #STALE_INTERVALS} intervals without a successful refresh (the queue failing), is made by the
- * submitting thread, which then sees the failure.
+ * submitting thread, which then sees the failure. A zero interval reads the depth on every submit.
  */
 final class QueueDepthGate {
     static final int STALE_INTERVALS = 10;
     private static final String KEY = "depth";
 
+    private final JobQueue queue;
     private final long maxDepth;
-    private final LoadingCache<String, Long> depth;
+    private final LoadingCache<String, Long> sampled; // null: read on every submit
 
     QueueDepthGate(JobQueue queue, long maxDepth, Duration refresh, Ticker ticker, Executor refresher) {
+        this.queue = queue;
         this.maxDepth = maxDepth;
-        this.depth = Caffeine.newBuilder()
+        this.sampled = refresh.isZero() ? null : Caffeine.newBuilder()
                 .ticker(ticker)
                 .executor(refresher)
                 .refreshAfterWrite(refresh)
@@ -47,7 +49,7 @@ final class QueueDepthGate {
 
     /** @throws QueueFullException when the last known depth is at or over the bound */
     void check() {
-        long jobs = depth.get(KEY);
+        long jobs = sampled == null ? queue.depth() : sampled.get(KEY);
         if (jobs >= maxDepth) {
             throw new QueueFullException(jobs, maxDepth);
         }

@@ -17,6 +17,7 @@ import dev.judge.core.queue.QueueException;
 import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.store.ResultStore;
 import dev.judge.core.store.ResultStores;
+import dev.judge.core.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -166,6 +167,33 @@ class JudgeQueueTest {
     void aWorkerNeedsAQueueAndAStore() {
         assertThatThrownBy(() -> Judge.builder().sandbox(echo()).worker(true).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("job queue");
+    }
+
+    @Test
+    void aHostWithItsOwnLifecycleStartsTheJudgesWorkerWhenReady() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(store)
+                        .worker(w -> w.concurrency(1).claimWait(Duration.ofMillis(50))).startWorker(false).build()) {
+            Worker worker = judge.worker().orElseThrow();
+            assertThat(worker.isRunning()).isFalse();
+            String id = judge.submit(submission("in0"));
+            assertThat(judge.result(id).map(SubmissionResult::status)).hasValue(Status.QUEUED);
+            worker.start();
+            assertThat(worker.isRunning()).isTrue();
+            assertThat(awaitFinished(judge, id).verdict()).isEqualTo(Verdict.ACCEPTED);
+            judge.close();
+            assertThat(worker.isRunning()).as("closing the judge drains its worker").isFalse();
+        }
+    }
+
+    @Test
+    void aJudgeWithoutAWorkerHostsNone() {
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(ResultStores.inMemory())
+                        .build()) {
+            assertThat(judge.worker()).isEmpty();
+        }
     }
 
     /** Delegates everything; tests override what they break. */

@@ -8,6 +8,7 @@ import dev.judge.core.testsupport.FakeSandbox;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
@@ -53,6 +54,24 @@ class ValidationTest {
     @AfterEach
     void close() {
         judge.close();
+    }
+
+    @Test
+    void theCapsTheJudgeEnforcesAreThoseItReports() {
+        JudgeCaps caps = judge.caps();
+        assertThat(caps.maxSourceSize()).isEqualTo(ByteSize.ofKiB(1));
+        assertThat(caps.maxTests()).isEqualTo(3);
+        assertThat(caps.maxTestData()).isEqualTo(ByteSize.ofKiB(4));
+        assertThat(caps.maxStdin()).isEqualTo(ByteSize.ofKiB(2));
+        assertThat(caps.maxLimits().cpuTime()).isEqualTo(Duration.ofSeconds(30));
+        List<TestCase> tests = new java.util.ArrayList<>();
+        for (int i = 0; i < caps.maxTests(); i++) {
+            tests.add(TestCase.of("t" + i, "1", "3"));
+        }
+        assertThat(judge.judge(Submission.of("cpp", "int main(){}", tests)).isFinished()).isTrue();
+        tests.add(TestCase.of("one-more", "1", "3"));
+        assertField(() -> judge.judge(Submission.of("cpp", "int main(){}", tests)), "tests",
+                "at most " + caps.maxTests());
     }
 
     private static void assertField(ThrowingCallable call, String field, String... messageParts) {
