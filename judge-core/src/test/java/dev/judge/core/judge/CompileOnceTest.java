@@ -2,12 +2,12 @@ package dev.judge.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.judge.core.pipeline.ArtifactCacheStats;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.Verdict;
+import dev.judge.core.pipeline.ArtifactCacheStats;
 import dev.judge.core.testsupport.CountingSandbox;
 import dev.judge.core.testsupport.ProcessSandbox;
 import dev.judge.core.testsupport.RequiredParts;

@@ -2,9 +2,9 @@ package dev.judge.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.judge.core.model.RunResult;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
+import dev.judge.core.model.RunResult;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;

@@ -4,7 +4,6 @@ import static dev.judge.core.testsupport.FakeSandbox.exited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.judge.core.testsupport.FakeSandbox;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
@@ -17,6 +16,7 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
 import dev.judge.core.sandbox.Termination;
+import dev.judge.core.testsupport.FakeSandbox;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
