@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
-class SlotExecutorTest {
+class RunSlotExecutorTest {
 
     @Test
     void fullSlotsAndAFullLineRefuseWithJudgeBusy() throws Exception {
