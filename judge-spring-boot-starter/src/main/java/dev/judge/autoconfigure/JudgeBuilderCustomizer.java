@@ -4,7 +4,7 @@ import dev.judge.core.judge.Judge;
 
 /**
  * Changes the {@link Judge.Builder} after the {@code judge.*} properties were applied and before the judge is
- * built: the hook for executor slots, cache size, caps and anything the properties do not cover.
+ * built: the hook for run slots, cache size, caps, the queue bound and anything the properties do not cover.
  */
 @FunctionalInterface
 public interface JudgeBuilderCustomizer {

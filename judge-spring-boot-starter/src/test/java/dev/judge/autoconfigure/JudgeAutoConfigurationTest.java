@@ -90,6 +90,27 @@ class JudgeAutoConfigurationTest {
     }
 
     @Test
+    void theQueuesMaxDepthIsTheJudgesBackPressureAndTheWorkerIsTheJudges() {
+        withTestSandbox.withPropertyValues("judge.queue.max-depth=1", "judge.queue.depth-refresh=0",
+                        "judge.worker.enabled=false")
+                .run(context -> {
+                    Judge judge = context.getBean(Judge.class);
+                    assertThat(judge.worker()).as("an API-only node hosts no worker").isEmpty();
+                    Submission s = Submission.of("python3", "print()", List.of(TestCase.of("1", "", "\n")));
+                    judge.submit(s);
+                    org.assertj.core.api.Assertions.assertThatThrownBy(() -> judge.submit(s))
+                            .isInstanceOf(dev.judge.core.QueueFullException.class);
+                });
+        withTestSandbox.withPropertyValues("judge.worker.concurrency=1").run(context -> {
+            WorkerLifecycle lifecycle = context.getBean(WorkerLifecycle.class);
+            assertThat(lifecycle.worker()).containsSame(context.getBean(Judge.class).worker().orElseThrow());
+            assertThat(lifecycle.isRunning()).isTrue();
+            lifecycle.stop();
+            assertThat(lifecycle.isRunning()).isFalse();
+        });
+    }
+
+    @Test
     void backsOffWhereTheApplicationDefinesItsOwnBeans() {
         JobQueue own = JobQueues.inMemory();
         withTestSandbox.withBean("ownQueue", JobQueue.class, () -> own).run(context -> {

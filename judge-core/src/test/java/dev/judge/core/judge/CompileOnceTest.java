@@ -7,6 +7,7 @@ import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.Verdict;
+import dev.judge.core.pipeline.ArtifactCacheStats;
 import dev.judge.core.testsupport.CountingSandbox;
 import dev.judge.core.testsupport.ProcessSandbox;
 import dev.judge.core.testsupport.RequiredParts;
@@ -31,7 +32,7 @@ class CompileOnceTest {
     void open() {
         RequiredParts.require(ProcessSandbox.usable(), "/usr/bin/time and /usr/bin/prlimit");
         sandbox = new CountingSandbox(new ProcessSandbox());
-        judge = Judge.builder().sandbox(sandbox).slots(2).build();
+        judge = Judge.builder().sandbox(sandbox).runSlots(2).build();
         LanguageInfo cpp = judge.languages().stream().filter(i -> i.id().equals("cpp")).findFirst().orElseThrow();
         RequiredParts.require(cpp.available(), "g++: " + cpp.reason());
     }

@@ -12,10 +12,12 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.model.Verdict;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JobQueues;
-import dev.judge.core.queue.QueueException;
 import dev.judge.core.queue.JudgeJob;
+import dev.judge.core.queue.QueueException;
 import dev.judge.core.store.ResultStore;
 import dev.judge.core.store.ResultStores;
+import dev.judge.core.testsupport.FakeSandbox;
+import dev.judge.core.worker.Worker;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +59,7 @@ class JudgeQueueTest {
         List<Status> seen = new CopyOnWriteArrayList<>();
         store.subscribe(r -> seen.add(r.status()));
         try (JobQueue queue = JobQueues.inMemory();
-                Judge judge = Judge.builder().sandbox(echo()).slots(2).jobQueue(queue).resultStore(store)
+                Judge judge = Judge.builder().sandbox(echo()).runSlots(2).jobQueue(queue).resultStore(store)
                         .worker(true).build()) {
             String good = judge.submit(submission("in0", "in1"));
             String bad = judge.submit(submission("in0", "nope"), Priority.HIGH);
@@ -165,6 +167,33 @@ class JudgeQueueTest {
     void aWorkerNeedsAQueueAndAStore() {
         assertThatThrownBy(() -> Judge.builder().sandbox(echo()).worker(true).build())
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("job queue");
+    }
+
+    @Test
+    void aHostWithItsOwnLifecycleStartsTheJudgesWorkerWhenReady() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(store)
+                        .worker(w -> w.concurrency(1).claimWait(Duration.ofMillis(50))).startWorker(false).build()) {
+            Worker worker = judge.worker().orElseThrow();
+            assertThat(worker.isRunning()).isFalse();
+            String id = judge.submit(submission("in0"));
+            assertThat(judge.result(id).map(SubmissionResult::status)).hasValue(Status.QUEUED);
+            worker.start();
+            assertThat(worker.isRunning()).isTrue();
+            assertThat(awaitFinished(judge, id).verdict()).isEqualTo(Verdict.ACCEPTED);
+            judge.close();
+            assertThat(worker.isRunning()).as("closing the judge drains its worker").isFalse();
+        }
+    }
+
+    @Test
+    void aJudgeWithoutAWorkerHostsNone() {
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(echo()).jobQueue(queue).resultStore(ResultStores.inMemory())
+                        .build()) {
+            assertThat(judge.worker()).isEmpty();
+        }
     }
 
     /** Delegates everything; tests override what they break. */

@@ -1,12 +1,13 @@
 package dev.judge.core.judge;
 
-import static dev.judge.core.judge.FakeSandbox.exited;
+import static dev.judge.core.testsupport.FakeSandbox.exited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
@@ -15,6 +16,7 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
 import dev.judge.core.sandbox.Termination;
+import dev.judge.core.testsupport.FakeSandbox;
 import java.time.Duration;
 import java.util.List;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -52,6 +54,24 @@ class ValidationTest {
     @AfterEach
     void close() {
         judge.close();
+    }
+
+    @Test
+    void theCapsTheJudgeEnforcesAreThoseItReports() {
+        JudgeCaps caps = judge.caps();
+        assertThat(caps.maxSourceSize()).isEqualTo(ByteSize.ofKiB(1));
+        assertThat(caps.maxTests()).isEqualTo(3);
+        assertThat(caps.maxTestData()).isEqualTo(ByteSize.ofKiB(4));
+        assertThat(caps.maxStdin()).isEqualTo(ByteSize.ofKiB(2));
+        assertThat(caps.maxLimits().cpuTime()).isEqualTo(Duration.ofSeconds(30));
+        List<TestCase> tests = new java.util.ArrayList<>();
+        for (int i = 0; i < caps.maxTests(); i++) {
+            tests.add(TestCase.of("t" + i, "1", "3"));
+        }
+        assertThat(judge.judge(Submission.of("cpp", "int main(){}", tests)).isFinished()).isTrue();
+        tests.add(TestCase.of("one-more", "1", "3"));
+        assertField(() -> judge.judge(Submission.of("cpp", "int main(){}", tests)), "tests",
+                "at most " + caps.maxTests());
     }
 
     private static void assertField(ThrowingCallable call, String field, String... messageParts) {
@@ -152,8 +172,8 @@ class ValidationTest {
                 .hasMessageContaining("sandbox");
         assertThatThrownBy(() -> Judge.builder().sandbox(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sandbox");
-        assertThatThrownBy(() -> Judge.builder().slots(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("slots");
+        assertThatThrownBy(() -> Judge.builder().runSlots(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runSlots");
         assertThatThrownBy(() -> Judge.builder().queueCapacity(-1)).hasMessageContaining("queueCapacity");
         assertThatThrownBy(() -> Judge.builder().cacheSize(null)).hasMessageContaining("cacheSize");
         assertThatThrownBy(() -> Judge.builder().maxSourceSize(ByteSize.ZERO)).hasMessageContaining("maxSourceSize");

@@ -1,7 +1,7 @@
 package dev.judge.autoconfigure.metrics;
 
-import dev.judge.core.judge.JudgeObserver;
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.pipeline.JudgeObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
