@@ -132,7 +132,8 @@ public final class Comparators {
      *       {@code float_tolerance X} for both) and only when the judge's token is a number as C's
      *       {@code sscanf("%lf")} reads a whole token (decimal as in {@code 1}, {@code -2.5}, {@code 5.},
      *       {@code .5}, {@code 1e-9}, or hexadecimal as in {@code 0x1p-3}; finite, so {@code inf}, {@code nan} and
-     *       an overflowing {@code 1e999} are text), the user's token must be such a number too ("Expected float,
+     *       an overflowing {@code 1e999} are text; glibc also reads {@code 1e} and {@code 2E+} as 1 and 2, and
+     *       {@code 0x.} as 0), the user's token must be such a number too ("Expected float,
      *       got: ...") with {@code |j - u| <= abs} or {@code |j - u| <= rel * |j|}, where {@code j} is the judge's
      *       value; a tolerance not given never matches. Case does not matter for such tokens. The message gives
      *       both tokens, the absolute and the relative error and both tolerances as C's {@code %e} prints them,

@@ -123,14 +123,16 @@ public final class TestlibProtocol {
     private static Report fromStderr(int exitCode, String stderr) {
         String text = COLOURS.matcher(stderr).replaceAll("");
         String name = outcomeName(exitCode);
+        String prefix = name == null ? null : name + " ";
+        Matcher pc = PARTIALLY.matcher(text);
         // The outcome line is the last line starting with an outcome the exit code stands for.
         int start = text.length();
         while (start > 0) {
             start = text.lastIndexOf('\n', start - 2) + 1;
-            if (name != null && text.startsWith(name + " ", start)) {
-                return Report.of(text.substring(start + name.length() + 1).strip());
+            if (prefix != null && text.startsWith(prefix, start)) {
+                return Report.of(text.substring(start + prefix.length()).strip());
             }
-            Matcher pc = PARTIALLY.matcher(text).region(start, text.length());
+            pc.region(start, text.length());
             if (pc.lookingAt() && fitsPartially(exitCode, Integer.parseInt(pc.group(1)))) {
                 return new Report(text.substring(pc.end()).strip(), Integer.parseInt(pc.group(1)), null);
             }
