@@ -216,6 +216,26 @@ abstract class ApiScenarios extends ServerSupport {
     }
 
     @Test
+    void aKattisComparatorKeepsItsValidatorFlags() {
+        String admin = adminToken();
+        Response created = postJson("/api/v1/problems", admin, json(Map.of("title", "kattis", "statement", "",
+                "comparator", Map.of("type", "kattis", "flags", "case_sensitive float_tolerance 1e-6"))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        JsonNode comparator = get("/api/v1/problems/" + id, userToken()).json().path("comparator");
+        assertThat(comparator.path("type").asText()).isEqualTo("kattis");
+        assertThat(comparator.path("flags").asText())
+                .isEqualTo("case_sensitive float_absolute_tolerance 1.0E-6 float_relative_tolerance 1.0E-6");
+
+        Response defaults = putJson("/api/v1/problems/" + id, admin,
+                json(Map.of("title", "kattis", "statement", "", "comparator", Map.of("type", "kattis"))));
+        assertThat(defaults.status()).as(defaults.body()).isEqualTo(200);
+        JsonNode replaced = get("/api/v1/problems/" + id, admin).json().path("comparator");
+        assertThat(replaced.path("type").asText()).isEqualTo("kattis");
+        assertThat(replaced.path("flags").asText()).isEmpty();
+    }
+
+    @Test
     void checkerSourcesAreShownToAdministratorsOnly() {
         String admin = adminToken();
         Response created = postJson("/api/v1/problems", admin, json(Map.of("title", "checked", "statement", "",

@@ -117,6 +117,14 @@ class BadInputTest extends ServerSupport {
                 "{\"title\": \"t\", \"statement\": \"s\", \"comparator\": {\"type\": \"checker\", \"languageId\": "
                         + "\"cpp\", \"sources\": [{\"name\": \"../x.cpp\", \"content\": \"\"}]}}").problem(400)))
                 .isEqualTo("sources.name");
+        assertThat(field(postJson("/api/v1/problems", admin,
+                "{\"title\": \"t\", \"statement\": \"s\", \"comparator\": {\"type\": \"kattis\", "
+                        + "\"flags\": \"case_sensitive float_tolerance lots\"}}").problem(400)))
+                .isEqualTo("comparator.flags");
+        assertThat(field(postJson("/api/v1/problems", admin,
+                "{\"title\": \"t\", \"statement\": \"s\", \"comparator\": {\"type\": \"tokens\", "
+                        + "\"flags\": \"case_sensitive\"}}").problem(400)))
+                .isEqualTo("comparator.type");
     }
 
     @Test

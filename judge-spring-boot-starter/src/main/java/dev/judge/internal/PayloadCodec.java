@@ -236,6 +236,9 @@ public final class PayloadCodec {
             n.put("type", "unorderedLines");
         } else if (c instanceof ComparatorSpec.CaseInsensitive) {
             n.put("type", "caseInsensitive");
+        } else if (c instanceof ComparatorSpec.Kattis k) {
+            n.put("type", "kattis");
+            n.put("flags", k.flags());
         } else if (c instanceof ComparatorSpec.Checker k) {
             n.put("type", "checker");
             n.put("languageId", k.languageId());
@@ -255,6 +258,7 @@ public final class PayloadCodec {
             case "floats" -> new ComparatorSpec.Floats(dbl(n, "absoluteTolerance"), dbl(n, "relativeTolerance"));
             case "unorderedLines" -> new ComparatorSpec.UnorderedLines();
             case "caseInsensitive" -> new ComparatorSpec.CaseInsensitive();
+            case "kattis" -> ComparatorSpec.kattis(text(n, "flags"));
             case "checker" -> new ComparatorSpec.Checker(text(n, "languageId"), sources(n.get("sources")));
             default -> throw new IllegalArgumentException("unknown comparator type '" + type + "'");
         };

@@ -30,7 +30,8 @@ class PayloadCodecTest {
 
     private static final List<ComparatorSpec> COMPARATORS = List.of(ComparatorSpec.exact(), ComparatorSpec.lines(),
             ComparatorSpec.tokens(), ComparatorSpec.floats(1e-9, 0.25), ComparatorSpec.unorderedLines(),
-            ComparatorSpec.caseInsensitive(),
+            ComparatorSpec.caseInsensitive(), ComparatorSpec.kattis(null),
+            ComparatorSpec.kattis("case_sensitive space_change_sensitive float_absolute_tolerance 1e-6"),
             new ComparatorSpec.Checker("cpp17", List.of(SourceFile.main("int main(){}"),
                     new SourceFile("testlib.h", "// ünïcode \u0000 and \"quotes\"\n"))));
 

@@ -53,4 +53,20 @@ class BuiltInComparatorsContractTest {
             return Comparators.caseInsensitive();
         }
     }
+
+    @Nested
+    class Kattis extends OutputComparatorContract {
+        @Override
+        protected OutputComparator comparator() {
+            return Comparators.kattis(null);
+        }
+    }
+
+    @Nested
+    class KattisWithEveryFlag extends OutputComparatorContract {
+        @Override
+        protected OutputComparator comparator() {
+            return Comparators.kattis("case_sensitive space_change_sensitive float_tolerance 1e-6");
+        }
+    }
 }

@@ -71,7 +71,8 @@ class ComparatorPropertiesTest {
     Arbitrary<OutputComparator> comparators() {
         return Arbitraries.of(Comparators.exact(), Comparators.lines(), Comparators.tokens(),
                 Comparators.floats(0, 0), Comparators.floats(1e-6, 1e-6), Comparators.unorderedLines(),
-                Comparators.caseInsensitive());
+                Comparators.caseInsensitive(), Comparators.kattis(null),
+                Comparators.kattis("case_sensitive space_change_sensitive float_tolerance 1e-6"));
     }
 
     /** A number token as programs print them, or a special value, or a word. */

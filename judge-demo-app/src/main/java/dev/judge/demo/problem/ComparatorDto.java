@@ -10,24 +10,29 @@ import java.util.List;
 /**
  * The comparator as JSON, one {@code type} of {@code exact}, {@code lines} (the default), {@code tokens},
  * {@code floats} (with {@code absoluteTolerance} and {@code relativeTolerance}, each 1e-6 when left out),
- * {@code unorderedLines}, {@code caseInsensitive}, {@code checker} (with {@code languageId} and
- * {@code sources}). Maps 1:1 onto {@link ComparatorSpec}.
+ * {@code unorderedLines}, {@code caseInsensitive}, {@code kattis} (the Kattis default output validator, with
+ * {@code flags}, its {@code validator_flags} such as {@code "case_sensitive float_tolerance 1e-6"}; null or left out
+ * for the defaults), {@code checker} (with {@code languageId} and {@code sources}). Maps 1:1 onto
+ * {@link ComparatorSpec}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComparatorDto(String type, Double absoluteTolerance, Double relativeTolerance, String languageId,
-        List<SourceDto> sources) {
+        List<SourceDto> sources, String flags) {
     static final double DEFAULT_TOLERANCE = 1e-6;
     static final List<String> TYPES =
-            List.of("exact", "lines", "tokens", "floats", "unorderedLines", "caseInsensitive", "checker");
+            List.of("exact", "lines", "tokens", "floats", "unorderedLines", "caseInsensitive", "kattis", "checker");
 
     public static ComparatorDto of(ComparatorSpec spec, boolean withCheckerSources) {
         if (spec instanceof ComparatorSpec.Floats f) {
-            return new ComparatorDto("floats", f.absoluteTolerance(), f.relativeTolerance(), null, null);
+            return new ComparatorDto("floats", f.absoluteTolerance(), f.relativeTolerance(), null, null, null);
+        }
+        if (spec instanceof ComparatorSpec.Kattis k) {
+            return new ComparatorDto("kattis", null, null, null, null, k.flags().isEmpty() ? null : k.flags());
         }
         if (spec instanceof ComparatorSpec.Checker c) {
             return new ComparatorDto("checker", null, null, c.languageId(), withCheckerSources
                     ? c.sources().stream().map(s -> new SourceDto(s.name(), s.content())).toList()
-                    : null);
+                    : null, null);
         }
         return simple(typeOf(spec));
     }
@@ -46,6 +51,8 @@ public record ComparatorDto(String type, Double absoluteTolerance, Double relati
             return "unorderedLines";
         } else if (spec instanceof ComparatorSpec.CaseInsensitive) {
             return "caseInsensitive";
+        } else if (spec instanceof ComparatorSpec.Kattis) {
+            return "kattis";
         } else if (spec instanceof ComparatorSpec.Checker) {
             return "checker";
         }
@@ -53,7 +60,7 @@ public record ComparatorDto(String type, Double absoluteTolerance, Double relati
     }
 
     private static ComparatorDto simple(String type) {
-        return new ComparatorDto(type, null, null, null, null);
+        return new ComparatorDto(type, null, null, null, null, null);
     }
 
     /** The comparator this asks for; throws naming the field when it is incomplete or contradictory. */
@@ -67,12 +74,16 @@ public record ComparatorDto(String type, Double absoluteTolerance, Double relati
         if (!type.equals("checker") && (languageId != null || sources != null)) {
             throw ApiException.invalid("comparator.type", "languageId and sources apply only to the checker comparator");
         }
+        if (!type.equals("kattis") && flags != null) {
+            throw ApiException.invalid("comparator.type", "flags apply only to the kattis comparator");
+        }
         return switch (type) {
             case "exact" -> ComparatorSpec.exact();
             case "lines" -> ComparatorSpec.lines();
             case "tokens" -> ComparatorSpec.tokens();
             case "unorderedLines" -> ComparatorSpec.unorderedLines();
             case "caseInsensitive" -> ComparatorSpec.caseInsensitive();
+            case "kattis" -> ComparatorSpec.kattis(flags);
             case "floats" -> ComparatorSpec.floats(
                     absoluteTolerance == null ? DEFAULT_TOLERANCE : absoluteTolerance,
                     relativeTolerance == null ? DEFAULT_TOLERANCE : relativeTolerance);

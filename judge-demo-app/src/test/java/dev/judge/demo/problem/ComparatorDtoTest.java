@@ -1,13 +1,17 @@
 package dev.judge.demo.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import java.time.Duration;
+import dev.judge.demo.web.ApiException;
 import java.util.List;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** The JSON forms of comparator and limits map 1:1 onto the judge's types. */
@@ -17,12 +21,36 @@ class ComparatorDtoTest {
     void everyComparatorSurvivesTheRoundTrip() {
         List<ComparatorSpec> all = List.of(ComparatorSpec.exact(), ComparatorSpec.lines(), ComparatorSpec.tokens(),
                 ComparatorSpec.floats(0.5, 0.25), ComparatorSpec.unorderedLines(), ComparatorSpec.caseInsensitive(),
+                ComparatorSpec.kattis("case_sensitive space_change_sensitive float_relative_tolerance 1e-4"),
                 new ComparatorSpec.Checker("cpp17", List.of(new SourceFile("chk.cpp", "int main(){}"),
                         SourceFile.main("x"))));
         for (ComparatorSpec spec : all) {
             assertThat(ComparatorDto.of(spec, true).toSpec()).isEqualTo(spec);
         }
         assertThat(ComparatorDto.TYPES).hasSize(all.size());
+    }
+
+    @Test
+    void theKattisComparatorTakesItsValidatorFlags() {
+        assertThat(new ComparatorDto("kattis", null, null, null, null, "case_sensitive float_tolerance 1e-6").toSpec())
+                .isEqualTo(new ComparatorSpec.Kattis(true, false, OptionalDouble.of(1e-6), OptionalDouble.of(1e-6)));
+        assertThat(new ComparatorDto("kattis", null, null, null, null, null).toSpec())
+                .isEqualTo(new ComparatorSpec.Kattis(false, false, OptionalDouble.empty(), OptionalDouble.empty()));
+        assertThat(ComparatorDto.of(ComparatorSpec.kattis("float_tolerance 0.5 space_change_sensitive"), false).flags())
+                .isEqualTo("space_change_sensitive float_absolute_tolerance 0.5 float_relative_tolerance 0.5");
+    }
+
+    @Test
+    void badKattisFlagsNameTheField() {
+        assertThatThrownBy(() -> new ComparatorDto("kattis", null, null, null, null, "float_tolerance").toSpec())
+                .isInstanceOfSatisfying(InvalidSubmissionException.class,
+                        e -> assertThat(e.field()).isEqualTo("comparator.flags"));
+        assertThatThrownBy(() -> new ComparatorDto("kattis", null, null, null, null, "ignore_case").toSpec())
+                .isInstanceOfSatisfying(InvalidSubmissionException.class,
+                        e -> assertThat(e.getMessage()).contains("unknown flag 'ignore_case'"));
+        assertThatThrownBy(() -> new ComparatorDto("tokens", null, null, null, null, "case_sensitive").toSpec())
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.errors().get(0).field())
+                        .isEqualTo("comparator.type"));
     }
 
     @Test
