@@ -150,7 +150,10 @@ public record JudgeProperties(
      * @param maxAttempts       deliveries before a job is dead-lettered
      * @param initialBackoff    delay before the first retry
      * @param maxBackoff        the retry delay doubles up to this
-     * @param maxDepth          jobs waiting or running beyond which new submissions are refused; 0 means no bound
+     * @param maxDepth          jobs waiting or running at which the judge refuses new submissions
+     *                          ({@code QueueFullException}); 0 means no bound
+     * @param depthRefresh      how old the depth that {@code maxDepth} compares with may be; zero reads it on every
+     *                          submission
      */
     public record Queue(
             @DefaultValue("memory") Backend type,
@@ -158,7 +161,8 @@ public record JudgeProperties(
             @DefaultValue("3") int maxAttempts,
             @DefaultValue("1s") Duration initialBackoff,
             @DefaultValue("1m") Duration maxBackoff,
-            @DefaultValue("0") long maxDepth) {
+            @DefaultValue("0") long maxDepth,
+            @DefaultValue("250ms") Duration depthRefresh) {
 
         /** The delivery rules as the core's value type. */
         public QueuePolicy policy() {
@@ -194,7 +198,7 @@ public record JudgeProperties(
     /**
      * @param enabled      whether this node takes jobs from the queue
      * @param concurrency  jobs judged at once by this node
-     * @param languages    languages this node serves; empty means all
+     * @param languages    languages this node serves; empty means every language available in the sandbox
      * @param drainTimeout how long shutdown waits for jobs in progress
      */
     public record Worker(

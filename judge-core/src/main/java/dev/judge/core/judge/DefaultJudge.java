@@ -1,21 +1,21 @@
 package dev.judge.core.judge;
 
 import dev.judge.core.InvalidSubmissionException;
-import dev.judge.core.compare.Comparators;
-import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.Priority;
-import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.RunResult;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
-import dev.judge.core.pipeline.JudgingPipeline;
+import dev.judge.core.pipeline.ArtifactCacheStats;
+import dev.judge.core.pipeline.PipelineRuntime;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JudgeJob;
-import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.store.ResultStore;
 import dev.judge.core.worker.Worker;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -32,16 +32,13 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 final class DefaultJudge implements Judge {
-    private final Sandbox sandbox;
-    private final Toolchains toolchains;
-    private final SlotExecutor slots;
-    private final Pipeline pipeline;
-    private final Validator validator;
+    private final PipelineRuntime pipeline;
     private final JobQueue queue;
     private final ResultStore store;
     private final Clock clock;
     private final SubmissionIds ids;
-    // Waits for the slots on behalf of judgeAsync callers; it does no sandbox work itself.
+    private final QueueDepthGate queueDepth; // null: no bound
+    // Waits for the run slots on behalf of judgeAsync callers; it does no sandbox work itself.
     private final ExecutorService coordinators;
     private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
 
@@ -49,24 +46,20 @@ final class DefaultJudge implements Judge {
     private final Object activity = new Object();
     private int active;
     private volatile boolean closed;
-    private final JudgeObserver observer;
 
     DefaultJudge(Judge.Builder b) {
-        this.sandbox = b.sandbox;
-        this.toolchains = new Toolchains(b.sandbox, b.languages, b.compileLimits);
-        this.slots = new SlotExecutor(b.slots, b.queueCapacity);
-        this.pipeline = new Pipeline(b.sandbox, toolchains, new ArtifactCache(b.cacheSize), slots, Comparators::of,
-                new Pipeline.Settings(b.compileLimits, b.checkerLimits, (int) Math.min(Integer.MAX_VALUE,
-                        b.maxCompileOutput.bytes()), (int) Math.min(Integer.MAX_VALUE, b.maxExcerpt.bytes())),
-                b.clock, b.observer);
-        this.validator = new Validator(new Validator.Caps(b.maxSourceSize, b.maxTests, b.maxTestData, b.maxStdin,
-                b.maxLimits), toolchains);
+        this.pipeline = PipelineRuntime.create(b.sandbox, b.languages, new PipelineRuntime.Settings(b.runSlots,
+                b.queueCapacity, b.cacheSize, b.compileLimits, b.checkerLimits, b.maxCompileOutput, b.maxExcerpt),
+                new JudgeCaps(b.maxSourceSize, b.maxTests, b.maxTestData, b.maxStdin, b.maxLimits), b.clock,
+                b.observer);
         this.queue = b.jobQueue;
         this.store = b.resultStore;
         this.clock = b.clock;
         this.ids = new SubmissionIds(b.clock);
-        this.observer = b.observer;
-        this.worker = b.worker ? startWorker(b.slots) : null;
+        this.queueDepth = b.maxQueueDepth == 0 ? null : new QueueDepthGate(b.jobQueue, b.maxQueueDepth,
+                b.queueDepthRefresh, b.ticker, b.depthRefresher != null ? b.depthRefresher
+                : QueueDepthGate.backgroundThread());
+        this.worker = b.worker ? hostWorker(b) : null;
         AtomicInteger n = new AtomicInteger();
         this.coordinators = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "judge-async-" + n.incrementAndGet());
@@ -75,18 +68,22 @@ final class DefaultJudge implements Judge {
         });
     }
 
-    private Worker startWorker(int concurrency) {
-        Set<String> available = toolchains.all().stream().filter(LanguageInfo::available).map(LanguageInfo::id)
-                .collect(Collectors.toSet());
+    private Worker hostWorker(Judge.Builder b) {
+        Set<String> available = pipeline.languages().stream().filter(LanguageInfo::available)
+                .map(LanguageInfo::id).collect(Collectors.toSet());
         if (available.isEmpty()) {
             // An empty set would mean "every language" to the worker; serving none is not an option either.
-            throw new IllegalStateException("no language is available in sandbox " + sandbox.name()
-                    + ", so the worker would have nothing to judge: " + toolchains.all());
+            throw new IllegalStateException("no language is available in sandbox " + b.sandbox.name()
+                    + ", so the worker would have nothing to judge: " + pipeline.languages());
         }
-        Worker w = Worker.builder().queue(queue).store(store).pipeline(pipeline).languages(available)
-                .concurrency(concurrency).observer(observer).build();
-        w.start();
-        return w;
+        Worker.Builder w = Worker.builder().queue(queue).store(store).pipeline(pipeline).languages(available)
+                .concurrency(b.runSlots).observer(b.observer);
+        b.workerOptions.accept(w);
+        Worker built = w.build();
+        if (b.startWorker) {
+            built.start();
+        }
+        return built;
     }
 
     @Override
@@ -98,7 +95,7 @@ final class DefaultJudge implements Judge {
     public SubmissionResult judge(Submission submission, Consumer<JudgeEvent> listener) {
         enter();
         try {
-            validator.check(submission);
+            pipeline.check(submission);
             return judgeChecked(newId(), submission, listener);
         } finally {
             exit();
@@ -122,7 +119,7 @@ final class DefaultJudge implements Judge {
     public CompletableFuture<SubmissionResult> judgeAsync(Submission submission, Consumer<JudgeEvent> listener) {
         enter();
         try {
-            validator.check(submission);
+            pipeline.check(submission);
             String id = newId();
             // The work counts as active until the background judging ends, not just until this returns.
             enter();
@@ -147,8 +144,7 @@ final class DefaultJudge implements Judge {
     public RunResult run(String languageId, String source, byte[] stdin, Limits limits) {
         enter();
         try {
-            Language language = validator.checkRun(languageId, source, stdin, limits);
-            return pipeline.runOnce(language, List.of(SourceFile.main(source)), stdin, limits);
+            return pipeline.run(languageId, source, stdin, limits);
         } finally {
             exit();
         }
@@ -159,7 +155,7 @@ final class DefaultJudge implements Judge {
         if (stdin == null) {
             throw new InvalidSubmissionException("stdin", "must not be null (use an empty input)");
         }
-        return run(languageId, source, Text.utf8(stdin), limits);
+        return run(languageId, source, stdin.getBytes(StandardCharsets.UTF_8), limits);
     }
 
     @Override
@@ -189,8 +185,11 @@ final class DefaultJudge implements Judge {
             throw new IllegalStateException("submit needs a job queue and a result store: configure jobQueue(...)"
                     + " and resultStore(...) on the builder");
         }
+        if (queueDepth != null) {
+            queueDepth.check(); // before the checks: an overloaded judge refuses at the least cost
+        }
         for (Submission s : submissions) {
-            validator.check(s);
+            pipeline.check(s);
         }
         List<String> ids = new ArrayList<>(submissions.size());
         List<SubmissionResult> queued = new ArrayList<>(submissions.size());
@@ -227,7 +226,17 @@ final class DefaultJudge implements Judge {
 
     @Override
     public List<LanguageInfo> languages() {
-        return toolchains.all();
+        return pipeline.languages();
+    }
+
+    @Override
+    public JudgeCaps caps() {
+        return pipeline.caps();
+    }
+
+    @Override
+    public Optional<Worker> worker() {
+        return Optional.ofNullable(worker);
     }
 
     @Override
@@ -235,14 +244,9 @@ final class DefaultJudge implements Judge {
         return pipeline.cacheStats();
     }
 
-    @Override
-    public JudgingPipeline pipeline() {
-        return pipeline;
-    }
-
-    /** Tasks waiting for a slot; lets tests observe a full line. */
+    /** Tasks waiting for a run slot; lets tests observe a full line. */
     int waitingTasks() {
-        return slots.waiting();
+        return pipeline.waitingRuns();
     }
 
     private String newId() {
@@ -255,7 +259,7 @@ final class DefaultJudge implements Judge {
         }
     }
 
-    // Judging calls in progress; close() lets them finish before it stops the slots they need.
+    // Judging calls in progress; close() lets them finish before it stops the run slots they need.
     private void enter() {
         synchronized (activity) {
             ensureOpen();
@@ -302,7 +306,7 @@ final class DefaultJudge implements Judge {
         }
         awaitIdle(DRAIN_TIMEOUT);
         coordinators.shutdown();
-        slots.close();
+        pipeline.close();
         try {
             coordinators.awaitTermination(30, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

@@ -1,25 +1,31 @@
 package dev.judge.core.judge;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.JudgeBusyException;
-import dev.judge.core.compare.Comparators;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.language.Languages;
+import dev.judge.core.QueueFullException;
 import dev.judge.core.model.ByteSize;
+import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.Priority;
+import dev.judge.core.model.RunResult;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
-import dev.judge.core.pipeline.JudgingPipeline;
+import dev.judge.core.pipeline.ArtifactCacheStats;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.store.ResultStore;
+import dev.judge.core.worker.Worker;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 
 /**
@@ -27,8 +33,9 @@ import java.util.function.Consumer;
  * sandbox, compares the outputs and aggregates verdict and score. Thread-safe; build one with
  * {@link #builder()} and share it.
  *
- * <p>Bad input throws {@link InvalidSubmissionException} naming the field; a judge with every slot busy and a
- * full waiting line throws {@link JudgeBusyException}. Failures of the judge itself (the sandbox, a checker)
+ * <p>Bad input throws {@link InvalidSubmissionException} naming the field; a judge with every run slot busy and a
+ * full waiting line throws {@link JudgeBusyException}, and so does {@link #submit(Submission)} while the job queue
+ * is at the bound of {@link Builder#maxQueueDepth(long)} ({@link QueueFullException}). Failures of the judge itself (the sandbox, a checker)
  * are an {@code IE} verdict in the result, not an exception.
  */
 public interface Judge extends AutoCloseable {
@@ -66,6 +73,10 @@ public interface Judge extends AutoCloseable {
      * Checks a submission, stores it as {@code QUEUED} in the result store and puts it on the job queue for a
      * worker. Needs a job queue and a result store.
      *
+     * @throws InvalidSubmissionException when the submission fails the check
+     * @throws QueueFullException         when the job queue holds {@link Builder#maxQueueDepth(long)} jobs or more
+     *                                    (as read at most {@link Builder#queueDepthRefresh(Duration)} ago)
+     *
      * @return the submission's id, for {@link #result(String)}: a time-ordered UUID (RFC 9562 version 7), so ids
      *         issued in a later millisecond sort after earlier ones and cannot be guessed from them
      */
@@ -81,6 +92,7 @@ public interface Judge extends AutoCloseable {
      *
      * @return the ids, in the order of {@code submissions}
      * @throws InvalidSubmissionException when a submission fails the check
+     * @throws QueueFullException         as for {@link #submit(Submission)}; then none of them is queued
      */
     List<String> submitAll(List<Submission> submissions);
 
@@ -93,8 +105,18 @@ public interface Judge extends AutoCloseable {
     /** Counters of the compiled-artifact cache. */
     ArtifactCacheStats cacheStats();
 
-    /** The pipeline this judge runs, for workers that take jobs from a queue. */
-    JudgingPipeline pipeline();
+    /**
+     * The caps this judge enforces on every submission and run, so a host can refuse early what the judge would
+     * refuse anyway (a problem with more tests than {@link JudgeCaps#maxTests()}, say).
+     */
+    JudgeCaps caps();
+
+    /**
+     * The worker this judge hosts, when built with {@link Builder#worker(boolean)} or
+     * {@link Builder#worker(Consumer)}; otherwise empty. {@link #close()} drains it; a host that built the judge
+     * with {@link Builder#startWorker(boolean) startWorker(false)} starts it here when it is ready.
+     */
+    Optional<Worker> worker();
 
     /**
      * Stops accepting work, drains the worker if there is one, lets the judging already under way finish (for
@@ -108,7 +130,7 @@ public interface Judge extends AutoCloseable {
     final class Builder {
         Sandbox sandbox;
         Languages languages = Languages.defaults();
-        int slots = Runtime.getRuntime().availableProcessors();
+        int runSlots = Runtime.getRuntime().availableProcessors();
         int queueCapacity = 1024;
         ByteSize cacheSize = ByteSize.ofMiB(256);
         Limits compileLimits = Limits.defaults().withCpuTime(Duration.ofSeconds(10))
@@ -128,6 +150,12 @@ public interface Judge extends AutoCloseable {
         JobQueue jobQueue;
         ResultStore resultStore;
         boolean worker;
+        Consumer<Worker.Builder> workerOptions = w -> { };
+        boolean startWorker = true;
+        long maxQueueDepth;
+        Duration queueDepthRefresh = Duration.ofMillis(250);
+        Ticker ticker = Ticker.systemTicker();
+        Executor depthRefresher;
         JudgeObserver observer = JudgeObserver.NONE;
         Clock clock = Clock.systemUTC();
 
@@ -146,13 +174,13 @@ public interface Judge extends AutoCloseable {
             return this;
         }
 
-        /** Compiles and runs at once; default the number of processors. */
-        public Builder slots(int slots) {
-            this.slots = positive(slots, "slots");
+        /** Compiles and runs in the sandbox at once (the run slots); default the number of processors. */
+        public Builder runSlots(int slots) {
+            this.runSlots = positive(slots, "runSlots");
             return this;
         }
 
-        /** Compiles and runs that may wait for a slot before new work is refused; default 1024. */
+        /** Compiles and runs that may wait for a run slot before new work is refused; default 1024. */
         public Builder queueCapacity(int capacity) {
             this.queueCapacity = positive(capacity, "queueCapacity");
             return this;
@@ -243,10 +271,10 @@ public interface Judge extends AutoCloseable {
         }
 
         /**
-         * Whether the judge also runs a {@link dev.judge.core.worker.Worker} that takes jobs from the job queue,
-         * judges them and writes the results to the result store; default false. The worker serves the
-         * languages available when the judge is built, judges as many jobs at once as there are slots, and is
-         * drained by {@link Judge#close()}. Needs a job queue and a result store.
+         * Whether the judge also hosts a {@link Worker} that takes jobs from the job queue, judges them and writes
+         * the results to the result store; default false. The worker serves the languages available when the
+         * judge is built, judges as many jobs at once as there are run slots, tells the observer how long each
+         * job waited, and is drained by {@link Judge#close()}. Needs a job queue and a result store.
          */
         public Builder worker(boolean worker) {
             this.worker = worker;
@@ -254,9 +282,57 @@ public interface Judge extends AutoCloseable {
         }
 
         /**
+         * Hosts a worker as {@link #worker(boolean) worker(true)} does, with {@code options} applied to its builder
+         * after the judge's own settings (queue, store, pipeline, observer, languages, concurrency): for the
+         * languages it serves (empty: every language), its concurrency, claim wait, lease extension and drain
+         * timeout.
+         */
+        public Builder worker(Consumer<Worker.Builder> options) {
+            this.workerOptions = notNull(options, "worker options");
+            this.worker = true;
+            return this;
+        }
+
+        /**
+         * Whether {@link #build()} starts the hosted worker; default true. A host that starts it later (an
+         * application context, once every part is ready) passes false and starts it through
+         * {@link Judge#worker()}.
+         */
+        public Builder startWorker(boolean start) {
+            this.startWorker = start;
+            return this;
+        }
+
+        /**
+         * Back-pressure: {@link Judge#submit(Submission)} and {@link Judge#submitAll(List)} refuse with a
+         * {@link QueueFullException} while the job queue holds this many jobs or more; default 0, no bound.
+         */
+        public Builder maxQueueDepth(long depth) {
+            if (depth < 0) {
+                throw new IllegalArgumentException("maxQueueDepth must not be negative, was " + depth);
+            }
+            this.maxQueueDepth = depth;
+            return this;
+        }
+
+        /**
+         * How old the queue depth that {@link #maxQueueDepth(long)} compares with may be; default 250 ms. A submit
+         * never waits for the queue once the depth was read: an older value is answered while one background
+         * thread reads the next. Zero reads the depth on every submit.
+         */
+        public Builder queueDepthRefresh(Duration refresh) {
+            if (notNull(refresh, "queueDepthRefresh").isNegative()) {
+                throw new IllegalArgumentException("queueDepthRefresh must not be negative, was " + refresh);
+            }
+            this.queueDepthRefresh = refresh;
+            return this;
+        }
+
+        /**
          * Builds the judge.
          *
-         * @throws IllegalStateException when no sandbox was given, or a worker without a queue and a store
+         * @throws IllegalStateException when no sandbox was given, or a worker or a queue bound without a queue
+         *                               and a store
          */
         public Judge build() {
             if (sandbox == null) {
@@ -265,6 +341,10 @@ public interface Judge extends AutoCloseable {
             if (worker && (jobQueue == null || resultStore == null)) {
                 throw new IllegalStateException("a worker needs a job queue and a result store: call jobQueue(...)"
                         + " and resultStore(...) before build()");
+            }
+            if (maxQueueDepth > 0 && jobQueue == null) {
+                throw new IllegalStateException("maxQueueDepth bounds the job queue: call jobQueue(...) before"
+                        + " build()");
             }
             return new DefaultJudge(this);
         }

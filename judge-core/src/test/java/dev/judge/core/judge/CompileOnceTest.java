@@ -2,6 +2,7 @@ package dev.judge.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.judge.core.pipeline.ArtifactCacheStats;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
@@ -31,7 +32,7 @@ class CompileOnceTest {
     void open() {
         RequiredParts.require(ProcessSandbox.usable(), "/usr/bin/time and /usr/bin/prlimit");
         sandbox = new CountingSandbox(new ProcessSandbox());
-        judge = Judge.builder().sandbox(sandbox).slots(2).build();
+        judge = Judge.builder().sandbox(sandbox).runSlots(2).build();
         LanguageInfo cpp = judge.languages().stream().filter(i -> i.id().equals("cpp")).findFirst().orElseThrow();
         RequiredParts.require(cpp.available(), "g++: " + cpp.reason());
     }

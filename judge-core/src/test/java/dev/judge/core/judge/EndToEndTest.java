@@ -2,6 +2,7 @@ package dev.judge.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.judge.core.model.RunResult;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
@@ -73,7 +74,7 @@ class EndToEndTest {
     void open() {
         RequiredParts.require(ProcessSandbox.usable(), "/usr/bin/time and /usr/bin/prlimit");
         sandbox = new ProcessSandbox();
-        judge = Judge.builder().sandbox(sandbox).slots(2).build();
+        judge = Judge.builder().sandbox(sandbox).runSlots(2).build();
     }
 
     @AfterAll

@@ -3,6 +3,7 @@ package dev.judge.core.judge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.judge.core.testsupport.FakeSandbox;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.model.Priority;
 import dev.judge.core.model.Status;
@@ -57,7 +58,7 @@ class JudgeQueueTest {
         List<Status> seen = new CopyOnWriteArrayList<>();
         store.subscribe(r -> seen.add(r.status()));
         try (JobQueue queue = JobQueues.inMemory();
-                Judge judge = Judge.builder().sandbox(echo()).slots(2).jobQueue(queue).resultStore(store)
+                Judge judge = Judge.builder().sandbox(echo()).runSlots(2).jobQueue(queue).resultStore(store)
                         .worker(true).build()) {
             String good = judge.submit(submission("in0", "in1"));
             String bad = judge.submit(submission("in0", "nope"), Priority.HIGH);

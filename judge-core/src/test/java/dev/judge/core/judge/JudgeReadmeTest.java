@@ -2,6 +2,7 @@ package dev.judge.core.judge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.judge.core.model.RunResult;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.Submission;
@@ -31,7 +32,7 @@ class JudgeReadmeTest {
                     .withComparator(ComparatorSpec.tokens());
 
             // README start
-            Judge judge = Judge.builder().sandbox(sandbox).slots(2).build();
+            Judge judge = Judge.builder().sandbox(sandbox).runSlots(2).build();
             SubmissionResult result = judge.judge(submission, event -> System.out.println(event));
             RunResult run = judge.run("python3", "print(input()[::-1])", "abc\n", Limits.defaults());
             judge.close();

@@ -1,9 +1,11 @@
 package dev.judge.core.judge;
 
-import static dev.judge.core.judge.FakeSandbox.exited;
+import static dev.judge.core.testsupport.FakeSandbox.exited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.judge.core.testsupport.FakeSandbox;
+import dev.judge.core.model.RunResult;
 import dev.judge.core.JudgeBusyException;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.JudgeEvent;
@@ -36,7 +38,7 @@ import org.junit.jupiter.api.Test;
 class PipelineTest {
 
     private static Judge judge(FakeSandbox sandbox, int slots) {
-        return Judge.builder().sandbox(sandbox).slots(slots).build();
+        return Judge.builder().sandbox(sandbox).runSlots(slots).build();
     }
 
     /** Runs print their stdin, except stdin "fail" exits 1. */
@@ -242,7 +244,7 @@ class PipelineTest {
             }
             return echo(r);
         });
-        try (Judge judge = Judge.builder().sandbox(sandbox).slots(1).queueCapacity(1)
+        try (Judge judge = Judge.builder().sandbox(sandbox).runSlots(1).queueCapacity(1)
                 .build()) {
             CompletableFuture<SubmissionResult> a = judge.judgeAsync(Submission.of("c", "a", tests("a")));
             assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
@@ -276,7 +278,7 @@ class PipelineTest {
             }
             return echo(r);
         });
-        Judge judge = Judge.builder().sandbox(sandbox).slots(1).build();
+        Judge judge = Judge.builder().sandbox(sandbox).runSlots(1).build();
         CompletableFuture<SubmissionResult> underWay = judge.judgeAsync(Submission.of("c", "a", tests("a", "b", "c")));
         assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
         CompletableFuture<Void> closing = CompletableFuture.runAsync(judge::close);
@@ -292,7 +294,7 @@ class PipelineTest {
 
     @Test
     void aBigSubmissionDoesNotOverflowTheLineItIsAdmittedThrough() {
-        try (Judge judge = Judge.builder().sandbox(FakeSandbox.programs(PipelineTest::echo)).slots(2).queueCapacity(2).build()) {
+        try (Judge judge = Judge.builder().sandbox(FakeSandbox.programs(PipelineTest::echo)).runSlots(2).queueCapacity(2).build()) {
             String[] inputs = IntStream.range(0, 50).mapToObj(i -> "in" + i).toArray(String[]::new);
             SubmissionResult r = judge.judge(Submission.of("c", "x", tests(inputs)));
             assertThat(r.tests()).hasSize(50).allSatisfy(t -> assertThat(t.verdict()).isEqualTo(Verdict.ACCEPTED));

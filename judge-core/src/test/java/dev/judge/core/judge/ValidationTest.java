@@ -1,9 +1,10 @@
 package dev.judge.core.judge;
 
-import static dev.judge.core.judge.FakeSandbox.exited;
+import static dev.judge.core.testsupport.FakeSandbox.exited;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.judge.core.testsupport.FakeSandbox;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
@@ -152,8 +153,8 @@ class ValidationTest {
                 .hasMessageContaining("sandbox");
         assertThatThrownBy(() -> Judge.builder().sandbox(null)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("sandbox");
-        assertThatThrownBy(() -> Judge.builder().slots(0)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("slots");
+        assertThatThrownBy(() -> Judge.builder().runSlots(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("runSlots");
         assertThatThrownBy(() -> Judge.builder().queueCapacity(-1)).hasMessageContaining("queueCapacity");
         assertThatThrownBy(() -> Judge.builder().cacheSize(null)).hasMessageContaining("cacheSize");
         assertThatThrownBy(() -> Judge.builder().maxSourceSize(ByteSize.ZERO)).hasMessageContaining("maxSourceSize");

@@ -78,7 +78,7 @@ public class RunService implements DisposableBean {
         return results;
     }
 
-    private dev.judge.core.judge.RunResult runOne(String language, String source, String stdin, Limits limits,
+    private dev.judge.core.model.RunResult runOne(String language, String source, String stdin, Limits limits,
             String stdinField) {
         try {
             return judge.run(language, source, stdin == null ? "" : stdin, limits);

@@ -1,6 +1,6 @@
 package dev.judge.demo.run;
 
-import dev.judge.core.judge.RunResult;
+import dev.judge.core.model.RunResult;
 
 /** The outcome of one run: {@code verdict} AC when it exited 0 within its limits, else CE, TLE, MLE, OLE, RE, IE. */
 public record RunView(String status, String verdict, String stdout, String stderr, int exitCode, int signal,

@@ -28,7 +28,7 @@ class DockerJudgeTest {
     @BeforeAll
     void open() {
         sandbox = TestSandboxes.create(2);
-        judge = Judge.builder().sandbox(sandbox).slots(2).build();
+        judge = Judge.builder().sandbox(sandbox).runSlots(2).build();
     }
 
     @AfterAll

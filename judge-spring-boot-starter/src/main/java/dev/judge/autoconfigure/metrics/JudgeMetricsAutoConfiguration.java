@@ -2,7 +2,7 @@ package dev.judge.autoconfigure.metrics;
 
 import dev.judge.autoconfigure.JudgeAutoConfiguration;
 import dev.judge.core.judge.Judge;
-import dev.judge.core.judge.JudgeObserver;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.queue.JobQueue;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

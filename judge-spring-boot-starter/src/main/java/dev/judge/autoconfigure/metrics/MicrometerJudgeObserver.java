@@ -1,6 +1,6 @@
 package dev.judge.autoconfigure.metrics;
 
-import dev.judge.core.judge.JudgeObserver;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.model.SubmissionResult;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

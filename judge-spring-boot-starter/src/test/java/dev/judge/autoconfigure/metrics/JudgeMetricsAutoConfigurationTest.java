@@ -6,7 +6,7 @@ import dev.judge.autoconfigure.JudgeAutoConfiguration;
 import dev.judge.autoconfigure.JudgeSandboxAutoConfiguration;
 import dev.judge.autoconfigure.JudgeStorageAutoConfiguration;
 import dev.judge.core.judge.Judge;
-import dev.judge.core.judge.JudgeObserver;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;

@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import dev.judge.core.JudgeException;
 import dev.judge.core.compare.Comparison;
@@ -9,6 +9,7 @@ import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.Limits;
+import dev.judge.core.model.RunResult;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
@@ -16,7 +17,6 @@ import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
-import dev.judge.core.pipeline.JudgingPipeline;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxFile;
 import dev.judge.core.sandbox.SandboxRequest;
@@ -41,8 +41,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The judging pipeline: compile once (through the artifact cache), fan the tests out over the slots, compare,
- * aggregate. The first task of a submission is its admission: when the slots refuse it, nothing has happened
+ * The judging pipeline: compile once (through the artifact cache), fan the tests out over the run slots, compare,
+ * aggregate. The first task of a submission is its admission: when the run slots refuse it, nothing has happened
  * yet and the caller gets a {@link dev.judge.core.JudgeBusyException}.
  */
 final class Pipeline implements JudgingPipeline {
@@ -60,20 +60,20 @@ final class Pipeline implements JudgingPipeline {
     private final Sandbox sandbox;
     private final Toolchains toolchains;
     private final ArtifactCache cache;
-    private final SlotExecutor slots;
+    private final RunSlotExecutor runSlots;
     private final Function<ComparatorSpec, OutputComparator> comparators;
     private final Settings settings;
     private final Clock clock;
     private final JudgeObserver observer;
 
-    Pipeline(Sandbox sandbox, Toolchains toolchains, ArtifactCache cache, SlotExecutor slots,
+    Pipeline(Sandbox sandbox, Toolchains toolchains, ArtifactCache cache, RunSlotExecutor runSlots,
             Function<ComparatorSpec, OutputComparator> comparators, Settings settings, Clock clock,
             JudgeObserver observer) {
         this.observer = observer;
         this.sandbox = sandbox;
         this.toolchains = toolchains;
         this.cache = cache;
-        this.slots = slots;
+        this.runSlots = runSlots;
         this.comparators = comparators;
         this.settings = settings;
         this.clock = clock;
@@ -92,7 +92,7 @@ final class Pipeline implements JudgingPipeline {
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(submission, "submission");
         Consumer<JudgeEvent> out = safe(events);
-        Prepared p = await(slots.admit(() -> prepare(submissionId, submission, out)));
+        Prepared p = await(runSlots.admit(() -> prepare(submissionId, submission, out)));
         if (p.failure() != null) {
             return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), p.failure(), 0,
                     submission.tests().stream().mapToDouble(TestCase::weight).sum(), out);
@@ -177,7 +177,7 @@ final class Pipeline implements JudgingPipeline {
     Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources) {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (SourceFile f : sources) {
-            files.put(f.name() == null ? language.sourceFile() : f.name(), Text.utf8(f.content()));
+            files.put(f.name() == null ? language.sourceFile() : f.name(), Utf8.utf8(f.content()));
         }
         if (!language.compiled()) {
             return Compiled.ok(files.entrySet().stream().map(e -> SandboxFile.of(e.getKey(), e.getValue())).toList(),
@@ -203,7 +203,7 @@ final class Pipeline implements JudgingPipeline {
         } catch (RuntimeException e) {
             throw new CompileFailure("the sandbox could not run the compiler: " + e.getMessage(), e);
         }
-        String output = Text.joined(r.stdout(), r.stderr(), settings.compileOutputCap());
+        String output = Utf8.joined(r.stdout(), r.stderr(), settings.compileOutputCap());
         return switch (r.termination()) {
             case SANDBOX_FAILURE -> throw new CompileFailure("sandbox failure while compiling: " + r.message());
             case EXITED -> {
@@ -244,11 +244,11 @@ final class Pipeline implements JudgingPipeline {
         SandboxRequest base = runRequest(p.language(), p.program(), s.limits(), limits);
         AtomicReferenceArray<TestResult> results = new AtomicReferenceArray<>(n);
         AtomicInteger firstFailure = new AtomicInteger(n);
-        ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(slots.executor());
+        ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(runSlots.executor());
         List<Future<Integer>> futures = new ArrayList<>();
         // Each submission keeps at most one task per slot in flight, so one large submission cannot fill the line
         // that other submissions are admitted through.
-        int window = slots.slots();
+        int window = runSlots.slots();
         int next = 0;
         int inFlight = 0;
         int released = 0;
@@ -276,7 +276,7 @@ final class Pipeline implements JudgingPipeline {
                             return index;
                         }));
                     } catch (RejectedExecutionException e) {
-                        if (slots.isShutdown()) {
+                        if (runSlots.isShutdown()) {
                             throw new JudgeException("the judge was closed while judging " + id);
                         }
                         break; // the line is full: wait for one of ours, or a moment, then try again
@@ -357,8 +357,8 @@ final class Pipeline implements JudgingPipeline {
         }
         int cap = settings.excerptCap();
         return new TestResult(t.id(), verdict, score, r.cpuTime(), r.wallTime(), r.peakMemory(), r.exitCode(),
-                r.signal(), Text.excerpt(r.stdout(), cap), Text.excerpt(r.stderr(), cap),
-                Text.excerpt(Text.utf8(message), cap));
+                r.signal(), Utf8.excerpt(r.stdout(), cap), Utf8.excerpt(r.stderr(), cap),
+                Utf8.excerpt(Utf8.utf8(message), cap));
     }
 
     /**
@@ -366,7 +366,7 @@ final class Pipeline implements JudgingPipeline {
      * the admission, as for a submission.
      */
     RunResult runOnce(Language language, List<SourceFile> sources, byte[] stdin, Limits asked) {
-        Prepared p = await(slots.admit(() -> {
+        Prepared p = await(runSlots.admit(() -> {
             LanguageInfo info = toolchains.info(language);
             if (!info.available()) {
                 return Prepared.failed(new Verdict.InternalError("language '" + language.id()
@@ -383,7 +383,7 @@ final class Pipeline implements JudgingPipeline {
         }
         Limits allowed = language.allowFor(asked);
         SandboxRequest request = runRequest(language, p.program(), asked, allowed).withStdin(stdin);
-        SandboxResult r = await(slots.admit(() -> {
+        SandboxResult r = await(runSlots.admit(() -> {
             try {
                 return observer.observe(JudgeObserver.Phase.RUN, language.id(), () -> sandbox.run(request));
             } catch (RuntimeException e) {
@@ -391,8 +391,8 @@ final class Pipeline implements JudgingPipeline {
             }
         }));
         Verdict verdict = Verdicts.ofRun(r, allowed).orElse(Verdict.ACCEPTED);
-        return new RunResult(verdict, p.compileOutput(), Text.excerpt(r.stdout(), Integer.MAX_VALUE),
-                Text.excerpt(r.stderr(), Integer.MAX_VALUE), r.exitCode(), r.signal(), r.cpuTime(), r.wallTime(),
+        return new RunResult(verdict, p.compileOutput(), Utf8.excerpt(r.stdout(), Integer.MAX_VALUE),
+                Utf8.excerpt(r.stderr(), Integer.MAX_VALUE), r.exitCode(), r.signal(), r.cpuTime(), r.wallTime(),
                 r.peakMemory(), r.outputTruncated(), r.message());
     }
 

@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -6,13 +6,13 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Byte and text helpers: strict UTF-8 checks for input, lenient capped decoding for output. */
-final class Text {
-    private Text() {
+/** UTF-8 helpers: strict UTF-8 checks for input, lenient capped decoding for output. */
+final class Utf8 {
+    private Utf8() {
     }
 
     /** Whether {@code bytes} is well-formed UTF-8. */
-    static boolean isUtf8(byte[] bytes) {
+    static boolean isWellFormed(byte[] bytes) {
         try {
             StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)

@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.testsupport;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.sandbox.Sandbox;
@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.function.Function;
 
 /** A sandbox answering from a function, for tests of what the judge makes of sandbox results. */
-final class FakeSandbox implements Sandbox {
+public final class FakeSandbox implements Sandbox {
     private final Function<SandboxRequest, SandboxResult> answer;
 
-    FakeSandbox(Function<SandboxRequest, SandboxResult> answer) {
+    public FakeSandbox(Function<SandboxRequest, SandboxResult> answer) {
         this.answer = answer;
     }
 
@@ -29,22 +29,22 @@ final class FakeSandbox implements Sandbox {
         return "fake";
     }
 
-    static SandboxResult exited(int code, String stdout) {
+    public static SandboxResult exited(int code, String stdout) {
         return result(Termination.EXITED, code, 0, stdout, "", Duration.ofMillis(10));
     }
 
-    static SandboxResult result(Termination t, int exitCode, int signal, String stdout, String stderr, Duration cpu) {
+    public static SandboxResult result(Termination t, int exitCode, int signal, String stdout, String stderr, Duration cpu) {
         return new SandboxResult(t, exitCode, signal, stdout.getBytes(StandardCharsets.UTF_8),
                 stderr.getBytes(StandardCharsets.UTF_8), false, cpu, cpu, ByteSize.ofMiB(1), List.of(), "");
     }
 
-    static SandboxResult compiled(SandboxRequest r) {
+    public static SandboxResult compiled(SandboxRequest r) {
         return new SandboxResult(Termination.EXITED, 0, 0, new byte[0], new byte[0], false, Duration.ZERO,
                 Duration.ZERO, ByteSize.ofMiB(1), List.of(SandboxFile.executable("main", new byte[] {1, 2, 3})), "");
     }
 
     /** Answers version probes with "1.0", compiles with a binary, and runs with {@code run}. */
-    static FakeSandbox programs(Function<SandboxRequest, SandboxResult> run) {
+    public static FakeSandbox programs(Function<SandboxRequest, SandboxResult> run) {
         return new FakeSandbox(r -> {
             if (r.command().contains("--version") || r.command().contains("-dumpfullversion")
                     || r.command().contains("-version")) {

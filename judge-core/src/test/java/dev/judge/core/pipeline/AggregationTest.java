@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

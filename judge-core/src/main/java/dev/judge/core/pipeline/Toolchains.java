@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
@@ -90,7 +90,7 @@ final class Toolchains {
     }
 
     private static Optional<String> firstLine(byte[] bytes) {
-        String text = Text.excerpt(bytes, 4096);
+        String text = Utf8.excerpt(bytes, 4096);
         for (String line : text.split("\n")) {
             if (!line.isBlank()) {
                 return Optional.of(line.strip());

@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ class SlotExecutorTest {
     void fullSlotsAndAFullLineRefuseWithJudgeBusy() throws Exception {
         CountDownLatch started = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        try (SlotExecutor slots = new SlotExecutor(2, 3)) {
+        try (RunSlotExecutor slots = new RunSlotExecutor(2, 3)) {
             for (int i = 0; i < 2; i++) {
                 slots.admit(() -> {
                     started.countDown();
@@ -48,7 +48,7 @@ class SlotExecutorTest {
 
     @Test
     void aClosedExecutorIsNotBusyButClosed() {
-        SlotExecutor slots = new SlotExecutor(1, 1);
+        RunSlotExecutor slots = new RunSlotExecutor(1, 1);
         slots.close();
         assertThatThrownBy(() -> slots.admit(() -> true)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");

@@ -1,7 +1,9 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.judge.core.judge.Judge;
+import dev.judge.core.testsupport.FakeSandbox;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.language.Languages;
 import dev.judge.core.sandbox.SandboxException;

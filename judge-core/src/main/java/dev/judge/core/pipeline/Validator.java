@@ -1,10 +1,11 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
@@ -14,20 +15,10 @@ import java.util.List;
 /** The checks that depend on the judge's configuration: known languages, caps, text encodings. */
 final class Validator {
 
-    /**
-     * @param maxSource   most bytes of all source files of a submission together (and of a checker's)
-     * @param maxTests    most tests per submission
-     * @param maxTestData most bytes of all test inputs and expected outputs together
-     * @param maxStdin    most bytes of one test's input, or of a run's stdin
-     * @param maxLimits   the highest limits a submission may ask for, field by field
-     */
-    record Caps(ByteSize maxSource, int maxTests, ByteSize maxTestData, ByteSize maxStdin, Limits maxLimits) {
-    }
-
-    private final Caps caps;
+    private final JudgeCaps caps;
     private final Toolchains toolchains;
 
-    Validator(Caps caps, Toolchains toolchains) {
+    Validator(JudgeCaps caps, Toolchains toolchains) {
         this.caps = caps;
         this.toolchains = toolchains;
     }
@@ -47,10 +38,10 @@ final class Validator {
             String at = "tests[" + i + "]";
             check(t.input().length <= caps.maxStdin().bytes(), at + ".input",
                     "is " + ByteSize.ofBytes(t.input().length) + ", more than the maximum " + caps.maxStdin());
-            check(Text.isUtf8(t.input()), at + ".input", "is not well-formed UTF-8 text");
+            check(Utf8.isWellFormed(t.input()), at + ".input", "is not well-formed UTF-8 text");
             total += t.input().length;
             if (t.expectedOutput() != null) {
-                check(Text.isUtf8(t.expectedOutput()), at + ".expectedOutput", "is not well-formed UTF-8 text");
+                check(Utf8.isWellFormed(t.expectedOutput()), at + ".expectedOutput", "is not well-formed UTF-8 text");
                 total += t.expectedOutput().length;
             }
         }
@@ -75,14 +66,14 @@ final class Validator {
         Language language = language(languageId, "languageId");
         check(source != null, "source", "must not be null");
         check(!source.isBlank(), "source", "must not be empty");
-        check(Text.isEncodable(source), "source", "is not valid text (unpaired surrogate)");
-        long size = Text.utf8(source).length;
-        check(size <= caps.maxSource().bytes(), "source",
-                "is " + ByteSize.ofBytes(size) + ", more than the maximum " + caps.maxSource());
+        check(Utf8.isEncodable(source), "source", "is not valid text (unpaired surrogate)");
+        long size = Utf8.utf8(source).length;
+        check(size <= caps.maxSourceSize().bytes(), "source",
+                "is " + ByteSize.ofBytes(size) + ", more than the maximum " + caps.maxSourceSize());
         check(stdin != null, "stdin", "must not be null (use an empty input)");
         check(stdin.length <= caps.maxStdin().bytes(), "stdin",
                 "is " + ByteSize.ofBytes(stdin.length) + ", more than the maximum " + caps.maxStdin());
-        check(Text.isUtf8(stdin), "stdin", "is not well-formed UTF-8 text");
+        check(Utf8.isWellFormed(stdin), "stdin", "is not well-formed UTF-8 text");
         check(limits != null, "limits", "must not be null");
         limits(limits);
         return language;
@@ -103,11 +94,11 @@ final class Validator {
             SourceFile f = sources.get(i);
             String at = field + "[" + i + "].content";
             check(!f.content().isBlank(), at, "must not be empty");
-            check(Text.isEncodable(f.content()), at, "is not valid text (unpaired surrogate)");
+            check(Utf8.isEncodable(f.content()), at, "is not valid text (unpaired surrogate)");
             total += f.sizeInBytes();
         }
-        check(total <= caps.maxSource().bytes(), field,
-                "source is " + ByteSize.ofBytes(total) + ", more than the maximum " + caps.maxSource());
+        check(total <= caps.maxSourceSize().bytes(), field,
+                "source is " + ByteSize.ofBytes(total) + ", more than the maximum " + caps.maxSourceSize());
     }
 
     private void limits(Limits l) {

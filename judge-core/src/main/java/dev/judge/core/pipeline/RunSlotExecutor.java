@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import dev.judge.core.JudgeBusyException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -15,12 +15,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The judge's sandbox slots: a fixed number of threads, each running at most one compile or run at a time,
  * and a bounded line of waiting work. A full line refuses instead of growing.
  */
-final class SlotExecutor implements AutoCloseable {
+final class RunSlotExecutor implements AutoCloseable {
     private final ThreadPoolExecutor pool;
     private final int slots;
     private final int queueCapacity;
 
-    SlotExecutor(int slots, int queueCapacity) {
+    RunSlotExecutor(int slots, int queueCapacity) {
         this.slots = slots;
         this.queueCapacity = queueCapacity;
         AtomicInteger n = new AtomicInteger();

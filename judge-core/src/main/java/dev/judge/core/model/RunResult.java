@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.model;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.Verdict;

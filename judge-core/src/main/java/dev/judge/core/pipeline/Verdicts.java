@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import dev.judge.core.compare.Comparison;
 import dev.judge.core.model.Limits;

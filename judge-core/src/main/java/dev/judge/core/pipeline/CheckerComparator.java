@@ -1,4 +1,4 @@
-package dev.judge.core.judge;
+package dev.judge.core.pipeline;
 
 import dev.judge.core.compare.Comparison;
 import dev.judge.core.compare.Comparison.Outcome;
@@ -60,7 +60,7 @@ final class CheckerComparator implements OutputComparator {
         } catch (RuntimeException e) {
             return failed("the sandbox could not run the checker: " + e.getMessage());
         }
-        String message = Text.excerpt(r.stderr(), messageCap).strip();
+        String message = Utf8.excerpt(r.stderr(), messageCap).strip();
         if (r.termination() != dev.judge.core.sandbox.Termination.EXITED) {
             return failed("checker stopped: " + r.termination() + (r.signal() > 0 ? " signal " + r.signal() : "")
                     + (r.message().isBlank() ? "" : " " + r.message()) + (message.isEmpty() ? "" : ": " + message));
@@ -76,7 +76,7 @@ final class CheckerComparator implements OutputComparator {
     }
 
     private Comparison partial(SandboxResult r, String message) {
-        String out = Text.excerpt(r.stdout(), 256).strip();
+        String out = Utf8.excerpt(r.stdout(), 256).strip();
         String source = out.isEmpty() ? message : out;
         String token = source.isEmpty() ? "" : source.split("\\s+", 2)[0];
         double fraction;

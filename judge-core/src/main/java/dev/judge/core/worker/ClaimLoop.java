@@ -1,0 +1,128 @@
+package dev.judge.core.worker;
+
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.pipeline.JudgeObserver;
+import dev.judge.core.pipeline.JudgingPipeline;
+import dev.judge.core.queue.ClaimedJob;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.queue.JudgeJob;
+import dev.judge.core.store.ResultStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What each claiming thread runs until the worker stops: claim a job, judge it with the lease kept and progress
+ * written, store the result and acknowledge; a job that fails goes back to the queue.
+ */
+final class ClaimLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
+    private static final Duration PAUSE_AFTER_QUEUE_FAILURE = Duration.ofSeconds(1);
+
+    /** What the loop works with; the parts are the worker's. */
+    record Parts(JobQueue queue, ResultStore store, JudgingPipeline pipeline, Set<String> languages,
+            Duration claimWait, JudgeObserver observer, LeaseKeeper leases, ProgressWriter progress,
+            FailedJobs failed) {
+    }
+
+    private final Parts p;
+    private final BooleanSupplier stopping;
+    private final String name;
+
+    ClaimLoop(Parts parts, BooleanSupplier stopping, String name) {
+        this.p = parts;
+        this.stopping = stopping;
+        this.name = name;
+    }
+
+    void run(ClaimingThread claimer) {
+        while (!stopping.getAsBoolean()) {
+            Optional<ClaimedJob> claimed;
+            if (!claimer.beginClaim()) {
+                break;
+            }
+            try {
+                claimed = p.queue().claim(p.languages(), p.claimWait());
+            } catch (InterruptedException e) {
+                continue; // close() interrupts idle claims; the loop condition decides
+            } catch (RuntimeException e) {
+                LOG.warn("{}: claiming failed, pausing {}", name, PAUSE_AFTER_QUEUE_FAILURE, e);
+                pause();
+                continue;
+            } finally {
+                claimer.endClaim();
+            }
+            if (claimed.isPresent()) {
+                if (claimer.begin(claimed.get())) {
+                    judge(claimer, claimed.get());
+                } else {
+                    // The claim outlived close() (a queue that ignores interrupts): hand the job straight back.
+                    p.failed().giveBack(claimed.get(), "worker closed");
+                }
+            }
+        }
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(PAUSE_AFTER_QUEUE_FAILURE.toMillis());
+        } catch (InterruptedException e) {
+            // close() woke us; the loop condition decides
+        }
+    }
+
+    private void judge(ClaimingThread claimer, ClaimedJob claimed) {
+        JudgeJob job = claimed.job();
+        if (claimed.attempt() == 1) {
+            try {
+                p.observer().queueWait(job.languageId(), Duration.between(job.enqueuedAt(), Instant.now()));
+            } catch (RuntimeException e) {
+                LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
+            }
+        }
+        ScheduledFuture<?> lease = null;
+        ProgressWriter.JobProgress progress = p.progress().of(job);
+        try {
+            Optional<SubmissionResult> stored = p.store().find(job.id());
+            if (stored.isPresent() && stored.get().isFinished()) {
+                LOG.debug("{}: job {} already has a final result; acknowledging it", name, job.id());
+                if (claimer.finishing()) {
+                    p.queue().ack(claimed);
+                }
+                return;
+            }
+            lease = p.leases().keep(claimed);
+            SubmissionResult result = p.pipeline().judge(job.id(), job.submission(), progress);
+            if (result == null || !result.isFinished() || !result.submissionId().equals(job.id())) {
+                throw new IllegalStateException("the pipeline returned no finished result for " + job.id()
+                        + ": " + result);
+            }
+            progress.finish();
+            lease.cancel(false);
+            if (!claimer.finishing()) {
+                return; // close() gave the job back already
+            }
+            p.store().save(result); // false when an earlier delivery already stored it: that one stands
+            if (!p.queue().ack(claimed)) {
+                LOG.info("{}: lease of job {} was lost before ack; its result is stored once", name, job.id());
+            }
+        } catch (RuntimeException | Error e) {
+            progress.stop();
+            if (lease != null) {
+                lease.cancel(false);
+            }
+            if (claimer.finishing()) {
+                LOG.warn("{}: judging job {} failed on attempt {}", name, job.id(), claimed.attempt(), e);
+                p.failed().giveBack(claimed, String.valueOf(e));
+            }
+        } finally {
+            claimer.end();
+            Thread.interrupted(); // an interrupt meant for this job must not reach the next claim
+        }
+    }
+}
