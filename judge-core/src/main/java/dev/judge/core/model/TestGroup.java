@@ -6,9 +6,18 @@ import java.util.List;
  * A scoring group (subtask) of a submission's tests, as olympiads score them. Tests join a group through
  * {@link TestCase#group()}.
  *
- * <p>A group earns {@code points} in the measure its {@link Scoring} gives, and only when every group it
- * depends on earned all of its points; otherwise it earns nothing. With {@code stopOnFirstFailure} the tests
- * of the group still to run once one of them fails are skipped ({@link Verdict#SKIPPED}), not run.
+ * <p>A test's <em>fraction</em> is its score over its weight (partial points from a checker count); a test of
+ * weight 0 has fraction 1 when accepted, else 0; a skipped test earns nothing. A group is <em>solved</em> when
+ * all its tests are accepted and every group it depends on is solved. A group earns {@code points} in the
+ * measure its {@link Scoring} gives, and only when every group it depends on is solved (decided by verdicts,
+ * so a sample group worth 0 points still gates the groups depending on it); otherwise it earns nothing, as
+ * does a group without tests.
+ *
+ * <p>Once a test of a group fails (runs and is not accepted), the later tests in test order of every group
+ * depending on it, directly or not, are skipped ({@link Verdict#SKIPPED}): those groups can earn nothing. With
+ * {@code stopOnFirstFailure} the group's own later tests are skipped too, and earn nothing. The results are
+ * those of judging the tests one at a time in test order; with several run slots a skipped test may still have
+ * run when it started before the failure that skips it was known, but none starts after.
  *
  * @param name               the group's name, which tests refer to
  * @param points             what the group is worth, at least 0

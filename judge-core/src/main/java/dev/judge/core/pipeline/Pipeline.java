@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -94,20 +93,19 @@ final class Pipeline implements JudgingPipeline {
         Consumer<JudgeEvent> out = safe(events);
         Prepared p = await(runSlots.admit(() -> prepare(submissionId, submission, out)));
         if (p.failure() != null) {
-            return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), p.failure(), 0,
-                    submission.tests().stream().mapToDouble(TestCase::weight).sum(), out);
+            Aggregation none = Aggregation.notRun(p.failure(), submission.groups(), submission.tests());
+            return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), none, out);
         }
         out.accept(new JudgeEvent.StatusChanged(submissionId, Status.RUNNING));
         List<TestResult> results = runTests(submissionId, submission, p, out);
-        Aggregation a = Aggregation.of(submission.tests(), results);
-        return finish(submission.languageId(), submissionId, p.compileOutput(), results, a.verdict(), a.score(),
-                a.maxScore(), out);
+        Aggregation a = Aggregation.of(submission.groups(), submission.tests(), results);
+        return finish(submission.languageId(), submissionId, p.compileOutput(), results, a, out);
     }
 
     private SubmissionResult finish(String languageId, String id, String compileOutput, List<TestResult> tests,
-            Verdict verdict, double score, double maxScore, Consumer<JudgeEvent> out) {
-        SubmissionResult result = new SubmissionResult(id, Status.FINISHED, compileOutput, tests, verdict, score,
-                maxScore, clock.instant());
+            Aggregation a, Consumer<JudgeEvent> out) {
+        SubmissionResult result = new SubmissionResult(id, Status.FINISHED, compileOutput, tests, a.verdict(),
+                a.score(), a.maxScore(), clock.instant(), a.groups());
         try {
             observer.finished(languageId, result);
         } catch (RuntimeException e) {
@@ -239,11 +237,10 @@ final class Pipeline implements JudgingPipeline {
     private List<TestResult> runTests(String id, Submission s, Prepared p, Consumer<JudgeEvent> out) {
         List<TestCase> tests = s.tests();
         int n = tests.size();
-        boolean stopOnFailure = s.options().stopOnFirstFailure();
+        SkipRule skips = SkipRule.of(s);
         Limits limits = p.language().allowFor(s.limits());
         SandboxRequest base = runRequest(p.language(), p.program(), s.limits(), limits);
         AtomicReferenceArray<TestResult> results = new AtomicReferenceArray<>(n);
-        AtomicInteger firstFailure = new AtomicInteger(n);
         ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(runSlots.executor());
         List<Future<Integer>> futures = new ArrayList<>();
         // Each submission keeps at most one task per slot in flight, so one large submission cannot fill the line
@@ -255,7 +252,7 @@ final class Pipeline implements JudgingPipeline {
         try {
             while (released < n) {
                 while (next < n && inFlight < window) {
-                    if (stopOnFailure && next > firstFailure.get()) {
+                    if (skips.skips(next)) {
                         results.set(next, TestResult.skipped(tests.get(next).id()));
                         next++;
                         continue;
@@ -263,14 +260,12 @@ final class Pipeline implements JudgingPipeline {
                     int index = next;
                     try {
                         futures.add(done.submit(() -> {
-                            if (stopOnFailure && index > firstFailure.get()) {
+                            if (skips.skips(index)) {
                                 results.set(index, TestResult.skipped(tests.get(index).id()));
                             } else {
                                 TestResult r = runTest(p.language().id(), tests.get(index), base, limits,
                                         p.comparator());
-                                if (stopOnFailure && !r.verdict().isAccepted()) {
-                                    firstFailure.accumulateAndGet(index, Math::min);
-                                }
+                                skips.ran(index, r);
                                 results.set(index, r);
                             }
                             return index;
@@ -294,8 +289,8 @@ final class Pipeline implements JudgingPipeline {
                 }
                 while (released < n && results.get(released) != null) {
                     TestResult r = results.get(released);
-                    if (stopOnFailure && released > firstFailure.get() && !(r.verdict() instanceof Verdict.Skipped)) {
-                        // A later test that ran before an earlier one failed: report it as skipped, as in order.
+                    if (!(r.verdict() instanceof Verdict.Skipped) && skips.skips(released)) {
+                        // It ran before an earlier failure that skips it was known: report it as judged in order.
                         r = TestResult.skipped(r.testId());
                         results.set(released, r);
                     }
