@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * unprivileged uid without capabilities, a seccomp filter, rlimits and a cgroup for memory, processes
  * and CPU accounting.
  *
- * <p>A pool of boxes, each a long-lived helper process holding the prepared environment, so a run costs
- * about a fork and an exec. {@link #run} blocks while every box is busy.
+ * <p>Each box is a long-lived helper process that holds the prepared environment, so a run costs about a
+ * fork and an exec. {@link #run} blocks while every box is busy.
  *
  * <p>As root the helpers build the boxes directly. As any other user the sandbox runs rootless: each helper
  * first enters a user namespace whose ids {@code newuidmap}/{@code newgidmap} map from the user's
