@@ -15,35 +15,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Warm containers of one image. Each slot owns a user id for its lifetime, so a replacement reuses the
- * id of the container it replaces and per-user limits (processes) never mix two containers.
+ * Warm containers of one image, one per user id of the pool's block: a replacement reuses the id of the
+ * container it replaces, so per-user limits (processes) never mix two containers.
  */
 final class ContainerPool {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerPool.class);
     private static final long INITIAL_MEMORY = 256L * 1024 * 1024;
 
-    /** One started container; used by one run at a time. */
-    static final class Warm {
-        final String id;
-        final int uid;
-        final RunnerChannel channel;
-        long memory;
-        int runs;
-
-        Warm(String id, int uid, long memory, RunnerChannel channel) {
-            this.id = id;
-            this.uid = uid;
-            this.memory = memory;
-            this.channel = channel;
-        }
-    }
-
     private final Engine engine;
     private final Settings settings;
     private final String image;
     private final ExecutorService background;
-    private final BlockingQueue<Warm> idle = new LinkedBlockingQueue<>();
-    private final Set<Warm> live = ConcurrentHashMap.newKeySet();
+    private final BlockingQueue<WarmContainer> idle = new LinkedBlockingQueue<>();
+    private final Set<WarmContainer> live = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException lastFailure;
     private volatile boolean closed;
 
@@ -58,13 +42,13 @@ final class ContainerPool {
     }
 
     /** Takes an idle warm container, waiting for one up to the configured time. */
-    Warm acquire() throws InterruptedException {
+    WarmContainer acquire() throws InterruptedException {
         long deadline = System.nanoTime() + settings.acquireTimeout().toNanos();
         while (true) {
             if (closed) {
                 throw new SandboxException("the Docker sandbox is closed");
             }
-            Warm w = idle.poll(100, TimeUnit.MILLISECONDS);
+            WarmContainer w = idle.poll(100, TimeUnit.MILLISECONDS);
             if (w != null && w.channel.isOpen()) {
                 return w;
             }
@@ -85,7 +69,7 @@ final class ContainerPool {
     }
 
     /** Gives a container back; a container that needs recycling is removed and replaced in the background. */
-    void release(Warm w, boolean recycle) {
+    void release(WarmContainer w, boolean recycle) {
         w.runs++;
         if (!closed && !recycle && w.runs < settings.maxRunsPerContainer()) {
             idle.add(w);
@@ -97,7 +81,7 @@ final class ContainerPool {
             try {
                 engine.remove(w.id);
             } catch (RuntimeException e) {
-                // Whatever became of the old container (removed by someone else, engine busy), its slot is refilled.
+                // Whatever became of the old container (removed by someone else, engine busy), its uid gets a new one.
                 LOG.warn("removing container {} failed; replacing it anyway", w.id, e);
             }
             replenish(w.uid, Duration.ZERO);
@@ -121,7 +105,7 @@ final class ContainerPool {
                     engine.remove(id);
                     throw e;
                 }
-                Warm w = new Warm(id, uid, INITIAL_MEMORY, channel);
+                WarmContainer w = new WarmContainer(id, uid, INITIAL_MEMORY, channel);
                 live.add(w);
                 lastFailure = null;
                 if (closed) {
@@ -153,10 +137,10 @@ final class ContainerPool {
     /** Removes every container of this pool, in use or not. */
     void close() {
         closed = true;
-        List<Warm> all = new ArrayList<>(live);
+        List<WarmContainer> all = new ArrayList<>(live);
         live.clear();
         idle.clear();
-        for (Warm w : all) {
+        for (WarmContainer w : all) {
             try {
                 w.channel.close();
                 engine.remove(w.id);

@@ -6,7 +6,6 @@ import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
-import dev.judge.core.sandbox.Termination;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,11 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -52,70 +46,20 @@ import org.slf4j.LoggerFactory;
  */
 public final class DockerSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
-    /** Beyond the run's wall time limit, how long the runner may take to report before it counts as broken. */
-    private static final Duration EXEC_MARGIN = Duration.ofSeconds(20);
-    private static final int SIGXCPU = 24;
-    private static final int SIGXFSZ = 25;
 
-    /** A read-only bind of a host path (on the engine's host) into every container. */
-    record Bind(String hostPath, String containerPath) {
-        Bind {
-            Objects.requireNonNull(hostPath, "hostPath");
-            Objects.requireNonNull(containerPath, "containerPath");
-            if (!hostPath.startsWith("/") || !containerPath.startsWith("/")) {
-                throw new IllegalArgumentException("bind paths must be absolute: " + hostPath + " -> " + containerPath);
-            }
-            for (String owned : List.of("/", Settings.WORK_DIR, "/tmp", "/opt/judge", "/proc", "/sys", "/dev")) {
-                if (containerPath.equals(owned) || (!owned.equals("/") && containerPath.startsWith(owned + "/"))) {
-                    throw new IllegalArgumentException("cannot bind over " + containerPath + ": the sandbox owns "
-                            + owned);
-                }
-            }
-            // A socket stays usable through a read-only bind: the engine's socket would hand runs the host.
-            if (hostPath.equals("/") || hostPath.endsWith(".sock") || hostPath.startsWith("/var/run")
-                    || hostPath.startsWith("/run") || hostPath.startsWith("/proc") || hostPath.startsWith("/sys")
-                    || hostPath.startsWith("/dev")) {
-                throw new IllegalArgumentException("refusing to bind " + hostPath + " into sandboxes");
-            }
-        }
-    }
-
-    private final Settings settings;
     private final Engine engine;
-    private final ExecutorService background;
-    private final Map<String, ContainerPool> pools = new ConcurrentHashMap<>();
-    private final AtomicInteger nextUid;
+    private final ContainerPools pools;
     private volatile boolean closed;
 
     private DockerSandbox(Settings settings) {
-        this.settings = settings;
         this.engine = new Engine(settings);
-        this.nextUid = new AtomicInteger(settings.uidBase());
         try {
-            engine.ping();
-            if (settings.buildImageIfMissing()) {
-                RuntimeImage.ensureForSandbox(engine, settings.defaultImage(), settings.uidBase());
-            } else {
-                engine.check(settings.defaultImage(), true);
-            }
-            for (String image : settings.profileImages().values()) {
-                engine.check(image, false);
-            }
-            for (String id : engine.listOwn()) {
-                LOG.info("removing leftover container {} of pool '{}'", id, settings.poolName());
-                engine.remove(id);
-            }
+            EngineChecks.prepare(engine, settings);
         } catch (RuntimeException e) {
             engine.close();
             throw e;
         }
-        this.background = Executors.newFixedThreadPool(2, r -> {
-            Thread t = new Thread(r, "judge-docker-pool");
-            t.setDaemon(true);
-            return t;
-        });
-        pool(settings.defaultImage());
-        settings.profileImages().values().forEach(this::pool);
+        this.pools = new ContainerPools(engine, settings);
     }
 
     /** A builder with the defaults listed on each option. */
@@ -128,16 +72,6 @@ public final class DockerSandbox implements Sandbox {
         return "docker";
     }
 
-    private ContainerPool pool(String image) {
-        return pools.computeIfAbsent(image, img -> {
-            List<Integer> uids = new ArrayList<>();
-            for (int i = 0; i < settings.poolSize(); i++) {
-                uids.add(nextUid.getAndIncrement());
-            }
-            return new ContainerPool(engine, settings, img, uids, background);
-        });
-    }
-
     @Override
     public SandboxResult run(SandboxRequest request) {
         Objects.requireNonNull(request, "request");
@@ -147,128 +81,15 @@ public final class DockerSandbox implements Sandbox {
         if (request.limits().network()) {
             return SandboxResult.failure("the Docker sandbox gives runs no network; limits.network must be false");
         }
-        ContainerPool pool = pool(settings.imageFor(request.profile()));
+        ContainerPool pool = pools.forProfile(request.profile());
         // A container that died while idle but looked alive when taken gets one more try on another one.
         for (int attempt = 1; ; attempt++) {
-            Outcome outcome = runOnce(pool, request);
-            if (!outcome.containerGone || attempt == 2) {
-                return outcome.result;
+            RunOutcome outcome = ContainerRun.attempt(engine, pool, request);
+            if (!outcome.containerGone() || attempt == 2) {
+                return outcome.result();
             }
             LOG.warn("a warm container was gone when the run started; running again on another one");
         }
-    }
-
-    private Outcome runOnce(ContainerPool pool, SandboxRequest request) {
-        ContainerPool.Warm container;
-        try {
-            container = pool.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while waiting for a warm container", e);
-        }
-        boolean recycle = true;
-        try {
-            Outcome outcome = execute(container, request);
-            recycle = outcome.recycle;
-            return outcome;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SandboxException("interrupted while running", e);
-        } catch (RuntimeException e) {
-            LOG.warn("run failed in container {}: {}", container.id, e.toString());
-            return new Outcome(SandboxResult.failure("Docker sandbox failure: " + e.getMessage()), true);
-        } finally {
-            pool.release(container, recycle);
-        }
-    }
-
-    /** {@code containerGone}: the runner's stream had ended before it answered anything, not by an OOM kill. */
-    private record Outcome(SandboxResult result, boolean recycle, boolean containerGone) {
-        Outcome(SandboxResult result, boolean recycle) {
-            this(result, recycle, false);
-        }
-    }
-
-    private Outcome execute(ContainerPool.Warm container, SandboxRequest request) throws InterruptedException {
-        Limits limits = request.limits();
-        long memory = limits.memory().bytes();
-        if (container.memory != memory) {
-            engine.setMemory(container.id, memory);
-            container.memory = memory;
-        }
-        byte[] input = RunnerProtocol.encode(request, environment(request));
-        long started = System.nanoTime();
-        RunnerChannel.Exchange exchange = container.channel.exchange(input, limits.wallTime().plus(EXEC_MARGIN));
-        if (exchange.timedOut()) {
-            return new Outcome(SandboxResult.failure("the runner did not finish within the wall time limit plus "
-                    + EXEC_MARGIN.toSeconds() + " s"), true);
-        }
-        if (exchange.response() == null && engine.wasOomKilled(container.id)) {
-            // The run filled the container's memory (tmpfs files count) until the OOM killer took the runner
-            // too: the run's own figures died with it, the wall time is the sandbox's view.
-            Duration wall = Duration.ofNanos(System.nanoTime() - started);
-            return new Outcome(new SandboxResult(Termination.MEMORY_LIMIT, -1, 9, new byte[0], new byte[0], false,
-                    Duration.ZERO, wall, limits.memory(), List.of(), ""), true);
-        }
-        if (exchange.response() == null) {
-            return new Outcome(SandboxResult.failure("the runner ended without a result"
-                    + (exchange.diagnostics().isEmpty() ? "" : ": " + exchange.diagnostics())), true,
-                    exchange.nothingReceived());
-        }
-        RunnerProtocol.Response r = RunnerProtocol.decode(exchange.response());
-        if (!r.get("setup_error").isEmpty()) {
-            return new Outcome(SandboxResult.failure("cannot prepare the work dir: " + r.get("setup_error")), false);
-        }
-        if (r.getLong("exec_errno") != 0) {
-            return new Outcome(SandboxResult.failure("cannot start '" + request.command().get(0) + "': "
-                    + r.get("exec_error")), false);
-        }
-        String reason = r.get("reason");
-        boolean oom = r.getLong("oom") != 0;
-        boolean exited = r.getLong("exited") != 0;
-        int exitCode = exited ? (int) r.getLong("exit") : -1;
-        int signal = exited ? 0 : (int) r.getLong("signal");
-        Duration cpu = Duration.ofNanos(r.getLong("cpu_us") * 1000);
-        Duration wall = Duration.ofNanos(r.getLong("wall_us") * 1000);
-        ByteSize peak = ByteSize.ofKiB(r.getLong("maxrss_kb"));
-        boolean truncated = r.getLong("truncated") != 0;
-
-        Termination termination;
-        if (reason.equals("output")) {
-            termination = Termination.OUTPUT_LIMIT;
-        } else if (reason.equals("cpu") || signal == SIGXCPU || cpu.compareTo(limits.cpuTime()) > 0) {
-            termination = Termination.CPU_TIME_LIMIT;
-        } else if (reason.equals("wall")) {
-            termination = Termination.WALL_TIME_LIMIT;
-        } else if (oom) {
-            termination = Termination.MEMORY_LIMIT;
-        } else if (signal == SIGXFSZ || r.getLong("fsize") != 0) {
-            termination = Termination.OUTPUT_LIMIT;
-        } else if (!exited) {
-            termination = Termination.SIGNALED;
-        } else {
-            termination = Termination.EXITED;
-        }
-        if (termination == Termination.MEMORY_LIMIT && peak.compareTo(limits.memory()) < 0) {
-            // The OOM kill came at the limit; maxrss of the killed process can lag behind it.
-            peak = limits.memory();
-        }
-        boolean recycle = oom || reason.equals("cpu") || reason.equals("wall") || reason.equals("leftovers")
-                || termination == Termination.CPU_TIME_LIMIT;
-        SandboxResult result = new SandboxResult(termination,
-                termination == Termination.EXITED ? exitCode : -1,
-                termination == Termination.EXITED ? 0 : signal,
-                r.stdout(), r.stderr(), truncated, cpu, wall, peak, r.files(), "");
-        return new Outcome(result, recycle);
-    }
-
-    private static Map<String, String> environment(SandboxRequest request) {
-        Map<String, String> env = new LinkedHashMap<>();
-        env.put("PATH", "/usr/local/bin:/usr/bin:/bin");
-        env.put("HOME", Settings.WORK_DIR);
-        env.put("LANG", "C.UTF-8");
-        env.putAll(request.environment());
-        return env;
     }
 
     /** Removes every container of this sandbox; runs in progress end with a sandbox failure. */
@@ -278,22 +99,14 @@ public final class DockerSandbox implements Sandbox {
             return;
         }
         closed = true;
-        pools.values().forEach(ContainerPool::close);
-        background.shutdown();
-        try {
-            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
-                background.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        pools.close();
         try {
             // Anything a background task started after the pools closed.
             for (String id : engine.listOwn()) {
                 engine.remove(id);
             }
         } catch (RuntimeException e) {
-            LOG.warn("cannot sweep containers of pool '{}': {}", settings.poolName(), e.getMessage());
+            LOG.warn("cannot sweep containers of pool '{}': {}", engine.poolName(), e.getMessage());
         }
         engine.close();
     }
@@ -306,7 +119,7 @@ public final class DockerSandbox implements Sandbox {
         private final Map<String, String> profileImages = new LinkedHashMap<>();
         private int poolSize = 2;
         private int maxRunsPerContainer = 100;
-        private final List<Bind> binds = new ArrayList<>();
+        private final List<ReadOnlyBind> binds = new ArrayList<>();
         private ByteSize workDirSize = ByteSize.ofMiB(256);
         private ByteSize tmpSize = ByteSize.ofMiB(256);
         private double cpus = 1.0;
@@ -370,7 +183,7 @@ public final class DockerSandbox implements Sandbox {
 
         /** Binds a host path read-only into every container. */
         public Builder readOnlyBind(String hostPath, String containerPath) {
-            binds.add(new Bind(hostPath, containerPath));
+            binds.add(new ReadOnlyBind(hostPath, containerPath));
             return this;
         }
 
@@ -507,7 +320,7 @@ public final class DockerSandbox implements Sandbox {
          *
          * @throws SandboxException when the engine does not answer, an image is missing or cannot be built
          */
-        public Sandbox build() {
+        public DockerSandbox build() {
             return new DockerSandbox(settings());
         }
 

@@ -318,6 +318,11 @@ final class Engine implements AutoCloseable {
                 .toList();
     }
 
+    /** The label value of this sandbox's containers. */
+    String poolName() {
+        return settings.poolName();
+    }
+
     /** Attaches to the serving runner's stdin and stdout: the channel every run of the container uses. */
     RunnerChannel attach(String id) {
         RunnerChannel channel = new RunnerChannel();

@@ -13,7 +13,7 @@ record Settings(
         Map<String, String> profileImages,
         int poolSize,
         int maxRunsPerContainer,
-        List<DockerSandbox.Bind> binds,
+        List<ReadOnlyBind> binds,
         ByteSize workDirSize,
         ByteSize tmpSize,
         double cpus,

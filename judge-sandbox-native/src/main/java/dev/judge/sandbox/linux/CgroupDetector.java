@@ -81,7 +81,7 @@ final class CgroupDetector {
             }
             return new Detection(CgroupVersion.V1, new CgroupV1(v1.get("memory"), v1.get("pids"), v1.get("cpuacct"),
                     parent), "cgroup v1: memory at " + v1.get("memory") + ", pids at " + v1.get("pids")
-                    + ", cpuacct at " + v1.get("cpuacct") + ", slots under " + parent);
+                    + ", cpuacct at " + v1.get("cpuacct") + ", boxes under " + parent);
         }
         if (v2 != null) {
             String controllers;
@@ -101,7 +101,7 @@ final class CgroupDetector {
                             + "(NativeSandbox.Builder.cgroupParent) and the judge itself in a cgroup of that subtree");
                 }
                 return new Detection(CgroupVersion.V2, new CgroupV2(v2, parent), "cgroup v2 at " + v2 + " ("
-                        + controllers + "), slots under " + parent);
+                        + controllers + "), boxes under " + parent);
             }
             return new Detection(CgroupVersion.NONE, null, "cgroup v2 at " + v2 + " lacks controllers (has: '"
                     + controllers + "', needs memory, pids, cpu)" + (v1.isEmpty() ? "" : "; v1 has only " + v1.keySet()));

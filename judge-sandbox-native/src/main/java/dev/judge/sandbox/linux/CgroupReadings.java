@@ -3,7 +3,7 @@ package dev.judge.sandbox.linux;
 import java.util.List;
 
 /**
- * The contents of a slot's stat files as the helper read them right before a run and after it, and which
+ * The contents of a box's stat files as the helper read them right before a run and after it, and which
  * reset writes failed (bit i for the i-th reset file).
  */
 record CgroupReadings(List<String> before, List<String> after, int failedResets) {

@@ -1,7 +1,7 @@
 package dev.judge.sandbox.linux;
 
 /**
- * What a slot's cgroup measured over one run.
+ * What a box's cgroup measured over one run.
  *
  * @param cpuNanos     CPU time of all the run's processes
  * @param peakBytes    peak memory (with swap where the hierarchy counts it)

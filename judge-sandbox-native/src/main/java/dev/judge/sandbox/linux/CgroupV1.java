@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** cgroup v1: one directory per controller (memory, pids, cpuacct) for each slot. */
+/** cgroup v1: one directory per controller (memory, pids, cpuacct) for each box. */
 final class CgroupV1 implements CgroupDriver {
 
     private final Path memory;
@@ -33,18 +33,19 @@ final class CgroupV1 implements CgroupDriver {
     }
 
     @Override
-    public SlotCgroup create(String instance, int slot) throws IOException {
-        String rel = parent + "/" + instance + "/slot-" + slot;
+    public BoxCgroup create(String instance, int box) throws IOException {
+        String rel = parent + "/" + instance + "/box-" + box;
         Path m = memory.resolve(rel);
         Path p = pids.resolve(rel);
         Path c = cpuacct.resolve(rel);
         CgroupFiles.mkdirs(m);
         CgroupFiles.mkdirs(p);
         CgroupFiles.mkdirs(c);
-        return new Slot(m, p, c);
+        return new BoxDirs(m, p, c);
     }
 
-    static final class Slot implements SlotCgroup {
+    /** The three directories of one box. */
+    static final class BoxDirs implements BoxCgroup {
         private static final long FORCE_EMPTY_ABOVE = 2L << 20;
         private final Path mem;
         private final Path pids;
@@ -56,7 +57,7 @@ final class CgroupV1 implements CgroupDriver {
         // page cache charged by an earlier run would count toward the next run's peak
         private boolean emptyBeforeNextRun = true;
 
-        Slot(Path mem, Path pids, Path cpu) {
+        BoxDirs(Path mem, Path pids, Path cpu) {
             this.mem = mem;
             this.pids = pids;
             this.cpu = cpu;

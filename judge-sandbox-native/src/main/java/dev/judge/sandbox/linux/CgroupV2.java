@@ -6,7 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-/** cgroup v2: one directory per slot in the unified hierarchy, controllers enabled on the way down. */
+/** cgroup v2: one directory per box in the unified hierarchy, controllers enabled on the way down. */
 final class CgroupV2 implements CgroupDriver {
     static final String CONTROLLERS = "+memory +pids +cpu";
 
@@ -30,9 +30,9 @@ final class CgroupV2 implements CgroupDriver {
     }
 
     @Override
-    public SlotCgroup create(String instance, int slot) throws IOException {
+    public BoxCgroup create(String instance, int box) throws IOException {
         Path inst = root.resolve(parent).resolve(instance);
-        Path dir = inst.resolve("slot-" + slot);
+        Path dir = inst.resolve("box-" + box);
         // a controller is usable in a cgroup only when every ancestor delegates it; in a delegated subtree
         // the levels above the user's part have them already, and are left alone
         Path level = root;
@@ -43,7 +43,7 @@ final class CgroupV2 implements CgroupDriver {
             enable(level);
         }
         CgroupFiles.mkdirs(dir);
-        return new Slot(dir);
+        return new BoxDir(dir);
     }
 
     private static void enable(Path dir) throws IOException {
@@ -53,14 +53,15 @@ final class CgroupV2 implements CgroupDriver {
         }
     }
 
-    static final class Slot implements SlotCgroup {
+    /** The directory of one box. */
+    static final class BoxDir implements BoxCgroup {
         private final Path dir;
         // limits of the previous run: most runs repeat them, and each control file write costs a syscall trip
         private long lastMemory = -1;
         private int lastProcesses = -1;
         private boolean peakResettable;
 
-        Slot(Path dir) {
+        BoxDir(Path dir) {
             this.dir = dir;
         }
 
@@ -111,7 +112,7 @@ final class CgroupV2 implements CgroupDriver {
             }
         }
 
-        /** Whether the last peak reading covers only the last run (else it covers the slot's lifetime). */
+        /** Whether the last peak reading covers only the last run (else it covers the box's lifetime). */
         boolean peakResettable() {
             return peakResettable;
         }

@@ -17,7 +17,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One long-lived helper process (one slot): started once, then one request and one response per run,
+ * One long-lived helper process (it holds one box): started once, then one request and one response per run,
  * each a big-endian length-prefixed message over the helper's stdin/stdout.
  */
 final class Helper implements AutoCloseable {

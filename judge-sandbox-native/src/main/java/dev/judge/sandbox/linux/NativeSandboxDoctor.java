@@ -29,7 +29,7 @@ public final class NativeSandboxDoctor {
     public static DoctorReport check(String cgroupParent) {
         NativeSandbox.Builder.checkCgroupParent(cgroupParent);
         boolean root = isRoot();
-        int firstUid = NativeSandbox.DEFAULT_FIRST_UID;
+        int firstUid = BoxPool.DEFAULT_FIRST_UID;
         RootlessCheck.Result rootless = root ? null : RootlessCheck.check(RootlessHost.current(), firstUid, 1);
         CgroupDetector.Detection det = CgroupDetector.detectFor(cgroupParent);
         Path dir = null;
@@ -61,7 +61,7 @@ public final class NativeSandboxDoctor {
 
     /** {@code rootless}: {@code null} when running as root, else what the rootless check found. */
     static DoctorReport check(RootlessCheck.Result rootless, Path helper, CgroupDetector.Detection det, int firstUid,
-            int slots) {
+            int boxes) {
         List<String> lines;
         try {
             lines = Helper.probe(helper);
@@ -71,11 +71,11 @@ public final class NativeSandboxDoctor {
             Thread.currentThread().interrupt();
             lines = List.of("namespaces missing interrupted", "seccomp missing interrupted");
         }
-        return report(rootless, det, lines, firstUid, slots);
+        return report(rootless, det, lines, firstUid, boxes);
     }
 
     static DoctorReport report(RootlessCheck.Result rootless, CgroupDetector.Detection det, List<String> probe,
-            int firstUid, int slots) {
+            int firstUid, int boxes) {
         boolean root = rootless == null;
         List<Protection> ps = new ArrayList<>();
         ps.add(root ? new Protection("root", true, "running as root") : rootless.protection());
@@ -83,11 +83,11 @@ public final class NativeSandboxDoctor {
         ps.add(fromProbe(probe, "seccomp", "syscall filter with per-profile allowances"));
         ps.add(new Protection("cgroups", det.version() != CgroupVersion.NONE, det.detail()));
         if (root) {
-            ps.add(uidSeparation(firstUid, firstUid, slots, ""));
+            ps.add(uidSeparation(firstUid, firstUid, boxes, ""));
         } else if (rootless.setup() != null) {
             RootlessMapping m = rootless.setup().mapping();
-            ps.add(uidSeparation(m.hostUid(0), firstUid, slots, " inside, host uids " + m.hostUid(0) + ".."
-                    + m.hostUid(slots - 1) + " from the judge's subordinate range, never the judge's own uid "
+            ps.add(uidSeparation(m.hostUid(0), firstUid, boxes, " inside, host uids " + m.hostUid(0) + ".."
+                    + m.hostUid(boxes - 1) + " from the judge's subordinate range, never the judge's own uid "
                     + m.outerUid()));
         } else {
             ps.add(new Protection("uid-separation", false, "no box uids without rootless operation"));
@@ -126,9 +126,9 @@ public final class NativeSandboxDoctor {
      * The box uids as the host sees them ({@code firstHostUid} on) must belong to nobody on the host, or a
      * box could act on that user's files.
      */
-    private static Protection uidSeparation(long firstHostUid, int firstUid, int slots, String rootlessDetail) {
+    private static Protection uidSeparation(long firstHostUid, int firstUid, int boxes, String rootlessDetail) {
         long first = firstHostUid;
-        long last = firstHostUid + slots - 1;
+        long last = firstHostUid + boxes - 1;
         try {
             for (String line : Files.readAllLines(Path.of("/etc/passwd"))) {
                 String[] f = line.split(":");
@@ -160,7 +160,7 @@ public final class NativeSandboxDoctor {
             }
         }
         return new Protection("uid-separation", true, "boxes run as uids/gids " + firstUid + ".."
-                + (firstUid + slots - 1) + rootlessDetail + " (one per slot, no host user), no capabilities, "
+                + (firstUid + boxes - 1) + rootlessDetail + " (one per box, no host user), no capabilities, "
                 + "no_new_privs");
     }
 }

@@ -20,7 +20,7 @@ final class RootlessCheck {
     record Setup(Path newuidmap, Path newgidmap, RootlessMapping mapping) {
     }
 
-    static Result check(RootlessHost host, int firstBoxId, int slots) {
+    static Result check(RootlessHost host, int firstBoxId, int boxes) {
         if ("0".equals(host.unprivilegedClone())) {
             return missing("user namespaces are disabled for unprivileged users "
                     + "(/proc/sys/kernel/unprivileged_userns_clone is 0)");
@@ -39,24 +39,24 @@ final class RootlessCheck {
         }
         RootlessMapping m;
         try {
-            m = plan(host, firstBoxId, slots);
+            m = plan(host, firstBoxId, boxes);
         } catch (IllegalStateException e) {
             return missing(e.getMessage());
         }
         String detail = "running as " + host.user() + " (uid " + host.uid() + ") in a user namespace mapped by "
                 + host.newuidmap().get() + ": uid " + host.uid() + " -> 0, box uids " + firstBoxId + ".."
-                + (firstBoxId + slots - 1) + " -> host uids " + m.hostUid(0) + ".." + m.hostUid(slots - 1)
-                + ", box gids -> host gids " + m.hostGid(0) + ".." + m.hostGid(slots - 1)
+                + (firstBoxId + boxes - 1) + " -> host uids " + m.hostUid(0) + ".." + m.hostUid(boxes - 1)
+                + ", box gids -> host gids " + m.hostGid(0) + ".." + m.hostGid(boxes - 1)
                 + " (from /etc/subuid and /etc/subgid)";
         return new Result(new Protection("rootless", true, detail),
                 new Setup(host.newuidmap().get(), host.newgidmap().get(), m));
     }
 
     /** The id plan alone; throws {@link IllegalStateException} naming /etc/subuid or /etc/subgid. */
-    static RootlessMapping plan(RootlessHost host, int firstBoxId, int slots) {
+    static RootlessMapping plan(RootlessHost host, int firstBoxId, int boxes) {
         String user = host.user() == null ? Long.toString(host.uid()) : host.user();
         return RootlessMapping.plan(host.uid(), host.gid(), user, host.subuid() == null ? "" : host.subuid(),
-                host.subgid() == null ? "" : host.subgid(), firstBoxId, slots);
+                host.subgid() == null ? "" : host.subgid(), firstBoxId, boxes);
     }
 
     private static Result missing(String why) {

@@ -78,7 +78,7 @@ class CgroupDetectorTest {
         CgroupDetector.Detection d = CgroupDetector.detect(info, "delegated/judge");
         assertThat(d.driver().instanceParents()).containsExactly(dir.resolve("memory/delegated/judge"),
                 dir.resolve("pids/delegated/judge"), dir.resolve("cpuacct/delegated/judge"));
-        assertThat(d.detail()).contains("slots under delegated/judge");
+        assertThat(d.detail()).contains("boxes under delegated/judge");
     }
 
     @Test

@@ -19,9 +19,9 @@ class CgroupV1Test {
 
     @Test
     void prepareSetsMemoryWithSwapPidsAndBaselinesThenUsageIsTheDifference() throws IOException {
-        Path mem = root.resolve("memory/judge-native/i/slot-1");
-        Path pids = root.resolve("pids/judge-native/i/slot-1");
-        Path cpu = root.resolve("cpuacct/judge-native/i/slot-1");
+        Path mem = root.resolve("memory/judge-native/i/box-1");
+        Path pids = root.resolve("pids/judge-native/i/box-1");
+        Path cpu = root.resolve("cpuacct/judge-native/i/box-1");
         Files.createDirectories(mem);
         Files.createDirectories(pids);
         Files.createDirectories(cpu);
@@ -37,7 +37,7 @@ class CgroupV1Test {
         Files.writeString(pids.resolve("pids.max"), "max\n");
         Files.writeString(cpu.resolve("cpuacct.usage"), "7000000000\n");
 
-        SlotCgroup cg = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"),
+        BoxCgroup cg = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"),
                 CgroupDriver.DEFAULT_PARENT)
                 .create("i", 1);
         Files.writeString(mem.resolve("memory.force_empty"), "");

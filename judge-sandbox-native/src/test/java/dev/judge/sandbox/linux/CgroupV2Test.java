@@ -23,7 +23,7 @@ class CgroupV2Test {
         Files.writeString(root.resolve("cgroup.subtree_control"), "");
         Path parent = root.resolve("judge-native");
         Path inst = parent.resolve(instance);
-        slot = inst.resolve("slot-0");
+        slot = inst.resolve("box-0");
         Files.createDirectories(slot);
         Files.writeString(parent.resolve("cgroup.subtree_control"), "memory pids cpu\n");
         Files.writeString(inst.resolve("cgroup.subtree_control"), "");
@@ -39,7 +39,7 @@ class CgroupV2Test {
     @Test
     void createEnablesTheControllersOnEveryAncestorThatLacksThem() throws IOException {
         fakeTree("1-2-3");
-        SlotCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
+        BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
         assertThat(Files.readString(root.resolve("cgroup.subtree_control"))).isEqualTo(CgroupV2.CONTROLLERS);
         assertThat(Files.readString(root.resolve("judge-native/cgroup.subtree_control"))).isEqualTo("memory pids cpu\n");
         assertThat(Files.readString(root.resolve("judge-native/1-2-3/cgroup.subtree_control")))
@@ -60,19 +60,19 @@ class CgroupV2Test {
         Path inst = Files.createDirectories(service.resolve("sandbox/i-1"));
         Files.writeString(service.resolve("sandbox/cgroup.subtree_control"), "");
         Files.writeString(inst.resolve("cgroup.subtree_control"), "");
-        SlotCgroup cg = new CgroupV2(root, "user.slice/judge.service/sandbox").create("i-1", 2);
+        BoxCgroup cg = new CgroupV2(root, "user.slice/judge.service/sandbox").create("i-1", 2);
         assertThat(Files.readString(root.resolve("cgroup.subtree_control"))).isEqualTo("cpu memory pids\n");
         assertThat(Files.readString(root.resolve("user.slice/cgroup.subtree_control"))).isEqualTo("cpu memory pids\n");
         assertThat(Files.readString(service.resolve("cgroup.subtree_control"))).isEqualTo(CgroupV2.CONTROLLERS);
         assertThat(Files.readString(service.resolve("sandbox/cgroup.subtree_control"))).isEqualTo(CgroupV2.CONTROLLERS);
         assertThat(Files.readString(inst.resolve("cgroup.subtree_control"))).isEqualTo(CgroupV2.CONTROLLERS);
-        assertThat(cg.procsFiles()).containsExactly(inst.resolve("slot-2/cgroup.procs"));
+        assertThat(cg.procsFiles()).containsExactly(inst.resolve("box-2/cgroup.procs"));
     }
 
     @Test
     void prepareWritesLimitsWithoutSwapAndResetsThePeak() throws IOException {
         fakeTree("1-2-3");
-        SlotCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
+        BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
         cg.prepare(Limits.defaults().withMemory(ByteSize.ofMiB(64)).withProcesses(5));
         assertThat(Files.readString(slot.resolve("memory.max"))).isEqualTo(Long.toString(64L << 20));
         assertThat(Files.readString(slot.resolve("memory.swap.max"))).isEqualTo("0");
@@ -91,7 +91,7 @@ class CgroupV2Test {
     @Test
     void usageIsTheDifferenceOfTheReadingsAroundTheRun() throws IOException {
         fakeTree("1-2-3");
-        SlotCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
+        BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
         cg.prepare(Limits.defaults());
         List<String> before = CgroupV1Test.read(cg.statFiles());
         // what the kernel would show after a run that used 0.5 s of CPU, hit the limit twice and was OOM-killed
@@ -103,13 +103,13 @@ class CgroupV2Test {
         assertThat(u.oomKills()).isEqualTo(1);
         assertThat(u.limitHits()).isEqualTo(2);
         assertThat(u.peakBytes()).isEqualTo(64L << 20);
-        assertThat(((CgroupV2.Slot) cg).peakResettable()).isTrue();
+        assertThat(((CgroupV2.BoxDir) cg).peakResettable()).isTrue();
     }
 
     @Test
     void aRunWithoutEventsReportsNoOomKill() throws IOException {
         fakeTree("1-2-3");
-        SlotCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
+        BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
         cg.prepare(Limits.defaults());
         Files.writeString(slot.resolve("memory.peak"), "4096\n");
         List<String> same = CgroupV1Test.read(cg.statFiles());
@@ -122,16 +122,16 @@ class CgroupV2Test {
     @Test
     void aPeakThatCouldNotBeResetIsReportedAsCoveringTheSlotsLife() throws IOException {
         fakeTree("1-2-3");
-        SlotCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
+        BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
         List<String> same = CgroupV1Test.read(cg.statFiles());
         cg.usage(new CgroupReadings(same, same, 1));
-        assertThat(((CgroupV2.Slot) cg).peakResettable()).isFalse();
+        assertThat(((CgroupV2.BoxDir) cg).peakResettable()).isFalse();
     }
 
     @Test
     void pidsAreReadFromCgroupProcs() throws IOException {
         fakeTree("1-2-3");
-        SlotCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
+        BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);
         Files.writeString(slot.resolve("cgroup.procs"), "12\n34\n");
         assertThat(cg.pids()).containsExactly(12, 34);
     }

@@ -130,7 +130,7 @@ class DoctorTest {
         java.util.Set<Integer> firsts = new java.util.HashSet<>();
         for (long pid : new long[] {1, 4095, 123456}) {
             for (int n = 1; n <= 64; n++) {
-                int first = NativeSandbox.defaultFirstUid(pid, n);
+                int first = BoxPool.defaultFirstUid(pid, n);
                 assertThat(first).isBetween(1_600_000, 2_000_000_000 - 256);
                 assertThat(firsts.add(first)).as("pid %d, sandbox %d", pid, n).isTrue();
             }

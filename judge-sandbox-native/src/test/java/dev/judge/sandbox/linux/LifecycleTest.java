@@ -82,7 +82,7 @@ class LifecycleTest {
         Process orphan = new ProcessBuilder("sleep", "60").start();
         try {
             for (Path parent : det.driver().instanceParents()) {
-                Path slot = Files.createDirectories(parent.resolve(dead).resolve("slot-0"));
+                Path slot = Files.createDirectories(parent.resolve(dead).resolve("box-0"));
                 Files.writeString(slot.resolve("cgroup.procs"), Long.toString(orphan.pid()));
             }
             try (NativeSandbox sandbox = TestSandboxes.require(1)) {

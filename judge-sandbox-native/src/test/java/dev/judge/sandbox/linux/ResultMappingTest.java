@@ -26,11 +26,11 @@ class ResultMappingTest {
 
     @Test
     void exitCodeAndSignalAreDecodedFromTheWaitStatus() {
-        SandboxResult exited = NativeSandbox.toResult(LIMITS, "p", resp(0, 3 << 8), usage(10, 0));
+        SandboxResult exited = ResultDecoder.decode(LIMITS, "p", resp(0, 3 << 8), usage(10, 0));
         assertThat(exited.termination()).isEqualTo(Termination.EXITED);
         assertThat(exited.exitCode()).isEqualTo(3);
         assertThat(exited.signal()).isZero();
-        SandboxResult segv = NativeSandbox.toResult(LIMITS, "p", resp(0, 11), usage(10, 0));
+        SandboxResult segv = ResultDecoder.decode(LIMITS, "p", resp(0, 11), usage(10, 0));
         assertThat(segv.termination()).isEqualTo(Termination.SIGNALED);
         assertThat(segv.signal()).isEqualTo(11);
         assertThat(segv.exitCode()).isEqualTo(-1);
@@ -38,16 +38,16 @@ class ResultMappingTest {
 
     @Test
     void anOomKillIsAMemoryLimitNeverASignal() {
-        SandboxResult r = NativeSandbox.toResult(LIMITS, "p", resp(0, 9), usage(10, 1));
+        SandboxResult r = ResultDecoder.decode(LIMITS, "p", resp(0, 9), usage(10, 1));
         assertThat(r.termination()).isEqualTo(Termination.MEMORY_LIMIT);
     }
 
     @Test
     void cpuOverTheLimitWinsOverTheWallClock() {
-        SandboxResult r = NativeSandbox.toResult(LIMITS, "p", resp(Helper.RES_WALL_KILLED | Helper.RES_NO_STATUS, 0),
+        SandboxResult r = ResultDecoder.decode(LIMITS, "p", resp(Helper.RES_WALL_KILLED | Helper.RES_NO_STATUS, 0),
                 usage(1200, 0));
         assertThat(r.termination()).isEqualTo(Termination.CPU_TIME_LIMIT);
-        SandboxResult sleep = NativeSandbox.toResult(LIMITS, "p",
+        SandboxResult sleep = ResultDecoder.decode(LIMITS, "p",
                 resp(Helper.RES_WALL_KILLED | Helper.RES_NO_STATUS, 0), usage(5, 0));
         assertThat(sleep.termination()).isEqualTo(Termination.WALL_TIME_LIMIT);
         assertThat(sleep.signal()).isEqualTo(9);
@@ -55,13 +55,13 @@ class ResultMappingTest {
 
     @Test
     void sigxcpuIsACpuLimitAndSigxfszOrABigFileIsAnOutputLimit() {
-        assertThat(NativeSandbox.toResult(LIMITS, "p", resp(0, 24), usage(990, 0)).termination())
+        assertThat(ResultDecoder.decode(LIMITS, "p", resp(0, 24), usage(990, 0)).termination())
                 .isEqualTo(Termination.CPU_TIME_LIMIT);
-        assertThat(NativeSandbox.toResult(LIMITS, "p", resp(0, 25), usage(10, 0)).termination())
+        assertThat(ResultDecoder.decode(LIMITS, "p", resp(0, 25), usage(10, 0)).termination())
                 .isEqualTo(Termination.OUTPUT_LIMIT);
-        assertThat(NativeSandbox.toResult(LIMITS, "p", resp(Helper.RES_FILE_LIMIT, 153 << 8), usage(10, 0))
+        assertThat(ResultDecoder.decode(LIMITS, "p", resp(Helper.RES_FILE_LIMIT, 153 << 8), usage(10, 0))
                 .termination()).isEqualTo(Termination.OUTPUT_LIMIT);
-        SandboxResult flood = NativeSandbox.toResult(LIMITS, "p", resp(Helper.RES_OUTPUT_EXCEEDED | Helper.RES_NO_STATUS, 0),
+        SandboxResult flood = ResultDecoder.decode(LIMITS, "p", resp(Helper.RES_OUTPUT_EXCEEDED | Helper.RES_NO_STATUS, 0),
                 usage(10, 0));
         assertThat(flood.termination()).isEqualTo(Termination.OUTPUT_LIMIT);
         assertThat(flood.outputTruncated()).isTrue();
@@ -71,7 +71,7 @@ class ResultMappingTest {
     void aCommandThatCannotBeExecutedExitsWith127AndSaysWhy() {
         Helper.Response r = new Helper.Response(null, Helper.RES_EXEC_FAILED, 127 << 8, 2, 1, 1, 1, new byte[0],
                 new byte[0], List.of(), null);
-        SandboxResult res = NativeSandbox.toResult(LIMITS, "nosuch", r, usage(1, 0));
+        SandboxResult res = ResultDecoder.decode(LIMITS, "nosuch", r, usage(1, 0));
         assertThat(res.termination()).isEqualTo(Termination.EXITED);
         assertThat(res.exitCode()).isEqualTo(127);
         assertThat(new String(res.stderr())).contains("nosuch").contains("No such file or directory");
@@ -79,7 +79,7 @@ class ResultMappingTest {
 
     @Test
     void withoutACgroupRusageIsUsed() {
-        SandboxResult r = NativeSandbox.toResult(LIMITS, "p", resp(0, 0), null);
+        SandboxResult r = ResultDecoder.decode(LIMITS, "p", resp(0, 0), null);
         assertThat(r.cpuTime()).isEqualTo(Duration.ofMillis(1));
         assertThat(r.peakMemory()).isEqualTo(ByteSize.ofMiB(1));
         assertThat(r.wallTime()).isEqualTo(Duration.ofMillis(5));

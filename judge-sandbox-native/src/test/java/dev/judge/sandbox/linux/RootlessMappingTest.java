@@ -61,9 +61,9 @@ class RootlessMappingTest {
 
     @Test
     void sandboxesWithDifferentBoxBlocksGetDifferentHostIds() {
-        long a = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, NativeSandbox.defaultFirstUid(77, 1), 8)
+        long a = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, BoxPool.defaultFirstUid(77, 1), 8)
                 .hostUid(0);
-        long b = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, NativeSandbox.defaultFirstUid(77, 2), 8)
+        long b = RootlessMapping.plan(1000, 1000, "alice", SUBUID, SUBUID, BoxPool.defaultFirstUid(77, 2), 8)
                 .hostUid(0);
         assertThat(Math.abs(a - b)).isGreaterThanOrEqualTo(8);
     }

@@ -115,7 +115,7 @@ class RootlessTest {
                 for (String line : Files.readAllLines(f.toPath().resolve("status"))) {
                     if (line.startsWith("Uid:")) {
                         long u = Long.parseLong(line.split("\\s+")[1]);
-                        if (u == uid || (u >= m.hostUid(0) && u <= m.hostUid(m.slots() - 1))) {
+                        if (u == uid || (u >= m.hostUid(0) && u <= m.hostUid(m.boxes() - 1))) {
                             out.add(Long.parseLong(f.getName()));
                         }
                     }

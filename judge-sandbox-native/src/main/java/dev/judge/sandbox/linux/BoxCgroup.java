@@ -6,11 +6,11 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The cgroup(s) of one slot. The helper holds the per-run file work (it writes the reset files and reads the
+ * The cgroup(s) of one box. The helper holds the per-run file work (it writes the reset files and reads the
  * stat files through descriptors it keeps open, right before and after each run); the driver names the files,
  * writes limits and turns the readings into usage. Not thread-safe.
  */
-interface SlotCgroup {
+interface BoxCgroup {
 
     /** The {@code cgroup.procs} files the helper's box init writes itself into. */
     List<Path> procsFiles();
@@ -45,7 +45,7 @@ interface SlotCgroup {
 
     /**
      * Tasks the cgroup's pids controller still counts, dead ones not yet reaped included (those are no
-     * longer listed in {@code cgroup.procs} but still take a slot of the process limit).
+     * longer listed in {@code cgroup.procs} but still count against the process limit).
      */
     long taskCount() throws IOException;
 

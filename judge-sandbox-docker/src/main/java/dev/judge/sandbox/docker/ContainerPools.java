@@ -1,0 +1,65 @@
+package dev.judge.sandbox.docker;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The warm pool of each image, and the two background threads that create and remove their containers.
+ * Each pool takes its own block of {@code poolSize} user ids from the uid base on, so no two containers
+ * of the sandbox ever share one.
+ */
+final class ContainerPools {
+    private final Engine engine;
+    private final Settings settings;
+    private final ExecutorService background;
+    private final Map<String, ContainerPool> pools = new ConcurrentHashMap<>();
+    private final AtomicInteger nextUid;
+
+    /** Starts warming the default image's pool and every profile image's. */
+    ContainerPools(Engine engine, Settings settings) {
+        this.engine = engine;
+        this.settings = settings;
+        this.nextUid = new AtomicInteger(settings.uidBase());
+        this.background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "judge-docker-pool");
+            t.setDaemon(true);
+            return t;
+        });
+        forImage(settings.defaultImage());
+        settings.profileImages().values().forEach(this::forImage);
+    }
+
+    /** The pool of the image a request's profile runs in. */
+    ContainerPool forProfile(String profile) {
+        return forImage(settings.imageFor(profile));
+    }
+
+    private ContainerPool forImage(String image) {
+        return pools.computeIfAbsent(image, img -> {
+            List<Integer> uids = new ArrayList<>();
+            for (int i = 0; i < settings.poolSize(); i++) {
+                uids.add(nextUid.getAndIncrement());
+            }
+            return new ContainerPool(engine, settings, img, uids, background);
+        });
+    }
+
+    /** Removes every container of every pool and stops the background threads (waiting for them a while). */
+    void close() {
+        pools.values().forEach(ContainerPool::close);
+        background.shutdown();
+        try {
+            if (!background.awaitTermination(30, TimeUnit.SECONDS)) {
+                background.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
