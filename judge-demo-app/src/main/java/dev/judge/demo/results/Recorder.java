@@ -3,59 +3,52 @@ package dev.judge.demo.results;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /**
- * The one writer of the judge's results into the server's tables, on the {@link ResultFeed}'s thread. A final
- * result goes into the table that holds its id (the first one whose conditional write lands, so a finish heard
- * by several nodes is stored and acted on once); a live snapshot that reaches a new state (COMPILING, RUNNING,
- * picked by {@link StatusSteps}) moves that row's {@code status} forward, for listings and readers without the
- * judge's live state. Results and tests go into a row only when final.
+ * The one writer of the judge's results into the {@link Ledger}, on the {@link ResultFeed}'s thread, one
+ * statement per change. A final result is stored with {@code ... where finished_at is null}, so a finish heard by
+ * several nodes is stored and acted on (the API's {@link FinishCallback}) once; a live snapshot that reaches a new
+ * state (COMPILING, RUNNING, picked by {@link StatusSteps}) moves the row's {@code status} forward, for listings
+ * and readers without the judge's live state. Results and tests go into a row only when final.
  */
 @Component
 public class Recorder {
     private static final int SETTLED_AT_START = 10_000;
-    private final List<SubmissionTable> tables;
+    private final Ledger ledger;
+    private final Map<Api, FinishCallback> callbacks = new EnumMap<>(Api.class);
     private final StatusSteps steps = new StatusSteps();
 
-    public Recorder(List<SubmissionTable> tables) {
-        this.tables = List.copyOf(tables);
+    public Recorder(Ledger ledger, List<FinishCallback> callbacks) {
+        this.ledger = ledger;
+        for (FinishCallback c : callbacks) {
+            if (this.callbacks.put(c.api(), c) != null) {
+                throw new IllegalArgumentException("two finish callbacks for " + c.api());
+            }
+        }
     }
 
-    /** Writes {@code result} where it belongs; returns whether a table took it. */
+    /** Writes {@code result} into the ledger; returns whether the write landed. */
     public boolean record(SubmissionResult result) {
         String id = result.submissionId();
         if (result.isFinished()) {
             steps.step(result); // forgets the submission's steps
-            ResultDocument document = ResultDocument.of(result);
-            for (SubmissionTable table : tables) {
-                // the tables keep microseconds: what a reader gets back later is what live watchers were shown
-                if (table.finish(id, document, result.updatedAt().truncatedTo(ChronoUnit.MICROS))) {
-                    table.finished(id);
-                    return true;
-                }
+            // the ledger keeps microseconds: what a reader gets back later is what live watchers were shown
+            if (!ledger.finish(id, ResultDocument.of(result), result.updatedAt().truncatedTo(ChronoUnit.MICROS))) {
+                return false;
             }
-            return false;
+            ledger.callbackApi(id).map(callbacks::get).ifPresent(c -> c.finished(id));
+            return true;
         }
         Status step = steps.step(result);
-        if (step != null) {
-            for (SubmissionTable table : tables) {
-                if (table.advance(id, step)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return step != null && ledger.advance(id, step);
     }
 
-    /** The ids every table still waits a final result for. */
+    /** The ids the ledger still waits a final result for. */
     List<String> unfinished() {
-        List<String> ids = new ArrayList<>();
-        for (SubmissionTable table : tables) {
-            ids.addAll(table.unfinished(SETTLED_AT_START));
-        }
-        return ids;
+        return ledger.unfinished(SETTLED_AT_START);
     }
 }

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.Verdict;
+import dev.judge.autoconfigure.JudgeProperties;
 import dev.judge.core.store.ResultStore;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
@@ -27,6 +29,12 @@ import org.springframework.stereotype.Component;
  *
  * <p>At start it also settles submissions accepted before a restart: a final result the store still holds is
  * recorded; one the store no longer knows (an in-memory store, or an expired result) is finished as IE.
+ *
+ * <p>When the judge's queue is not in the ledger's database (in memory, Redis) a worker can take a job before the
+ * accepting transaction committed its row, and report on it while the {@link Recorder} finds no row to write:
+ * the feed then remembers which submissions workers reported on, and {@link #replay} hands their current state on
+ * again after the accept's commit. With the JDBC queue the job becomes visible together with its row, in one
+ * commit, so no report can precede the row and the feed neither remembers nor replays anything.
  */
 @Component
 public class ResultFeed implements SmartLifecycle {
@@ -39,12 +47,20 @@ public class ResultFeed implements SmartLifecycle {
     private volatile ExecutorService executor;
     private volatile ResultStore.Subscription subscription;
     /** Submissions a worker has reported on (any state past QUEUED) lately: the only ones a replay can change. */
-    private final Cache<String, Boolean> reported = Caffeine.newBuilder().expireAfterWrite(REPORT_MEMORY).build();
+    private final Cache<String, Boolean> reported;
 
-    public ResultFeed(ResultStore store, Recorder recorder, LiveResults live) {
+    /** Replays accepts unless the judge's queue commits its jobs with the ledger's rows (the JDBC queue). */
+    @Autowired
+    public ResultFeed(ResultStore store, Recorder recorder, LiveResults live, JudgeProperties judge) {
+        this(store, recorder, live, judge.queue().type() != JudgeProperties.Backend.JDBC);
+    }
+
+    /** {@code replays}: whether a worker can report on a submission before its accept committed (see above). */
+    public ResultFeed(ResultStore store, Recorder recorder, LiveResults live, boolean replays) {
         this.store = store;
         this.recorder = recorder;
         this.live = live;
+        this.reported = replays ? Caffeine.newBuilder().expireAfterWrite(REPORT_MEMORY).build() : null;
     }
 
     @Override
@@ -72,11 +88,11 @@ public class ResultFeed implements SmartLifecycle {
      * closes the accept/finish race: a report that arrived before the accepting transaction committed found no row
      * to update. A submission nobody has reported on yet needs nothing (its reports will find the row), so the
      * usual accept costs no read. The read runs on the feed's thread, after every change already offered, so the
-     * accepting request does not wait for it.
+     * accepting request does not wait for it. Does nothing when the jobs commit with the rows.
      */
     public void replay(String id) {
         ExecutorService e = executor;
-        if (e == null || reported.getIfPresent(id) == null) {
+        if (e == null || reported == null || reported.getIfPresent(id) == null) {
             return;
         }
         try {
@@ -100,7 +116,7 @@ public class ResultFeed implements SmartLifecycle {
         if (e == null) {
             return;
         }
-        if (result.status() != Status.QUEUED) {
+        if (reported != null && result.status() != Status.QUEUED) {
             reported.put(result.submissionId(), Boolean.TRUE); // before it is handled, so a replay after sees it
         }
         try {

@@ -3,16 +3,14 @@ package dev.judge.demo.submission;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.judge.core.model.Status;
 import dev.judge.demo.accept.Acceptor;
 import dev.judge.demo.accept.RowInsert;
+import dev.judge.demo.results.Ledger;
 import dev.judge.demo.results.ResultDocument;
-import dev.judge.demo.results.StatusSteps;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,10 +19,14 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code submissions} table. */
+/**
+ * The native API's rows of the ledger ({@code submissions} with {@code api = 'NATIVE'}): inserted at accept time,
+ * read by the API; the judge's results reach them through the {@link dev.judge.demo.results.Ledger}.
+ */
 @Repository
 public class SubmissionRepository {
-    private static final String SELECT = "select s.*, u.username from submissions s join users u on u.id = s.user_id";
+    private static final String FROM = " from submissions s join users u on u.id = s.user_id where s.api = 'NATIVE'";
+    private static final String SELECT = "select s.*, u.username" + FROM;
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
     private final JdbcClient jdbc;
@@ -38,55 +40,35 @@ public class SubmissionRepository {
     /** The insert of a new submission's row, for the {@link Acceptor}. */
     public RowInsert insertion(String id, long userId, long problemId, String languageId, String source,
             List<String> hiddenTests, int testCount, String callbackUrl, Instant createdAt) {
-        return RowInsert.of("insert into submissions (id, user_id, problem_id, language_id, source, hidden_tests,"
-                        + " test_count, callback_url, status, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
-                id, userId, problemId, languageId, source, write(hiddenTests), testCount, callbackUrl, utc(createdAt));
-    }
-
-    /**
-     * Stores the final result unless one is stored already; true when this call stored it (so exactly one node
-     * acts on a finish that every node hears about).
-     */
-    public boolean finish(String id, ResultDocument result, Instant finishedAt) {
-        return jdbc.sql("update submissions set status = 'FINISHED', verdict = ?, score = ?, max_score = ?,"
-                        + " result_json = ?, finished_at = ? where id = ? and finished_at is null")
-                .params(result.verdict(), result.score(), result.maxScore(), write(result), utc(finishedAt), id)
-                .update() == 1;
-    }
-
-    public boolean advance(String id, Status status) {
-        return jdbc.sql("update submissions set status = ? where id = ? and finished_at is null and status in ("
-                        + StatusSteps.earlier(status) + ")")
-                .params(status.name(), id).update() == 1;
+        return RowInsert.of("insert into submissions (id, api, user_id, problem_id, language_id, source, hidden_tests,"
+                        + " test_count, callback_url, status, created_at)"
+                        + " values (?, 'NATIVE', ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
+                id, userId, problemId, languageId, source, write(hiddenTests), testCount, callbackUrl,
+                Ledger.utc(createdAt));
     }
 
     public Optional<SubmissionRow> find(String id) {
-        return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::map).optional();
-    }
-
-    /** Ids of submissions without a final result, oldest first. */
-    public List<String> unfinished(int limit) {
-        return jdbc.sql("select id from submissions where finished_at is null order by created_at limit ?")
-                .param(limit).query(String.class).list();
+        return jdbc.sql(SELECT + " and s.id = ?").param(id).query(this::map).optional();
     }
 
     public List<SubmissionRow> page(SubmissionFilter filter, int page, int size) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
+        String terms = terms(filter, params);
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        return jdbc.sql(SELECT + where + " order by s.created_at desc, s.id limit :limit offset :offset")
+        return jdbc.sql(SELECT + terms + " order by s.created_at desc, s.id limit :limit offset :offset")
                 .params(params).query(this::map).list();
     }
 
     public long count(SubmissionFilter filter) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(filter, params);
-        return jdbc.sql("select count(*) from submissions s join users u on u.id = s.user_id" + where)
+        String terms = terms(filter, params);
+        return jdbc.sql("select count(*)" + FROM + terms)
                 .params(params).query(Long.class).single();
     }
 
-    private static String where(SubmissionFilter f, Map<String, Object> params) {
+    /** The filter's terms, each after an {@code and}. */
+    private static String terms(SubmissionFilter f, Map<String, Object> params) {
         List<String> terms = new ArrayList<>();
         if (f.userId() != null) {
             terms.add("s.user_id = :userId");
@@ -108,7 +90,7 @@ public class SubmissionRepository {
             terms.add("u.username = :username");
             params.put("username", f.username());
         }
-        return terms.isEmpty() ? "" : " where " + String.join(" and ", terms);
+        return terms.isEmpty() ? "" : " and " + String.join(" and ", terms);
     }
 
     private SubmissionRow map(ResultSet rs, int row) throws SQLException {
@@ -144,9 +126,5 @@ public class SubmissionRepository {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored JSON is unreadable", e);
         }
-    }
-
-    static OffsetDateTime utc(Instant i) {
-        return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
     }
 }

@@ -1,5 +1,7 @@
 package dev.judge.demo.submission;
 
+import dev.judge.demo.results.Api;
+import dev.judge.demo.results.FinishCallback;
 import dev.judge.demo.webhook.WebhookSender;
 import org.springframework.stereotype.Component;
 
@@ -8,16 +10,23 @@ import org.springframework.stereotype.Component;
  * {@code GET /api/v1/submissions/{id}} as its author sees it (hidden tests reduced).
  */
 @Component
-public class SubmissionWebhook {
+class SubmissionWebhook implements FinishCallback {
+    private final SubmissionRepository submissions;
     private final WebhookSender sender;
 
-    public SubmissionWebhook(WebhookSender sender) {
+    SubmissionWebhook(SubmissionRepository submissions, WebhookSender sender) {
+        this.submissions = submissions;
         this.sender = sender;
     }
 
-    public void finished(SubmissionRow row) {
-        if (row.callbackUrl() != null) {
-            sender.send(row.callbackUrl(), "POST", SubmissionViews.of(row, null, false));
-        }
+    @Override
+    public Api api() {
+        return Api.NATIVE;
+    }
+
+    @Override
+    public void finished(String id) {
+        submissions.find(id).filter(row -> row.callbackUrl() != null)
+                .ifPresent(row -> sender.send(row.callbackUrl(), "POST", SubmissionViews.of(row, null, false)));
     }
 }

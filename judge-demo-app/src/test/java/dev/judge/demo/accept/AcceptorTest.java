@@ -3,6 +3,7 @@ package dev.judge.demo.accept;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.judge.core.InvalidSubmissionException;
@@ -12,6 +13,7 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.AcceptProperties;
 import dev.judge.demo.groupcommit.GroupCommitException;
+import dev.judge.demo.results.Ledger;
 import dev.judge.demo.results.LiveResults;
 import dev.judge.demo.results.Recorder;
 import dev.judge.demo.results.ResultFeed;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
@@ -59,8 +62,9 @@ class AcceptorTest {
         storage = JdbcJudgeStorage.builder().dataSource(ds).schema("judge").build();
         judge = Judge.builder().sandbox(sandbox).jobQueue(storage.jobQueue())
                 .resultStore(storage.resultStore()).build();
-        feed = new ResultFeed(storage.resultStore(), new Recorder(List.of()), new LiveResults());
-        feed.start();
+        // the jobs commit with their rows here, so the feed replays nothing: it needs no ledger and is not started
+        feed = new ResultFeed(storage.resultStore(), new Recorder(new Ledger(JdbcClient.create(ds), new ObjectMapper()),
+                List.of()), new LiveResults(), false);
         acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2,
                 Duration.ZERO));
     }

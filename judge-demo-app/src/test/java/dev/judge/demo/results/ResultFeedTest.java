@@ -20,32 +20,17 @@ class ResultFeedTest {
 
     private final LiveResults live = new LiveResults();
 
-    /** A feed whose one table waits for {@code unfinished}; what it hands on is seen by watchers of {@code ids}. */
-    private ResultFeed feed(ResultStore store, List<String> unfinished, String... ids) {
+    /**
+     * A feed over a ledger holding the unfinished rows {@code unfinished}; what it hands on is seen by watchers of
+     * {@code ids}. {@code replays}: whether the judge's queue is outside the ledger's database.
+     */
+    private ResultFeed feed(ResultStore store, List<String> unfinished, boolean replays, String... ids) {
         for (String id : ids) {
             live.watch(id, seen::add);
         }
-        SubmissionTable table = new SubmissionTable() {
-            @Override
-            public boolean advance(String id, Status status) {
-                return false;
-            }
-
-            @Override
-            public boolean finish(String id, ResultDocument result, Instant finishedAt) {
-                return false;
-            }
-
-            @Override
-            public void finished(String id) {
-            }
-
-            @Override
-            public List<String> unfinished(int limit) {
-                return unfinished;
-            }
-        };
-        return new ResultFeed(store, new Recorder(List.of(table)), live);
+        LedgerDatabase db = new LedgerDatabase();
+        unfinished.forEach(id -> db.judge0Row(id, null));
+        return new ResultFeed(store, new Recorder(db.ledger, List.of()), live, replays);
     }
 
     static SubmissionResult finished(String id, Verdict verdict) {
@@ -57,7 +42,7 @@ class ResultFeedTest {
         ResultStore store = ResultStores.inMemory();
         store.save(finished("done", Verdict.ACCEPTED));
         store.save(SubmissionResult.queued("running", Instant.now()));
-        ResultFeed feed = feed(store, List.of("done", "lost", "running"), "done", "lost", "running", "after");
+        ResultFeed feed = feed(store, List.of("done", "lost", "running"), true, "done", "lost", "running", "after");
         feed.start();
         try {
             SubmissionResult first = seen.poll(5, TimeUnit.SECONDS);
@@ -83,7 +68,7 @@ class ResultFeedTest {
     @Test
     void replaysOnlySubmissionsAWorkerHasReportedOn() throws Exception {
         ResultStore store = ResultStores.inMemory();
-        ResultFeed feed = feed(store, List.of(), "fresh", "unknown");
+        ResultFeed feed = feed(store, List.of(), true, "fresh", "unknown");
         feed.start();
         try {
             store.save(SubmissionResult.queued("fresh", Instant.now()));
@@ -96,6 +81,22 @@ class ResultFeedTest {
             assertThat(seen.poll(5, TimeUnit.SECONDS).status()).isEqualTo(Status.RUNNING);
             feed.replay("fresh");
             assertThat(seen.poll(5, TimeUnit.SECONDS).status()).as("reported on: replayed").isEqualTo(Status.RUNNING);
+        } finally {
+            feed.stop();
+        }
+    }
+
+    /** With the jobs committed together with their rows no report can precede a row: nothing is remembered or read. */
+    @Test
+    void replaysNothingWhenJobsCommitWithTheirRows() throws Exception {
+        ResultStore store = ResultStores.inMemory();
+        ResultFeed feed = feed(store, List.of(), false, "judged");
+        feed.start();
+        try {
+            store.save(new SubmissionResult("judged", Status.RUNNING, "", List.of(), null, 0, 0, Instant.now()));
+            assertThat(seen.poll(5, TimeUnit.SECONDS).status()).isEqualTo(Status.RUNNING);
+            feed.replay("judged");
+            assertThat(seen.poll(300, TimeUnit.MILLISECONDS)).as("no replay").isNull();
         } finally {
             feed.stop();
         }
