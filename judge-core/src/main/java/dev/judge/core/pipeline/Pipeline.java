@@ -207,6 +207,11 @@ final class Pipeline implements JudgingPipeline {
         if (!c.success()) {
             return c;
         }
+        for (SandboxFile f : in.runFiles()) {
+            if (c.files().stream().anyMatch(a -> a.path().equals(f.path()))) {
+                throw new CompileFailure("the support file '" + f.path() + "' has the name of a compiled artifact");
+            }
+        }
         Compiled program = c.plusFiles(in.runFiles());
         if (!Commands.namesMainClass(language)) {
             return program;

@@ -31,7 +31,7 @@ final class Validator {
         check(s != null, "submission", "must not be null");
         Language language = language(s.languageId(), "languageId");
         sources(s.sources(), "sources");
-        supportFiles(s.supportFiles());
+        supportFiles(s, language);
         fileIo(s, language);
         limits(s.limits());
         List<TestCase> tests = s.tests();
@@ -110,10 +110,15 @@ final class Validator {
      * Support files are the problem's, not the submitter's: they have a cap of their own, of the same size as
      * the sources', and may be empty (an empty data file is data).
      */
-    private void supportFiles(List<SourceFile> files) {
+    private void supportFiles(Submission s, Language language) {
+        List<SourceFile> files = s.supportFiles();
+        boolean unnamedMain = s.sources().stream().anyMatch(f -> f.name() == null);
         long total = 0;
         for (int i = 0; i < files.size(); i++) {
             SourceFile f = files.get(i);
+            // The model checks names as given; the main source's default name is only known here.
+            check(!(unnamedMain && f.name().equals(language.sourceFile())), "supportFiles[" + i + "].name",
+                    "'" + f.name() + "' is the name of the main source file");
             check(Utf8.isEncodable(f.content()), "supportFiles[" + i + "].content",
                     "is not valid text (unpaired surrogate)");
             total += f.sizeInBytes();

@@ -171,6 +171,15 @@ class FileIoAndSupportFilesTest {
     }
 
     @Test
+    void aSupportFileNamedLikeAnArtifactIsAJudgeError() {
+        SubmissionResult r = judge(sandbox(binary(), x -> exited(0, "3\n")),
+                Submission.of("c", "int main(){}", TESTS).withSupportFiles(List.of(new SourceFile("main", "data"))));
+        assertThat(r.verdict()).isInstanceOfSatisfying(Verdict.InternalError.class,
+                e -> assertThat(e.reason()).contains("'main'"));
+        assertThat(runs).isEmpty();
+    }
+
+    @Test
     void anArtifactNamedLikeTheOutputFileIsAJudgeError() {
         SubmissionResult r = judge(sandbox(binary(), x -> exited(0, "3\n")),
                 Submission.of("c", "int main(){}", TESTS).withIo(FileIo.files(null, "main")));

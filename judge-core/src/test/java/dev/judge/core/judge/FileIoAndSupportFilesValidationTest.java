@@ -55,6 +55,12 @@ class FileIoAndSupportFilesValidationTest {
     }
 
     @Test
+    void aSupportFileMayNotTakeTheMainSourcesName() {
+        refused(PLAIN.withSupportFiles(List.of(new SourceFile("main.py", "print(4)"))), "supportFiles[0].name",
+                "name of the main source file");
+    }
+
+    @Test
     void fileIoNamesMayNotTakeAFilesName() {
         refused(PLAIN.withIo(FileIo.files("main.py", null)), "io.inputFile", "name of a source file");
         refused(PLAIN.withSupportFiles(List.of(new SourceFile("data.txt", "1"))).withIo(FileIo.files(null, "data.txt")),

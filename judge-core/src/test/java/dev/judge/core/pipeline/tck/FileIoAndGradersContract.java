@@ -8,6 +8,7 @@ import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.FileIo;
 import dev.judge.core.model.Limits;
+import dev.judge.core.model.RunResult;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
@@ -276,6 +277,47 @@ public abstract class FileIoAndGradersContract {
         assertThat(r.verdict()).as(why(r)).isEqualTo(Verdict.COMPILATION_ERROR);
         assertThat(r.compileOutput()).contains("public static void main(String[] args)");
         assertThat(r.tests()).isEmpty();
+    }
+
+    @Test
+    void aJavaCheckerInAPackageJudgesTheOutputFile() {
+        ComparatorSpec spec = new ComparatorSpec.Checker("java", List.of(SourceFile.main("""
+                package checkers;
+                import java.nio.file.*;
+                public class Check {
+                    public static void main(String[] args) throws Exception {
+                        String out = Files.readString(Path.of(args[1])).strip();
+                        String ans = Files.readString(Path.of(args[2])).strip();
+                        if (!out.equals(ans)) {
+                            System.err.println("expected " + ans + ", got " + out);
+                            System.exit(1);
+                        }
+                    }
+                }
+                """)));
+        SubmissionResult r = judge(of("python3", """
+                a, b = map(int, open("input.txt").read().split())
+                open("output.txt", "w").write(str(a + b if a < 10 else a * b))
+                """).withIo(FILES).withComparator(spec));
+        assertThat(r.verdict()).as(why(r)).isEqualTo(new Verdict.WrongAnswer());
+        assertThat(r.tests()).extracting(t -> t.verdict().code()).containsExactly("AC", "WA");
+        assertThat(r.tests().get(1).checkerMessage()).isEqualTo("expected 42, got 80");
+    }
+
+    @Test
+    void aCustomRunStartsTheJavaMainClassToo() {
+        requireLanguage("java");
+        RunResult r = judge.run("java", """
+                package a.b;
+                public class Echo {
+                    public static void main(String[] args) {
+                        System.out.println(new java.util.Scanner(System.in).nextLine().toUpperCase());
+                    }
+                }
+                """, "abc\n", Limits.defaults().withCpuTime(Duration.ofSeconds(5)).withWallTime(Duration.ofSeconds(30))
+                .withMemory(ByteSize.ofMiB(256)));
+        assertThat(r.verdict()).as(r.compileOutput() + r.stderr()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(r.stdout()).isEqualTo("ABC\n");
     }
 
     @Test
