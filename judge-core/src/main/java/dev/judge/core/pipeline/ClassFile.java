@@ -2,6 +2,7 @@ package dev.judge.core.pipeline;
 
 import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 
 /**
@@ -115,7 +116,7 @@ record ClassFile(String binaryName, String sourceFile, boolean hasMain) {
         while (left > 0) {
             long skipped = in.skip(left);
             if (skipped <= 0) {
-                throw new java.io.EOFException("class file ends early");
+                throw new EOFException("class file ends early");
             }
             left -= skipped;
         }

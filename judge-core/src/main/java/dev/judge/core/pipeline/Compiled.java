@@ -1,6 +1,7 @@
 package dev.judge.core.pipeline;
 
 import dev.judge.core.sandbox.SandboxFile;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,7 +34,7 @@ record Compiled(boolean success, List<SandboxFile> files, String output, boolean
         if (more.isEmpty()) {
             return this;
         }
-        List<SandboxFile> all = new java.util.ArrayList<>(files);
+        List<SandboxFile> all = new ArrayList<>(files);
         all.addAll(more);
         return new Compiled(success, all, output, cacheable, mainClass);
     }

@@ -11,6 +11,7 @@ import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
+import java.util.Arrays;
 import java.util.List;
 
 /** The checks that depend on the judge's configuration: known languages, caps, text encodings. */
@@ -130,7 +131,7 @@ final class Validator {
     /** The file I/O names are collected and written by the sandbox: no glob characters, no clash with a file. */
     private static void fileIo(Submission s, Language language) {
         FileIo io = s.io();
-        for (String name : java.util.Arrays.asList(io.inputFile(), io.outputFile())) {
+        for (String name : Arrays.asList(io.inputFile(), io.outputFile())) {
             if (name == null) {
                 continue;
             }
