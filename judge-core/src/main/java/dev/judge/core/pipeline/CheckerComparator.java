@@ -35,13 +35,17 @@ final class CheckerComparator implements OutputComparator {
     private final int messageCap;
 
     CheckerComparator(Sandbox sandbox, Language language, List<SandboxFile> program, Limits limits, int messageCap) {
+        this(sandbox, language, Compiled.ok(program, ""), limits, messageCap);
+    }
+
+    CheckerComparator(Sandbox sandbox, Language language, Compiled program, Limits limits, int messageCap) {
         this.sandbox = sandbox;
         this.language = language;
-        this.program = List.copyOf(program);
+        this.program = program.files();
         this.limits = language.allowFor(limits);
-        List<String> names = program.stream().map(SandboxFile::path).toList();
+        List<String> names = this.program.stream().map(SandboxFile::path).toList();
         List<String> cmd = new ArrayList<>(Commands.expand(language.runCommand(), language, names,
-                limits.memory().toMiB()));
+                limits.memory().toMiB(), program.mainClass()));
         cmd.addAll(List.of(INPUT, OUTPUT, ANSWER));
         this.command = List.copyOf(cmd);
         this.messageCap = messageCap;

@@ -332,14 +332,22 @@ class PipelineTest {
     @Test
     void eachTestRunsWithTheLanguagesAllowances() {
         List<SandboxRequest> runs = new CopyOnWriteArrayList<>();
+        String source = "class Main { public static void main(String[] a) { } }";
+        byte[] mainClass = dev.judge.core.testsupport.JavaClasses.compile(java.util.Map.of("Main.java", source))
+                .get("Main.class");
         FakeSandbox sandbox = FakeSandbox.programs(r -> {
             runs.add(r);
             return echo(r);
         });
-        try (Judge judge = judge(sandbox, 1)) {
+        FakeSandbox java = new FakeSandbox(r -> r.command().get(0).equals("javac")
+                ? new SandboxResult(Termination.EXITED, 0, 0, new byte[0], new byte[0], false, Duration.ZERO,
+                        Duration.ZERO, dev.judge.core.model.ByteSize.ofMiB(1),
+                        List.of(SandboxFile.of("Main.class", mainClass)), "")
+                : sandbox.run(r));
+        try (Judge judge = judge(java, 1)) {
             Limits limits = Limits.defaults().withCpuTime(Duration.ofSeconds(2))
                     .withMemory(dev.judge.core.model.ByteSize.ofMiB(256));
-            judge.judge(Submission.of("java", "class Main {}", tests("a")).withLimits(limits));
+            judge.judge(Submission.of("java", source, tests("a")).withLimits(limits));
         }
         assertThat(runs).singleElement().satisfies(r -> {
             assertThat(r.command()).contains("-Xmx256m", "Main");
