@@ -61,6 +61,14 @@ class Judge0InformationTest extends ServerSupport {
     }
 
     @Test
+    void versionIsPlainText() {
+        Response r = send(HttpRequest.newBuilder(uri("/judge0/version")).header("X-Auth-Token", TOKEN).GET());
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.contentType()).startsWith("text/plain");
+        assertThat(r.body()).isEqualTo("1.13.1");
+    }
+
+    @Test
     void allLanguagesByNameWithTheirArchivedFlag() {
         JsonNode all = judge0("/languages/all");
         assertThat(all.isArray()).isTrue();

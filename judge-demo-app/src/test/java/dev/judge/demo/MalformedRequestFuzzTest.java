@@ -198,6 +198,7 @@ class MalformedRequestFuzzTest extends ServerSupport {
                 new Endpoint("GET", "/judge0/languages/x", null, true),
                 new Endpoint("GET", "/judge0/statuses", null, true),
                 new Endpoint("GET", "/judge0/about", null, true),
+                new Endpoint("GET", "/judge0/version", null, true),
                 new Endpoint("GET", "/judge0/config_info", null, true),
                 new Endpoint("GET", "/judge0/system_info", null, true),
                 new Endpoint("GET", "/judge0/workers", null, true),

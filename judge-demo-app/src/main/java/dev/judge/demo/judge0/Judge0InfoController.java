@@ -104,6 +104,12 @@ public class Judge0InfoController {
         return m;
     }
 
+    /** Judge0 answers its version as plain text. */
+    @GetMapping(path = "/version", produces = "text/plain")
+    public String version() {
+        return "1.13.1";
+    }
+
     @GetMapping("/config_info")
     public Map<String, Object> configInfo() {
         Map<String, Object> m = new LinkedHashMap<>();
