@@ -66,7 +66,7 @@ class Judge0Statistics {
     private Map<String, Object> compute(OffsetDateTime now, OffsetDateTime until, IntFunction<String> names) {
         LocalDate today = now.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate();
         Map<LocalDate, Long> perDay = new HashMap<>();
-        jdbc.sql("select created_at from judge0_submissions where created_at >= ?")
+        jdbc.sql("select created_at from submissions where api = 'JUDGE0' and created_at >= ?")
                 .param(today.minusDays(30).atStartOfDay().atOffset(ZoneOffset.UTC))
                 .query((rs, i) -> rs.getObject(1, OffsetDateTime.class)).list()
                 .forEach(at -> perDay.merge(at.withOffsetSameInstant(ZoneOffset.UTC).toLocalDate(), 1L, Long::sum));
@@ -76,18 +76,20 @@ class Judge0Statistics {
             last30.put(day.toString(), perDay.getOrDefault(day, 0L));
         }
         Map<String, Object> submissions = new LinkedHashMap<>();
-        submissions.put("total", jdbc.sql("select count(*) from judge0_submissions").query(Long.class).single());
+        submissions.put("total",
+                jdbc.sql("select count(*) from submissions where api = 'JUDGE0'").query(Long.class).single());
         submissions.put("today", perDay.getOrDefault(today, 0L));
         submissions.put("last_30_days", last30);
 
         List<Map<String, Object>> languages = new ArrayList<>();
-        jdbc.sql("select language_id, count(*) from judge0_submissions group by language_id")
+        jdbc.sql("select judge0_language_id, count(*) from submissions where api = 'JUDGE0'"
+                + " group by judge0_language_id")
                 .query((rs, i) -> Map.entry(rs.getInt(1), rs.getLong(2))).list().stream()
                 .sorted(Map.Entry.<Integer, Long>comparingByValue().reversed())
                 .forEach(e -> languages.add(entry("language", e.getKey(), names.apply(e.getKey()), e.getValue())));
 
         Map<Integer, Long> byStatus = new TreeMap<>();
-        jdbc.sql("select status, result_json from judge0_submissions").query(rs -> {
+        jdbc.sql("select status, result_json from submissions where api = 'JUDGE0'").query(rs -> {
             byStatus.merge(statusId(rs.getString(1), rs.getString(2)), 1L, Long::sum);
         });
         List<Map<String, Object>> statuses = new ArrayList<>();
