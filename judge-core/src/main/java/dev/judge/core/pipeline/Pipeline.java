@@ -169,8 +169,8 @@ final class Pipeline implements JudgingPipeline {
         if (!program.success()) {
             throw new JudgeException("the checker did not compile: " + program.output());
         }
-        return new CheckerComparator(sandbox, language, program.files(), settings.checkerLimits(),
-                settings.excerptCap());
+        return new CheckerComparator(sandbox, language, program.files(), checker.protocol(), checker.argumentList(),
+                settings.checkerLimits(), settings.excerptCap());
     }
 
     /** Compiles through the cache; languages without a compile step pass their sources through. */
@@ -346,7 +346,8 @@ final class Pipeline implements JudgingPipeline {
             try {
                 byte[] stdout = r.stdout();
                 c = observer.observe(JudgeObserver.Phase.CHECK, languageId,
-                        () -> comparator.compare(t.input(), t.expectedOutput(), stdout));
+                        () -> CheckerComparator.forWeight(comparator, t.weight())
+                                .compare(t.input(), t.expectedOutput(), stdout));
             } catch (RuntimeException e) {
                 LOG.warn("the comparator failed on test {}", t.id(), e);
                 c = new Comparison(Comparison.Outcome.CHECKER_FAILED, 0, "comparator failed: " + e);
