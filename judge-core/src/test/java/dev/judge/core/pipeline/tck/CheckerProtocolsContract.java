@@ -287,7 +287,7 @@ public abstract class CheckerProtocolsContract {
         assertThat(codes(r)).as(r.toString()).containsExactly("WA", "WA", "AC", "IE", "WA");
         assertThat(r.tests()).extracting(TestResult::score).containsExactly(0.5, 7.0, 4.0, 0.0, 2.0);
         assertThat(messages(r).get(0)).isEqualTo("partial answer");
-        assertThat(messages(r).get(3)).contains("points 2.00 are outside [0, 1]");
+        assertThat(messages(r).get(3)).contains("points 2.0 are outside [0, 1]");
         assertThat(r.score()).isEqualTo(13.5);
         assertThat(r.maxScore()).isEqualTo(21.0);
     }
