@@ -170,8 +170,8 @@ final class Pipeline implements JudgingPipeline {
         if (!program.success()) {
             throw new JudgeException("the checker did not compile: " + program.output());
         }
-        return new CheckerComparator(sandbox, language, program, settings.checkerLimits(),
-                settings.excerptCap());
+        return new CheckerComparator(sandbox, language, program, checker.protocol(), checker.argumentList(),
+                settings.checkerLimits(), settings.excerptCap());
     }
 
     /** Compiles through the cache; languages without a compile step pass their sources through. */
@@ -376,7 +376,8 @@ final class Pipeline implements JudgingPipeline {
                 byte[] answer = io.answer(r).orElse(null);
                 c = answer == null ? new Comparison(Comparison.Outcome.WRONG_ANSWER, 0, io.missingOutput())
                         : observer.observe(JudgeObserver.Phase.CHECK, languageId,
-                                () -> comparator.compare(t.input(), t.expectedOutput(), answer));
+                                () -> CheckerComparator.forWeight(comparator, t.weight())
+                                        .compare(t.input(), t.expectedOutput(), answer));
             } catch (RuntimeException e) {
                 LOG.warn("the comparator failed on test {}", t.id(), e);
                 c = new Comparison(Comparison.Outcome.CHECKER_FAILED, 0, "comparator failed: " + e);

@@ -182,8 +182,9 @@ class PipelineTest {
                 case "wa" -> FakeSandbox.result(Termination.EXITED, 1, 0, "", "expected 3, found 4", Duration.ZERO);
                 case "pe" -> FakeSandbox.result(Termination.EXITED, 2, 0, "", "extra spaces", Duration.ZERO);
                 case "broken" -> FakeSandbox.result(Termination.EXITED, 3, 0, "", "answer file broken", Duration.ZERO);
-                case "part" -> FakeSandbox.result(Termination.EXITED, 7, 0, "0.25\n", "a quarter", Duration.ZERO);
-                case "badpart" -> FakeSandbox.result(Termination.EXITED, 7, 0, "lots", "", Duration.ZERO);
+                case "part" -> FakeSandbox.result(Termination.EXITED, 7, 0, "", "points 0.25 a quarter\n",
+                        Duration.ZERO);
+                case "badpart" -> FakeSandbox.result(Termination.EXITED, 7, 0, "", "points lots\n", Duration.ZERO);
                 default -> FakeSandbox.result(Termination.SIGNALED, -1, 11, "", "", Duration.ZERO);
             };
         });
@@ -202,7 +203,9 @@ class PipelineTest {
             assertThat(r.score()).isEqualTo(1.25);
         }
         assertThat(checkerRuns).hasSize(7).allSatisfy(req -> {
-            assertThat(req.command()).endsWith("input.txt", "output.txt", "answer.txt").startsWith("./main");
+            assertThat(req.command()).endsWith("input.txt", "output.txt", "answer.txt", "result.xml", "-appes")
+                    .startsWith("./main");
+            assertThat(req.collect()).containsExactly("result.xml");
             assertThat(req.files()).extracting(SandboxFile::path).contains("main", "input.txt", "answer.txt");
         });
         SandboxRequest wa = checkerRuns.stream().filter(q -> q.files().stream().anyMatch(f ->
