@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.JudgeBusyException;
+import dev.judge.core.language.Languages;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.JudgeOptions;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +79,10 @@ class PipelineTest {
 
     @Test
     void aLanguageWithoutCompileStepGoesStraightToRunning() {
-        try (Judge judge = judge(FakeSandbox.programs(PipelineTest::echo), 1)) {
+        // every default language compiles or checks its sources: configure one that runs them directly
+        Languages noCheck = Languages.defaults().withProperties(Map.of("python3.compile", ""));
+        try (Judge judge = Judge.builder().sandbox(FakeSandbox.programs(PipelineTest::echo)).slots(1)
+                .languages(noCheck).build()) {
             List<JudgeEvent> events = new CopyOnWriteArrayList<>();
             judge.judge(Submission.of("python3", "print(1)", tests("a")), events::add);
             assertThat(events.get(0)).isInstanceOfSatisfying(JudgeEvent.StatusChanged.class,
