@@ -81,7 +81,7 @@ class PipelineTest {
     void aLanguageWithoutCompileStepGoesStraightToRunning() {
         // every default language compiles or checks its sources: configure one that runs them directly
         Languages noCheck = Languages.defaults().withProperties(Map.of("python3.compile", ""));
-        try (Judge judge = Judge.builder().sandbox(FakeSandbox.programs(PipelineTest::echo)).slots(1)
+        try (Judge judge = Judge.builder().sandbox(FakeSandbox.programs(PipelineTest::echo)).runSlots(1)
                 .languages(noCheck).build()) {
             List<JudgeEvent> events = new CopyOnWriteArrayList<>();
             judge.judge(Submission.of("python3", "print(1)", tests("a")), events::add);

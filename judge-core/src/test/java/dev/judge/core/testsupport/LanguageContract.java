@@ -38,13 +38,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class LanguageContract {
 
-    /**
-     * Host paths beyond {@code /usr} and friends that some toolchains read: Mono's configuration, and GHC's
-     * package database (Debian keeps it under {@code /var}). A sandbox must bind them read-only for C# and
-     * Haskell to work.
-     */
-    public static final List<Path> EXTRA_TOOLCHAIN_PATHS = List.of(Path.of("/etc/mono"), Path.of("/var/lib/ghc"));
-
     private static final Limits LIMITS = Limits.defaults().withCpuTime(Duration.ofSeconds(2))
             // a wall limit far above the CPU limit: a loaded machine must not turn a start-up into TLE
             .withWallTime(Duration.ofSeconds(30)).withMemory(ByteSize.ofMiB(64));
@@ -57,15 +50,10 @@ public abstract class LanguageContract {
     /** The sandbox under test. Called once per test class; skip (or fail) here when it cannot run. */
     protected abstract Sandbox createSandbox() throws Exception;
 
-    /** The extra toolchain paths that exist on this host, for a sandbox's read-only binds. */
-    protected static List<Path> existingExtraToolchainPaths() {
-        return EXTRA_TOOLCHAIN_PATHS.stream().filter(Files::isDirectory).toList();
-    }
-
     @BeforeAll
     void openJudge() throws Exception {
         sandbox = createSandbox();
-        judge = Judge.builder().sandbox(sandbox).slots(2).build();
+        judge = Judge.builder().sandbox(sandbox).runSlots(2).build();
     }
 
     @AfterAll
