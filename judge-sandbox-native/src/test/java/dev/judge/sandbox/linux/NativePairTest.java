@@ -17,6 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -60,6 +64,36 @@ class NativePairTest extends PairContract {
         // both boxes serve again
         PairResult next = sandbox.runPair(sh(DOUBLER, limits()), sh(asker(1, 2), limits()));
         assertThat(next.peer().exitCode()).as(next.peer().message()).isEqualTo(42);
+    }
+
+    @Test
+    void pairsAndSingleRunsShareTwoBoxesWithoutDeadlock() throws Exception {
+        // two boxes: two pairs that each held one box while waiting for a second would wait for good
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try (NativeSandbox two = NativeSandbox.builder().slots(2).firstUid(TestSandboxes.firstUid() + 4).build()) {
+            List<Future<?>> futures = new ArrayList<>();
+            for (int t = 0; t < 2; t++) {
+                int from = 10 * t;
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        PairResult r = two.runPair(sh(DOUBLER, limits()), sh(asker(from, 2), limits()));
+                        assertThat(r.peer().exitCode()).as(r.peer().message()).isEqualTo(42);
+                    }
+                    return null;
+                }));
+                futures.add(pool.submit(() -> {
+                    for (int i = 0; i < 5; i++) {
+                        assertThat(two.run(sh("sleep 0.05", limits())).succeeded()).isTrue();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : futures) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
