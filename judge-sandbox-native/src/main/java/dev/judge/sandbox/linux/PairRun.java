@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -63,9 +64,14 @@ final class PairRun {
             throw new SandboxException("cannot make the pipes of a pair: " + e.getMessage(), e);
         }
         try {
-            Future<Side> peerSide = executor.submit(() -> pair.side(peerBox, peer, new Helper.PairEnd(
-                    Helper.PairEnd.PEER, pair.toPeer.getFileName().toString(),
-                    pair.toProgram.getFileName().toString())));
+            Future<Side> peerSide;
+            try {
+                peerSide = executor.submit(() -> pair.side(peerBox, peer, new Helper.PairEnd(
+                        Helper.PairEnd.PEER, pair.toPeer.getFileName().toString(),
+                        pair.toProgram.getFileName().toString())));
+            } catch (RejectedExecutionException e) {
+                throw new SandboxException("the native sandbox is closed", e);
+            }
             Side programSide = pair.side(programBox, program, new Helper.PairEnd(Helper.PairEnd.PROGRAM,
                     pair.toProgram.getFileName().toString(), pair.toPeer.getFileName().toString()));
             Side peerOutcome = awaitUninterruptibly(peerSide);
