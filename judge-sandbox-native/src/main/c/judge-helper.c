@@ -1128,6 +1128,7 @@ static void handle_run(rd_t *r) {
     fcntl(ep[0], F_SETFL, O_NONBLOCK);
 
     uint32_t flags = 0;
+    unsigned long long ended_at = 0;
     int out_eof = 0, err_eof = 0, out_ex = 0, err_ex = 0, exited = 0, stdin_hup = 0;
     unsigned long long deadline = start + run.wall_ns;
     while (!exited) {
@@ -1150,6 +1151,9 @@ static void handle_run(rd_t *r) {
         }
         int pr = poll(p, 4, (int) wait_ms);
         if (pr < 0 && errno != EINTR) break;
+        /* the earliest the program's end can be seen here, before the output is drained; a pair compares its
+         * two commands' end times on this clock (the same in every helper) */
+        if (p[2].revents) ended_at = now_ns();
         if (p[0].revents) drain(op[0], &out, run.output_cap, &out_eof, &out_ex);
         if (p[1].revents) drain(ep[0], &errb, run.output_cap, &err_eof, &err_ex);
         if (out_ex || err_ex) { flags |= RES_OUTPUT_EXCEEDED; break; }
@@ -1161,9 +1165,9 @@ static void handle_run(rd_t *r) {
     struct rusage ru;
     memset(&ru, 0, sizeof ru);
     while (wait4(prog, &wst, __WALL, &ru) < 0 && errno == EINTR) {}
-    /* when the program's end was seen: a pair compares its two commands' end times on this clock */
-    unsigned long long end = now_ns();
-    unsigned long long wall = end - start;
+    unsigned long long wall = now_ns() - start;
+    /* killed at a limit: it ended when it was killed */
+    unsigned long long end = ended_at ? ended_at : start + wall;
     /* whatever the program left running dies with it */
     kill_box();
     if (pidfd >= 0) close(pidfd);

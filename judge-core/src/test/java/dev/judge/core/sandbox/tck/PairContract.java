@@ -27,7 +27,9 @@ import org.junit.jupiter.api.TestInstance;
  * user. An implementation's test extends this class and supplies the sandbox (with at least four slots, so
  * that two pairs can run at once); one sandbox serves the whole class.
  *
- * <p>Commands use only {@code /bin/sh} and coreutils, which every sandbox of the project offers.
+ * <p>Commands use only {@code /bin/sh} and coreutils, which every sandbox of the project offers. Where a case
+ * checks which command ended first, the other lingers a fifth of a second: a sandbox orders ends by when it saw
+ * them, and two ends closer than its own wake-ups may be seen in either order on a loaded host.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PairContract {
@@ -92,18 +94,20 @@ public abstract class PairContract {
     @Test
     void connectsTheProgramAndThePeerBothWays() {
         // the program's own stdin bytes are not used: were they, its first answer would be wrong
-        PairResult r = sandbox.runPair(sh(DOUBLER, limits()).withStdin("7\n".getBytes(StandardCharsets.UTF_8)),
-                sh(asker(1, 5), limits()));
+        PairResult r = sandbox.runPair(sh(DOUBLER + "; sleep 0.2", limits())
+                .withStdin("7\n".getBytes(StandardCharsets.UTF_8)), sh(asker(1, 5), limits()));
         assertConversed(r, 1, 5);
         assertThat(text(r.peer().stderr())).isEqualTo("peer says bye\n");
         assertThat(text(r.program().stderr())).doesNotContain("peer says");
-        // the program reads end of file only after the peer has gone
+        // the program reads end of file only after the peer has gone (and then lingers, so that the order is
+        // clear whatever the host's load)
         assertThat(r.endedFirst()).isEqualTo(PairResult.Side.PEER);
     }
 
     @Test
     void thePeerReadsEndOfFileWhenTheProgramExits() {
-        PairResult r = sandbox.runPair(sh("exit 5", limits()), sh("if read x; then exit 1; fi; exit 42", limits()));
+        PairResult r = sandbox.runPair(sh("exit 5", limits()),
+                sh("if read x; then exit 1; fi; sleep 0.2; exit 42", limits()));
         assertThat(r.program().exitCode()).isEqualTo(5);
         assertThat(r.peer().exitCode()).as(r.peer().message()).isEqualTo(42);
         assertThat(r.endedFirst()).isEqualTo(PairResult.Side.PROGRAM);
@@ -112,7 +116,7 @@ public abstract class PairContract {
     @Test
     void thePeerReadsEndOfFileWhenTheProgramCrashes() {
         PairResult r = sandbox.runPair(sh("kill -SEGV $$", limits()),
-                sh("if read x; then exit 1; fi; exit 42", limits()));
+                sh("if read x; then exit 1; fi; sleep 0.2; exit 42", limits()));
         assertThat(r.program().termination()).isEqualTo(Termination.SIGNALED);
         assertThat(r.program().signal()).isEqualTo(11);
         assertThat(r.peer().exitCode()).as(r.peer().message()).isEqualTo(42);
@@ -121,7 +125,7 @@ public abstract class PairContract {
 
     @Test
     void theProgramGetsABrokenPipeWhenThePeerExits() {
-        PairResult r = sandbox.runPair(sh("exec yes", limits()), sh("exit 0", limits()));
+        PairResult r = sandbox.runPair(sh("sleep 0.2; exec yes", limits()), sh("exit 0", limits()));
         SandboxResult p = r.program();
         assertThat(p.signal() == 13 || p.exitCode() > 0 && text(p.stderr()).contains("Broken pipe"))
                 .as("SIGPIPE or EPIPE: " + p.message() + " " + p.termination() + " " + text(p.stderr())).isTrue();
@@ -150,7 +154,8 @@ public abstract class PairContract {
     @Test
     void aSpinningPeerReachesItsOwnCpuLimitAndIsNotChargedToTheProgram() {
         Limits peerLimits = limits().withCpuTime(Duration.ofMillis(500));
-        PairResult r = sandbox.runPair(sh("read x; exit 0", limits()), sh("while :; do :; done", peerLimits));
+        PairResult r = sandbox.runPair(sh("read x; sleep 0.2; exit 0", limits()),
+                sh("while :; do :; done", peerLimits));
         assertThat(r.peer().termination()).isEqualTo(Termination.CPU_TIME_LIMIT);
         assertThat(r.peer().cpuTime()).isGreaterThanOrEqualTo(Duration.ofMillis(450));
         assertThat(r.program().termination()).as(r.program().message()).isEqualTo(Termination.EXITED);
