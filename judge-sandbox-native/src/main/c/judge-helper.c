@@ -16,6 +16,12 @@
  *
  * The helper exits when its stdin reaches end of file (the JVM closed it or died), killing a run in
  * progress first.
+ *
+ * Pairs (an interactive problem's program and its interactor, each in a box of its own): with --pipes the
+ * helper opens the JVM's directory of FIFOs before the box's root hides it, and a run that is one command of
+ * a pair names its two FIFOs there; the child opens them as root, before it drops privileges, as its stdin
+ * and stdout (see open_pair_pipes). The response carries the monotonic time the server saw the program end,
+ * which the JVM compares between the two helpers of a pair.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -51,7 +57,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PROTO_VERSION 1
+#define PROTO_VERSION 2
 #define MAX_MSG (1u << 30)
 #define MAX_RO 64
 #define MAX_PROCS 8
@@ -68,6 +74,11 @@
 #define RES_NO_STATUS 16u
 #define RES_COLLECT_TRUNCATED 32u
 #define RES_FILE_LIMIT 64u
+
+/* a run's part in a pair (two commands connected by two FIFOs) */
+#define PAIR_NONE 0
+#define PAIR_PROGRAM 1
+#define PAIR_PEER 2
 
 /* profiles */
 #define PROFILE_DEFAULT 0
@@ -92,6 +103,9 @@ static int cpu_fd = -1;
 static int cpu_v2;                 /* cpu file is cgroup v2 cpu.stat (usage_usec) rather than v1 ns */
 static unsigned long long work_size = 64ull << 20;
 static int host_net_fd = -1;
+/* The directory the JVM makes a pair's FIFOs in, opened before the box's root hides it (-1: no pairs). */
+static const char *pipes_path;
+static int pipes_dir_fd = -1;
 static int slot_userns_fd = -1;
 static int cap_last = 40;
 /* rootless: the helper maps itself into a user namespace through the setuid newuidmap/newgidmap */
@@ -618,6 +632,8 @@ typedef struct {
     uint32_t nofile, nproc, flags, profile;
     char **argv, **envp;
     int stdin_fd;
+    uint32_t pair;                 /* PAIR_NONE, or which command of a pair this run is */
+    char *pipe_read, *pipe_write;  /* names in pipes_dir_fd of the FIFOs this run reads and writes */
 } run_t;
 
 static int write_files(rd_t *r, int boxfd, char *err, size_t errlen) {
@@ -677,6 +693,39 @@ static void set_rlimit(int res, uint64_t v) {
     setrlimit(res, &rl);
 }
 
+/*
+ * Opens, in the child and as root, its ends of the pair's FIFOs: the read end becomes its stdin and the write
+ * end its stdout. Both commands of a pair open the FIFO to the program first and the FIFO to the peer
+ * second, so each blocking open meets the partner's matching open instead of waiting for an open the partner
+ * makes only later. An open that never meets its partner is ended by the wall deadline's SIGKILL. Returns -1
+ * with errno on failure.
+ */
+static int open_pair_pipes(run_t *run, int *in_fd, int *out_fd) {
+    int program = run->pair == PAIR_PROGRAM;
+    const char *names[2] = {program ? run->pipe_read : run->pipe_write, program ? run->pipe_write : run->pipe_read};
+    int modes[2] = {program ? O_RDONLY : O_WRONLY, program ? O_WRONLY : O_RDONLY};
+    int fds[2] = {-1, -1};
+    for (int i = 0; i < 2; i++) {
+        do fds[i] = openat(pipes_dir_fd, names[i], modes[i] | O_NOFOLLOW | O_CLOEXEC);
+        while (fds[i] < 0 && errno == EINTR);
+        struct stat st;
+        if (fds[i] >= 0 && (fstat(fds[i], &st) < 0 || !S_ISFIFO(st.st_mode))) {
+            close(fds[i]);
+            fds[i] = -1;
+            errno = EINVAL;
+        }
+        if (fds[i] < 0) {
+            int e = errno;
+            if (i == 1) close(fds[0]);
+            errno = e;
+            return -1;
+        }
+    }
+    *in_fd = program ? fds[0] : fds[1];
+    *out_fd = program ? fds[1] : fds[0];
+    return 0;
+}
+
 /* Execs the program unless an earlier step failed (e != 0); a failure goes to the server through the error
  * pipe, which closes on a successful exec. Never returns. */
 __attribute__((noreturn)) static void exec_or_report(run_t *run, int e, int errpipe_w) {
@@ -693,8 +742,14 @@ __attribute__((noreturn)) static void exec_or_report(run_t *run, int e, int errp
 /* The program, in a child of the slot server. Never returns. */
 static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     int e = 0;
+    int in_fd = run->stdin_fd;
+    /* the helper ignores these; a program starts with the defaults, so a write to a closed pipe kills it */
+    signal(SIGPIPE, SIG_DFL);
+    signal(SIGINT, SIG_DFL);
     if (bare) {
-        if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
+        /* a pipe that cannot be opened is reported as a negative errno, told apart from a failed exec */
+        if (run->pair && open_pair_pipes(run, &in_fd, &out_w) < 0) e = -errno;
+        if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
         if (chdir(work_dir) < 0) e = errno;
         exec_or_report(run, e, errpipe_w);
     }
@@ -705,8 +760,9 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     if (!e && (run->flags & REQ_NETWORK) && setns(host_net_fd, CLONE_NEWNET) < 0) e = errno;
     /* Last, the slot's user namespace, which maps nothing but the box's uid and gid: whatever the program
      * might gain in it is worth nothing outside, and root-owned files show as unmapped. */
+    if (!e && run->pair && open_pair_pipes(run, &in_fd, &out_w) < 0) e = -errno;
     if (!e && setns(slot_userns_fd, CLONE_NEWUSER) < 0) e = errno;
-    if (dup2(run->stdin_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
+    if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
     /* nothing of the helper leaks into the program; the error pipe closes on exec */
     if (syscall(SYS_close_range, 3, ~0u, 4 /* CLOSE_RANGE_CLOEXEC */) < 0) {
         /* kernels before 5.11: mark them one by one */
@@ -982,6 +1038,11 @@ static void read_stats(buf_t *b) {
     }
 }
 
+/* A FIFO is named by one plain component of the pipes directory. */
+static int pipe_name_ok(const char *name) {
+    return name && name[0] && !strchr(name, '/') && strcmp(name, ".") && strcmp(name, "..");
+}
+
 static void handle_run(rd_t *r) {
     run_t run;
     memset(&run, 0, sizeof run);
@@ -1028,7 +1089,14 @@ static void handle_run(rd_t *r) {
     if (r->bad || npat > 4096) { npat = 0; snprintf(err, sizeof err, "bad request"); goto fail; }
     pats = calloc(npat + 1, sizeof(char *));
     for (uint32_t i = 0; i < npat; i++) pats[i] = r_cstr(r);
+    run.pair = r_u32(r);
+    run.pipe_read = r_cstr(r);
+    run.pipe_write = r_cstr(r);
     if (r->bad) { snprintf(err, sizeof err, "bad request"); goto fail; }
+    if (run.pair > PAIR_PEER || (run.pair && (!pipe_name_ok(run.pipe_read) || !pipe_name_ok(run.pipe_write)))) {
+        snprintf(err, sizeof err, "bad request: pair pipes"); goto fail;
+    }
+    if (run.pair && pipes_dir_fd < 0) { snprintf(err, sizeof err, "this helper has no directory for pipes"); goto fail; }
 
     /* stdin is a sealed memfd: no writer to feed, no deadlock with the output pipes */
     run.stdin_fd = memfd_create("stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
@@ -1060,6 +1128,7 @@ static void handle_run(rd_t *r) {
     fcntl(ep[0], F_SETFL, O_NONBLOCK);
 
     uint32_t flags = 0;
+    unsigned long long ended_at = 0;
     int out_eof = 0, err_eof = 0, out_ex = 0, err_ex = 0, exited = 0, stdin_hup = 0;
     unsigned long long deadline = start + run.wall_ns;
     while (!exited) {
@@ -1082,6 +1151,9 @@ static void handle_run(rd_t *r) {
         }
         int pr = poll(p, 4, (int) wait_ms);
         if (pr < 0 && errno != EINTR) break;
+        /* the earliest the program's end can be seen here, before the output is drained; a pair compares its
+         * two commands' end times on this clock (the same in every helper) */
+        if (p[2].revents) ended_at = now_ns();
         if (p[0].revents) drain(op[0], &out, run.output_cap, &out_eof, &out_ex);
         if (p[1].revents) drain(ep[0], &errb, run.output_cap, &err_eof, &err_ex);
         if (out_ex || err_ex) { flags |= RES_OUTPUT_EXCEEDED; break; }
@@ -1094,6 +1166,8 @@ static void handle_run(rd_t *r) {
     memset(&ru, 0, sizeof ru);
     while (wait4(prog, &wst, __WALL, &ru) < 0 && errno == EINTR) {}
     unsigned long long wall = now_ns() - start;
+    /* killed at a limit: it ended when it was killed */
+    unsigned long long end = ended_at ? ended_at : start + wall;
     /* whatever the program left running dies with it */
     kill_box();
     if (pidfd >= 0) close(pidfd);
@@ -1110,6 +1184,10 @@ static void handle_run(rd_t *r) {
     int exec_errno = 0;
     if (read(xp[0], &exec_errno, sizeof exec_errno) == (ssize_t) sizeof exec_errno) flags |= RES_EXEC_FAILED;
     close(xp[0]);
+    if (exec_errno < 0) {
+        snprintf(err, sizeof err, "cannot open the pipes to the other command: %s", strerror(-exec_errno));
+        goto fail;
+    }
 
     int scan_budget = 100000;
     const char *scan_dirs[] = {work_dir, tmp_dir};
@@ -1127,6 +1205,7 @@ static void handle_run(rd_t *r) {
     b_u32(&res, (uint32_t) wst);
     b_u32(&res, (uint32_t) exec_errno);
     b_u64(&res, wall);
+    b_u64(&res, end);
     b_u64(&res, (uint64_t) ru.ru_utime.tv_sec * 1000000000ull + (uint64_t) ru.ru_utime.tv_usec * 1000ull
                 + (uint64_t) ru.ru_stime.tv_sec * 1000000000ull + (uint64_t) ru.ru_stime.tv_usec * 1000ull);
     b_u64(&res, (uint64_t) ru.ru_maxrss * 1024ull);
@@ -1170,6 +1249,7 @@ reply:
     if (run.stdin_fd >= 0) close(run.stdin_fd);
     if (run.argv) { for (uint32_t i = 0; i < argc && run.argv[i]; i++) free(run.argv[i]); free(run.argv); }
     if (run.envp) { for (char **a = run.envp; *a; a++) free(*a); free(run.envp); }
+    free(run.pipe_read); free(run.pipe_write);
     if (pats) { for (uint32_t i = 0; i < npat; i++) free(pats[i]); free(pats); }
     free(res.p); free(out.p); free(errb.p); free(coll.p); free(before.p);
 }
@@ -1373,6 +1453,7 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--outer-gid")) outer_gid = atoi(argv[++i]);
         else if (!strcmp(a, "--host-uid")) host_uid = atoi(argv[++i]);
         else if (!strcmp(a, "--host-gid")) host_gid = atoi(argv[++i]);
+        else if (!strcmp(a, "--pipes")) pipes_path = argv[++i];
         else { fprintf(stderr, "judge-helper: unknown option %s\n", a); return 2; }
     }
     if (!root_dir || box_uid <= 0 || box_gid <= 0) {
@@ -1404,6 +1485,10 @@ int main(int argc, char **argv) {
     size_t argv_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
     signal(SIGPIPE, SIG_IGN);
     signal(SIGINT, SIG_IGN);
+    if (pipes_path) {
+        pipes_dir_fd = open(pipes_path, O_PATH | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (pipes_dir_fd < 0) die(pipes_path);
+    }
     if (bare) {
         snprintf(work_dir, sizeof work_dir, "%s/box", root_dir);
         snprintf(tmp_dir, sizeof tmp_dir, "%s/tmp", root_dir);

@@ -58,8 +58,9 @@ final class NativeSandboxCandidate implements SandboxCandidate {
 
     @Override
     public Sandbox create() {
+        // an interactive problem's pair runs in two boxes at once: a single slot could never serve it
         NativeSandbox.Builder builder = NativeSandbox.builder()
-                .slots(JudgeSandboxAutoConfiguration.slots(properties))
+                .slots(Math.max(2, JudgeSandboxAutoConfiguration.slots(properties)))
                 .allowUnconfined(properties.sandbox().allowUnconfined())
                 .cgroupParent(properties.sandbox().nativeCgroupParent());
         if (!properties.sandbox().toolchainPaths().isEmpty()) {

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * One box: a long-lived helper that holds the box's prepared namespaces and root, the box's uid and its
@@ -48,7 +49,7 @@ final class Box {
             Files.createDirectory(root);
         }
         helper = Helper.start(instance.helperBinary(),
-                HelperArguments.start(root, uid, id, settings, rootless, cgroup), log);
+                HelperArguments.start(root, instance.pipes(), uid, id, settings, rootless, cgroup), log);
     }
 
     /**
@@ -83,8 +84,23 @@ final class Box {
         }
     }
 
+    /**
+     * What one run gave: its result and when the helper saw the command end, on the host's monotonic clock;
+     * {@code endedAt} is absent when the run failed before its command could end.
+     */
+    record Outcome(SandboxResult result, OptionalLong endedAt) {
+        static Outcome failed(SandboxResult result) {
+            return new Outcome(result, OptionalLong.empty());
+        }
+    }
+
     /** Runs one request; whatever goes wrong in the box is a sandbox failure, and the helper is restarted. */
     SandboxResult run(SandboxRequest request) {
+        return run(request, null).result();
+    }
+
+    /** Runs one request, on its own or ({@code pair} non-null) as one command of a pair. */
+    Outcome run(SandboxRequest request, Helper.PairEnd pair) {
         try {
             if (helper == null || !helper.alive()) {
                 destroy();
@@ -93,26 +109,28 @@ final class Box {
             Limits l = request.limits();
             if (l.network() && rootless != null) {
                 // joining the host's network namespace needs root in the namespace that owns it
-                return SandboxResult.failure("network access is not available to a rootless native sandbox");
+                return Outcome.failed(
+                        SandboxResult.failure("network access is not available to a rootless native sandbox"));
             }
             if (cgroup != null) {
                 cgroup.prepare(l);
             }
             // without a memory cgroup the address space limit bounds the run's memory instead
             Helper.Response resp = helper.run(HelperArguments.request(request,
-                    cgroup == null ? l.memory().bytes() : 0, settings.maxCollected()));
+                    cgroup == null ? l.memory().bytes() : 0, settings.maxCollected(), pair));
             if (resp.failure() != null) {
                 if (cgroup != null) {
                     cgroup.runEndedAbnormally();
                 }
-                return SandboxResult.failure(resp.failure());
+                return Outcome.failed(SandboxResult.failure(resp.failure()));
             }
             CgroupUsage usage = cgroup == null ? null : cgroup.usage(resp.readings());
-            return ResultDecoder.decode(l, request.command().get(0), resp, usage);
+            return new Outcome(ResultDecoder.decode(l, request.command().get(0), resp, usage),
+                    OptionalLong.of(resp.endNs()));
         } catch (IOException | RuntimeException e) {
             String why = helper == null ? "" : " (" + helper.reason() + ")";
             destroy();
-            return SandboxResult.failure("sandbox helper failed: " + e.getMessage() + why);
+            return Outcome.failed(SandboxResult.failure("sandbox helper failed: " + e.getMessage() + why));
         }
     }
 }

@@ -1,15 +1,21 @@
 package dev.judge.sandbox.linux;
 
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The boxes of one sandbox by id: box {@code i} runs as uid {@code firstUid + i}, so no two boxes share a
  * uid, and with it the per-uid process count and the right to signal each other. A run takes an idle box
- * and gives it back; {@link #take()} waits while every box is busy.
+ * and gives it back; {@link #take(int)} waits while too few boxes are idle.
+ *
+ * <p>A pair takes its two boxes at once and callers are served in arrival order: a pair holding one box
+ * while it waits for a second could deadlock with another pair doing the same, and a pair waiting for two
+ * idle boxes could starve behind single runs that each need only one.
  */
 final class BoxPool {
     /** Far above the uids distributions hand out, so no host user or other sandbox is likely to hold them. */
@@ -21,11 +27,21 @@ final class BoxPool {
     }
 
     private final List<Box> boxes;
-    private final BlockingQueue<Box> idle;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    /** Guarded by {@link #lock}. */
+    private final Deque<Box> idle;
+    /** Callers waiting for boxes, first come first served; guarded by {@link #lock}. */
+    private final Deque<Object> waiting = new ArrayDeque<>();
 
     private BoxPool(List<Box> boxes) {
         this.boxes = List.copyOf(boxes);
-        this.idle = new ArrayBlockingQueue<>(boxes.size(), false, boxes);
+        this.idle = new ArrayDeque<>(boxes);
+    }
+
+    /** How many boxes the pool has. */
+    int size() {
+        return boxes.size();
     }
 
     /**
@@ -52,14 +68,47 @@ final class BoxPool {
         return new BoxPool(boxes);
     }
 
-    /** An idle box, waiting for one while all are busy. */
-    Box take() throws InterruptedException {
-        return idle.take();
+    /**
+     * {@code n} idle boxes, taken together once every earlier caller has been served and {@code n} are idle.
+     *
+     * @throws IllegalArgumentException when the pool has fewer than {@code n} boxes
+     */
+    List<Box> take(int n) throws InterruptedException {
+        if (n < 1 || n > boxes.size()) {
+            throw new IllegalArgumentException("cannot take " + n + " of " + boxes.size() + " boxes");
+        }
+        Object me = new Object();
+        lock.lock();
+        try {
+            waiting.addLast(me);
+            try {
+                while (waiting.peekFirst() != me || idle.size() < n) {
+                    changed.await();
+                }
+            } finally {
+                // served or interrupted, the next caller may be next now
+                waiting.remove(me);
+                changed.signalAll();
+            }
+            List<Box> taken = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                taken.add(idle.removeFirst());
+            }
+            return taken;
+        } finally {
+            lock.unlock();
+        }
     }
 
-    /** Returns a box taken with {@link #take()}. */
-    void giveBack(Box box) {
-        idle.add(box);
+    /** Returns boxes taken with {@link #take(int)}. */
+    void giveBack(List<Box> taken) {
+        lock.lock();
+        try {
+            idle.addAll(taken);
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** Stops every box's helper, killing runs in progress. */

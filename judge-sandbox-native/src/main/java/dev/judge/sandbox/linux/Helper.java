@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * each a big-endian length-prefixed message over the helper's stdin/stdout.
  */
 final class Helper implements AutoCloseable {
-    static final int PROTOCOL = 1;
+    static final int PROTOCOL = 2;
     static final int RES_WALL_KILLED = 1;
     static final int RES_CPU_KILLED = 2;
     static final int RES_OUTPUT_EXCEEDED = 4;
@@ -30,17 +30,27 @@ final class Helper implements AutoCloseable {
     static final int RES_COLLECT_TRUNCATED = 32;
     static final int RES_FILE_LIMIT = 64;
 
-    /** One run as the helper sees it. */
+    /** A run's part in a pair: which command it is and the names of its FIFOs in the helper's pipes directory. */
+    record PairEnd(int role, String readPipe, String writePipe) {
+        static final int PROGRAM = 1;
+        static final int PEER = 2;
+    }
+
+    /** One run as the helper sees it; {@code pair} is {@code null} for a run on its own. */
     record Request(long cpuNs, long wallNs, long fileSize, long stack, int openFiles, int processes,
                    long outputCap, long collectCap, long addressSpace, boolean network, int profile,
-                   List<String> argv, List<String> env, List<FileEntry> files, byte[] stdin, List<String> collect) {
+                   List<String> argv, List<String> env, List<FileEntry> files, byte[] stdin, List<String> collect,
+                   PairEnd pair) {
     }
 
     record FileEntry(String path, boolean executable, byte[] content) {
     }
 
-    /** What the helper reports; {@code failure} non-null when the run could not be set up. */
-    record Response(String failure, int flags, int waitStatus, int execErrno, long wallNs, long rusageCpuNs,
+    /**
+     * What the helper reports; {@code failure} non-null when the run could not be set up. {@code endNs} is when
+     * the helper saw the program end, on the host's monotonic clock (comparable between helpers).
+     */
+    record Response(String failure, int flags, int waitStatus, int execErrno, long wallNs, long endNs, long rusageCpuNs,
                     long maxRssBytes, byte[] stdout, byte[] stderr, List<FileEntry> collected,
                     CgroupReadings readings) {
         boolean has(int flag) {
@@ -144,6 +154,10 @@ final class Helper implements AutoCloseable {
         }
         bytes(d, r.stdin());
         strings(d, r.collect());
+        PairEnd p = r.pair();
+        d.writeInt(p == null ? 0 : p.role());
+        bytes(d, p == null ? new byte[0] : p.readPipe().getBytes(StandardCharsets.UTF_8));
+        bytes(d, p == null ? new byte[0] : p.writePipe().getBytes(StandardCharsets.UTF_8));
         d.flush();
         ScheduledFuture<?> guard = WATCHDOG.schedule(process::destroyForcibly,
                 TimeUnit.NANOSECONDS.toSeconds(r.wallNs()) + RUN_SLACK_SECONDS, TimeUnit.SECONDS);
@@ -157,13 +171,14 @@ final class Helper implements AutoCloseable {
             guard.cancel(false);
         }
         if (m.readInt() != 0) {
-            return new Response(new String(readBytes(m), StandardCharsets.UTF_8), 0, 0, 0, 0, 0, 0,
+            return new Response(new String(readBytes(m), StandardCharsets.UTF_8), 0, 0, 0, 0, 0, 0, 0,
                     new byte[0], new byte[0], List.of(), null);
         }
         int flags = m.readInt();
         int wait = m.readInt();
         int errno = m.readInt();
         long wall = m.readLong();
+        long end = m.readLong();
         long cpu = m.readLong();
         long rss = m.readLong();
         byte[] so = readBytes(m);
@@ -183,7 +198,7 @@ final class Helper implements AutoCloseable {
             after.add(new String(readBytes(m), StandardCharsets.US_ASCII));
         }
         int failedResets = m.readInt();
-        return new Response(null, flags, wait, errno, wall, cpu, rss, so, se, collected,
+        return new Response(null, flags, wait, errno, wall, end, cpu, rss, so, se, collected,
                 new CgroupReadings(before, after, failedResets));
     }
 

@@ -17,11 +17,15 @@ final class HelperArguments {
     private HelperArguments() {
     }
 
-    /** The command line of the helper of box {@code id}; {@code rootless} and {@code cgroup} may be null. */
-    static List<String> start(Path root, int uid, int id, Settings settings, RootlessCheck.Setup rootless,
-            BoxCgroup cgroup) {
-        List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--uid", Integer.toString(uid),
-                "--gid", Integer.toString(uid), "--work-size", Long.toString(settings.workDirSize().bytes())));
+    /**
+     * The command line of the helper of box {@code id}; {@code rootless} and {@code cgroup} may be null.
+     * {@code pipes} is the directory the pairs' FIFOs are made in.
+     */
+    static List<String> start(Path root, Path pipes, int uid, int id, Settings settings,
+            RootlessCheck.Setup rootless, BoxCgroup cgroup) {
+        List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--pipes", pipes.toString(),
+                "--uid", Integer.toString(uid), "--gid", Integer.toString(uid),
+                "--work-size", Long.toString(settings.workDirSize().bytes())));
         if (rootless != null) {
             RootlessMapping m = rootless.mapping();
             args.addAll(List.of("--rootless", "1", "--newuidmap", rootless.newuidmap().toString(),
@@ -52,8 +56,11 @@ final class HelperArguments {
         return args;
     }
 
-    /** The helper's view of a request; {@code addressSpace} 0 when a memory cgroup bounds the run instead. */
-    static Helper.Request request(SandboxRequest r, long addressSpace, ByteSize maxCollected) {
+    /**
+     * The helper's view of a request; {@code addressSpace} 0 when a memory cgroup bounds the run instead,
+     * {@code pair} {@code null} for a run on its own.
+     */
+    static Helper.Request request(SandboxRequest r, long addressSpace, ByteSize maxCollected, Helper.PairEnd pair) {
         Limits l = r.limits();
         Map<String, String> env = BaseEnvironment.of(WORK_DIR, r.environment());
         List<String> envList = env.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
@@ -62,7 +69,7 @@ final class HelperArguments {
         return new Helper.Request(l.cpuTime().toNanos(), l.wallTime().toNanos(), l.fileSize().bytes(),
                 l.stack().bytes(), l.openFiles(), l.processes(), l.outputSize().bytes(), maxCollected.bytes(),
                 addressSpace, l.network(), profileId(r.profile()), r.command(), envList, files, r.stdin(),
-                r.collect());
+                r.collect(), pair);
     }
 
     /** The helper's number for a seccomp profile; an unknown profile is the default one. */

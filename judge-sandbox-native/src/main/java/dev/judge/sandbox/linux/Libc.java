@@ -16,4 +16,6 @@ interface Libc extends Library {
     int getgid();
 
     int kill(int pid, int signal);
+
+    int mkfifo(String path, int mode);
 }

@@ -1,6 +1,7 @@
 package dev.judge.sandbox.linux;
 
 import dev.judge.core.model.ByteSize;
+import dev.judge.core.sandbox.PairResult;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxRequest;
@@ -9,6 +10,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * and CPU accounting.
  *
  * <p>Each box is a long-lived helper process that holds the prepared environment, so a run costs about a
- * fork and an exec. {@link #run} blocks while every box is busy.
+ * fork and an exec. {@link #run} blocks while every box is busy. {@link #runPair} takes two boxes at once
+ * (so a sandbox that runs pairs needs at least two slots) and connects their commands by two FIFOs.
  *
  * <p>As root the helpers build the boxes directly. As any other user the sandbox runs rootless: each helper
  * first enters a user namespace whose ids {@code newuidmap}/{@code newgidmap} map from the user's
@@ -45,6 +49,12 @@ public final class NativeSandbox implements Sandbox {
     /** {@code null} when running as root. */
     private final RootlessCheck.Setup rootless;
     private final BoxPool boxes;
+    /** Serves the peer of each pair while the caller's thread serves the program. */
+    private final ExecutorService pairThreads = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "judge-native-pair");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean closed;
 
     /** Produces the doctor's report for a started sandbox (a parameter so that tests can give their own). */
@@ -66,6 +76,7 @@ public final class NativeSandbox implements Sandbox {
             instance.useCgroups(report, s.cgroupParent());
             this.boxes = BoxPool.start(s.boxes(), id -> new Box(id, firstUid + id, s, instance, rootless));
         } catch (IOException | RuntimeException e) {
+            pairThreads.shutdown();
             instance.remove();
             if (e instanceof SandboxException se) {
                 throw se;
@@ -102,24 +113,56 @@ public final class NativeSandbox implements Sandbox {
     @Override
     public SandboxResult run(SandboxRequest request) {
         Objects.requireNonNull(request, "request");
+        List<Box> box = take(1);
+        try {
+            return box.get(0).run(request);
+        } finally {
+            boxes.giveBack(box);
+        }
+    }
+
+    /**
+     * Runs the two commands in two boxes at once (see {@link Sandbox#runPair}); each box has its own uid,
+     * cgroup and namespaces, as for any run.
+     *
+     * @throws SandboxException when the sandbox is closed or has a single slot
+     */
+    @Override
+    public PairResult runPair(SandboxRequest program, SandboxRequest peer) {
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(peer, "peer");
+        if (boxes.size() < 2) {
+            throw new SandboxException("a pair needs two boxes, this native sandbox has one slot");
+        }
+        List<Box> two = take(2);
+        try {
+            return PairRun.run(instance.pipes(), two.get(0), two.get(1), program, peer, pairThreads);
+        } finally {
+            boxes.giveBack(two);
+        }
+    }
+
+    private List<Box> take(int n) {
         if (closed) {
             throw new SandboxException("the native sandbox is closed");
         }
-        Box box;
+        List<Box> taken;
         try {
-            box = boxes.take();
+            taken = boxes.take(n);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SandboxException("interrupted while waiting for a free box", e);
         }
-        try {
-            if (closed) {
-                throw new SandboxException("the native sandbox is closed");
-            }
-            return box.run(request);
-        } finally {
-            boxes.giveBack(box);
+        if (closed) {
+            boxes.giveBack(taken);
+            throw new SandboxException("the native sandbox is closed");
         }
+        return taken;
+    }
+
+    /** The directory of the pairs' FIFOs, for tests that look for leftovers. */
+    Path pipeDirectory() {
+        return instance.pipes();
     }
 
     /** Stops every helper (killing runs in progress) and removes the boxes' cgroups and directories. */
@@ -130,6 +173,7 @@ public final class NativeSandbox implements Sandbox {
         }
         closed = true;
         boxes.destroy();
+        pairThreads.shutdown();
         instance.remove();
     }
 

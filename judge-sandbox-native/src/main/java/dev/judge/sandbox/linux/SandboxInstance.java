@@ -13,6 +13,7 @@ final class SandboxInstance {
     private final String name;
     private Path dir;
     private Path helperBinary;
+    private Path pipes;
     private CgroupDriver cgroups;
 
     SandboxInstance(int number) {
@@ -21,13 +22,14 @@ final class SandboxInstance {
 
     /**
      * Creates the instance's directory under {@code stateDirectory} (owner-only, after reaping dead
-     * instances') and extracts the helper into it.
+     * instances'), extracts the helper into it and makes the directory of the pairs' FIFOs.
      */
     void createDirectory(Path stateDirectory) throws IOException {
         InstanceDirs.ensurePrivateBase(stateDirectory);
         InstanceDirs.reapDirs(stateDirectory);
         dir = Files.createDirectory(stateDirectory.resolve(name));
         helperBinary = HelperBinary.extract(dir);
+        pipes = Files.createDirectory(dir.resolve("pipes"));
     }
 
     /**
@@ -52,6 +54,14 @@ final class SandboxInstance {
 
     Path helperBinary() {
         return helperBinary;
+    }
+
+    /**
+     * Where a pair's FIFOs are made: outside every box, inside the owner-only instance directory, so only
+     * the judge and the helpers (which opened it before their box's root hid it) reach them.
+     */
+    Path pipes() {
+        return pipes;
     }
 
     /** {@code null} when runs go without cgroups. */

@@ -29,7 +29,7 @@ public final class BareSpawnPath implements AutoCloseable {
 
     /** Runs the request's command; returns the wait status (0 when it exited with 0). */
     public int run(SandboxRequest request) throws IOException {
-        Helper.Response r = helper.run(HelperArguments.request(request, 0, ByteSize.ofMiB(64)));
+        Helper.Response r = helper.run(HelperArguments.request(request, 0, ByteSize.ofMiB(64), null));
         if (r.failure() != null) {
             throw new IOException("bare run failed: " + r.failure());
         }

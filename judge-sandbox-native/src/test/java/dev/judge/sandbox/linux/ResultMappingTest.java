@@ -16,7 +16,7 @@ class ResultMappingTest {
             .withMemory(ByteSize.ofMiB(64));
 
     private static Helper.Response resp(int flags, int waitStatus) {
-        return new Helper.Response(null, flags, waitStatus, 0, 5_000_000L, 1_000_000L, 1 << 20,
+        return new Helper.Response(null, flags, waitStatus, 0, 5_000_000L, 0L, 1_000_000L, 1 << 20,
                 "o".getBytes(), new byte[0], List.of(), null);
     }
 
@@ -69,7 +69,7 @@ class ResultMappingTest {
 
     @Test
     void aCommandThatCannotBeExecutedExitsWith127AndSaysWhy() {
-        Helper.Response r = new Helper.Response(null, Helper.RES_EXEC_FAILED, 127 << 8, 2, 1, 1, 1, new byte[0],
+        Helper.Response r = new Helper.Response(null, Helper.RES_EXEC_FAILED, 127 << 8, 2, 1, 0, 1, 1, new byte[0],
                 new byte[0], List.of(), null);
         SandboxResult res = ResultDecoder.decode(LIMITS, "nosuch", r, usage(1, 0));
         assertThat(res.termination()).isEqualTo(Termination.EXITED);

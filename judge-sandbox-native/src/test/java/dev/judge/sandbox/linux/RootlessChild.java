@@ -11,8 +11,8 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * The JVM RootlessTest starts as an unprivileged user: runs the Sandbox contract and the rootless
- * security cases against rootless sandboxes and prints one summary line for the parent to check.
+ * The JVM RootlessTest starts as an unprivileged user: runs the Sandbox contract, the pair contract and the
+ * rootless security cases against rootless sandboxes and prints one summary line for the parent to check.
  */
 public final class RootlessChild {
     private RootlessChild() {
@@ -20,7 +20,8 @@ public final class RootlessChild {
 
     public static void main(String[] args) {
         LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(RootlessContract.class), selectClass(RootlessSecurityCases.class))
+                .selectors(selectClass(RootlessContract.class), selectClass(RootlessPairContract.class),
+                        selectClass(RootlessSecurityCases.class))
                 .build();
         Launcher launcher = LauncherFactory.create();
         SummaryGeneratingListener listener = new SummaryGeneratingListener();

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rootless operation for real: a child JVM running as the unprivileged user {@code judge-rootless} (made
- * by scripts/setup-machine.sh, with a subordinate id range) runs the Sandbox contract and the rootless
- * security cases (RootlessChild); this test, as root, prepares what an administrator would (cgroups
+ * by scripts/setup-machine.sh, with a subordinate id range) runs the Sandbox and pair contracts and the
+ * rootless security cases (RootlessChild); this test, as root, prepares what an administrator would (cgroups
  * delegated to the user, a classpath the user can read) and checks that the host is left as it was.
  */
 class RootlessTest {

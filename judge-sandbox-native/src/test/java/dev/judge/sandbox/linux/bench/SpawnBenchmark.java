@@ -1,6 +1,7 @@
 package dev.judge.sandbox.linux.bench;
 
 import dev.judge.core.model.Limits;
+import dev.judge.core.sandbox.PairResult;
 import dev.judge.core.sandbox.SandboxFile;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  * Spawns a trivial C program N times: bare through the sandbox's own spawn path with every isolation step
  * left out (Java to helper and back, see {@link BareSpawnPath}), bare from a C loop (fork/exec/wait, no JVM at
  * all), through the native sandbox (from Java, per-run latency of {@code run}), and through bubblewrap with
- * comparable isolation (fork/exec of bwrap from the same C loop); then sandboxed throughput on 1 and 2 slots.
+ * comparable isolation (fork/exec of bwrap from the same C loop), and a pair of it connected by pipes through
+ * {@code runPair} (two boxes at once); then sandboxed throughput on 1 and 2 slots.
  * Prints medians and ratios.
  *
  * <p>Run: {@code ./mvnw -o -B -ntp -pl judge-sandbox-native -am -Pbench -DskipTests verify}
@@ -85,6 +87,7 @@ public final class SpawnBenchmark {
                 List<Double> bwrapMs = new ArrayList<>();
                 List<Double> boxMs = new ArrayList<>();
                 List<Double> inBoxMs = new ArrayList<>();
+                List<Double> pairMs = new ArrayList<>();
                 for (int b = 0; b < 10; b++) {
                     for (double v : loop(loop, block, List.of(prog.toString()))) {
                         bareMs.add(v);
@@ -107,6 +110,13 @@ public final class SpawnBenchmark {
                         check(r);
                         inBoxMs.add(r.wallTime().toNanos() / 1e6);
                     }
+                    for (int i = 0; i < block; i++) {
+                        long t0 = System.nanoTime();
+                        PairResult r = sandbox.runPair(req, req);
+                        pairMs.add((System.nanoTime() - t0) / 1e6);
+                        check(r.program());
+                        check(r.peer());
+                    }
                 }
                 double bare = median(bareMs);
                 double barePathMedian = median(barePathMs);
@@ -126,6 +136,9 @@ public final class SpawnBenchmark {
                 System.out.printf("native sandbox:       median %8.3f ms  (n=%d, Java run() to result)%n", sb, boxMs.size());
                 System.out.printf("  of which fork to exit: median %6.3f ms (the helper's own wall time of the run)%n",
                         median(inBoxMs));
+                System.out.printf("native pair:          median %8.3f ms  (n=%d, Java runPair() to both results)%n",
+                        median(pairMs), pairMs.size());
+                System.out.printf("ratio pair/sandbox run:              %6.2f%n", median(pairMs) / sb);
                 System.out.printf("ratio sandbox/bare, same spawn path: %6.2f  (target <= 1.3)%n", sb / barePathMedian);
                 System.out.printf("ratio sandbox/bare fork/exec from C: %6.2f%n", sb / bare);
                 if (!Double.isNaN(bw)) {
