@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 
@@ -91,7 +92,7 @@ final class ProblemKinds {
                 throw ApiException.invalid(at + ".scoring", "must be one of " + SCORINGS + ", was '" + scoring + "'");
             }
             List<String> dependsOn = g.dependsOn() == null ? List.of() : g.dependsOn();
-            if (dependsOn.contains(null)) {
+            if (dependsOn.stream().anyMatch(Objects::isNull)) {
                 throw ApiException.invalid(at + ".dependsOn", "must not hold null");
             }
             groups.add(new TestGroup(g.name(), g.points(), TestGroup.Scoring.valueOf(scoring.toUpperCase(Locale.ROOT)),
