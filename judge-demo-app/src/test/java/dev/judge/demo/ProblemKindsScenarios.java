@@ -178,7 +178,8 @@ abstract class ProblemKindsScenarios extends ServerSupport {
     @Test
     void multiFileSubmissionsAreCheckedBeforeAnythingIsQueued() {
         String admin = adminToken();
-        long id = created(admin, Map.of());
+        long id = created(admin, Map.of("supportFiles",
+                Map.of("c", List.of(Map.of("name", "grader.c", "content", "int main(void){return 0;}")))));
         Response t = putJson("/api/v1/problems/" + id + "/tests/1", admin,
                 json(Map.of("input", "1\n", "expectedOutput", "1\n")));
         assertThat(t.status()).as(t.body()).isBetween(200, 201);
@@ -204,6 +205,9 @@ abstract class ProblemKindsScenarios extends ServerSupport {
         assertField(submit(user, Map.of("problemId", id, "languageId", "c", "sources",
                 List.of(Map.of("name", "a.c", "content", "x".repeat(40_000)),
                         Map.of("name", "b.c", "content", "x".repeat(40_000))))).problem(413), "sources");
+        // a file named like one of the problem's support files
+        assertField(submit(user, Map.of("problemId", id, "languageId", "c",
+                "sources", List.of(file, Map.of("name", "grader.c", "content", "y")))).problem(422), "sources");
         assertThat(get("/api/v1/submissions?problemId=" + id, user).json().path("total").asLong()).isZero();
     }
 

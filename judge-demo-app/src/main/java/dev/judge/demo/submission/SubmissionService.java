@@ -59,10 +59,10 @@ public class SubmissionService {
             throw unprocessable("problemId", "problem " + problem.id() + " has no tests yet");
         }
         admission.checkQueue();
-        Submission submission = problem.submission(request.languageId(), files, cases);
         List<String> hidden = cases.stream().filter(TestCase::hidden).map(TestCase::id).toList();
         String id;
         try {
+            Submission submission = problem.submission(request.languageId(), files, cases);
             id = acceptor.accept(submission, accepted -> submissions.insertion(accepted, user.id(), problem.id(),
                     request.languageId(), request.source(), request.sources(), hidden, cases.size(),
                     request.callbackUrl(), Instant.now()));
