@@ -5,6 +5,7 @@ import dev.judge.core.model.Interactor;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.TestGroup;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +34,7 @@ public record ProblemKind(List<TestGroup> groups, boolean stopOnFirstFailure, Fi
         Objects.requireNonNull(io, "io");
         Map<String, List<SourceFile>> copy = new LinkedHashMap<>();
         supportFiles.forEach((language, files) -> copy.put(language, List.copyOf(files)));
-        supportFiles = java.util.Collections.unmodifiableMap(copy);
+        supportFiles = Collections.unmodifiableMap(copy);
     }
 
     /** Standard I/O, no groups, no support files, not interactive. */

@@ -106,10 +106,16 @@ public class ProblemRepository {
                 .map(this::complete);
     }
 
-    public List<Problem> page(int page, int size) {
+    /** One page of problems in id order, without their kind (a listing does not show it). */
+    public List<ProblemSummary> page(int page, int size) {
         return jdbc.sql("select * from problems order by id limit ? offset ?")
-                .params(size, (long) page * size).query(this::map).list()
-                .stream().map(this::complete).toList();
+                .params(size, (long) page * size).query(this::map).list().stream()
+                .map(row -> {
+                    Problem p = row.problem();
+                    return new ProblemSummary(p.id(), p.title(), LimitsDto.of(p.limits()),
+                            ComparatorDto.typeOf(p.comparator()), p.updatedAt());
+                })
+                .toList();
     }
 
     public long count() {

@@ -86,10 +86,7 @@ public class ProblemService {
 
     @Transactional(readOnly = true)
     public ProblemPage page(int page, int size) {
-        List<ProblemSummary> items = problems.page(page, size).stream()
-                .map(p -> new ProblemSummary(p.id(), p.title(), LimitsDto.of(p.limits()),
-                        ComparatorDto.typeOf(p.comparator()), p.updatedAt()))
-                .toList();
+        List<ProblemSummary> items = problems.page(page, size);
         return new ProblemPage(items, page, size, problems.count());
     }
 
