@@ -1,4 +1,5 @@
-// Administrators: create and edit a problem (title, statement, limits, comparator) and upload its tests.
+// Administrators: create and edit a problem (title, statement, limits, comparator, its kind: scoring groups,
+// stop on first failure, file I/O, support files, interactor) and upload its tests.
 import { api } from './api.js';
 import { h, fill, field, markdown } from './dom.js';
 
@@ -19,6 +20,7 @@ const COMPARATORS = [
   ['floats', 'Numbers with tolerance'],
   ['unorderedLines', 'Lines in any order'],
   ['caseInsensitive', 'Case-insensitive'],
+  ['kattis', 'Kattis default validator (with flags)'],
   ['checker', 'Checker program'],
 ];
 
@@ -26,7 +28,16 @@ const CHECKER_PROTOCOLS = [
   ['testlib', 'testlib checker (input output answer)'],
   ['kattis', 'Kattis/DOMjudge output validator (42/43, feedback files)'],
 ];
-
+// The problem's kind: JSON fields, each parsed here and checked by the server, which names the field at fault.
+const KIND_JSON = [
+  ['groups', 'problem-groups', 'Scoring groups (JSON array)', 4,
+    '[{"name": "small", "points": 30}, {"name": "large", "points": 70, "scoring": "sum", "dependsOn": ["small"], "stopOnFirstFailure": true}]; tests name their group. Empty: no groups.'],
+  ['supportFiles', 'problem-support-files', 'Support files (JSON object by language id, "*" for every language)', 4,
+    '{"cpp": [{"name": "grader.cpp", "content": "..."}], "*": [{"name": "lib.h", "content": "..."}]}: graders, headers, data files. Empty: none.'],
+  ['interactor', 'problem-interactor', 'Interactor (JSON object)', 4,
+    '{"languageId": "cpp", "protocol": "kattis", "passes": 1, "sources": [{"name": "interactor.cpp", "content": "..."}]}; protocol kattis or testlib. Empty: not interactive.'],
+];
+const JSON_DEFAULTS = { groups: [], supportFiles: {}, interactor: null };
 /** The problem form: {id} null creates. Returns the view's heading. */
 export async function problemEditor({ id, page, errorBox, showFlash }) {
   const inputs = {};
@@ -60,10 +71,17 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
         CHECKER_PROTOCOLS.map(([v, t]) => h('option', { value: v }, t)))),
       add('comparator.arguments', 'Validator flags', h('input', { id: 'checker-arguments' }), 'kattis only: its validator_flags')),
     add('comparator.sources[0].content', 'Checker source', h('textarea', { id: 'checker-source', rows: 10, spellcheck: 'false' })));
+  const kattis = h('div', { id: 'kattis-options', hidden: true },
+    add('comparator.flags', 'Validator flags', h('input', { id: 'comparator-flags' }), 'e.g. case_sensitive float_tolerance 1e-6; empty: the defaults'));
   const showComparatorOptions = () => {
     floats.hidden = comparator.value !== 'floats';
     checker.hidden = comparator.value !== 'checker';
+    kattis.hidden = comparator.value !== 'kattis';
   };
+  const stop = h('input', { id: 'problem-stop', type: 'checkbox', name: 'stopOnFirstFailure' });
+  inputs.stopOnFirstFailure = stop;
+  const kindJson = KIND_JSON.map(([name, elementId, label, rows, hint]) =>
+    add(name, label, h('textarea', { id: elementId, rows, spellcheck: 'false', class: 'code' }), hint));
   comparator.addEventListener('change', showComparatorOptions);
 
   const save = h('button', { type: 'submit', id: 'problem-save' }, id ? 'Save changes' : 'Create problem');
@@ -77,7 +95,13 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       h('div', { class: 'grid' }, limitInputs),
       h('div', { class: 'field check' }, network, h('label', { for: 'limit-network' }, 'Network allowed'))),
     h('fieldset', {}, h('legend', {}, 'Output check'),
-      add('comparator.type', 'Comparator', comparator), floats, checker),
+      add('comparator.type', 'Comparator', comparator), floats, kattis, checker),
+    h('fieldset', { id: 'problem-kind' }, h('legend', {}, 'Kind of problem'),
+      h('div', { class: 'field check' }, stop, h('label', { for: 'problem-stop' }, 'Stop at the first failed test (the rest are skipped)')),
+      h('div', { class: 'grid' },
+        add('io.inputFile', 'Input file', h('input', { id: 'io-input' }), 'e.g. input.txt; empty: standard input'),
+        add('io.outputFile', 'Output file', h('input', { id: 'io-output' }), 'e.g. output.txt; empty: standard output')),
+      kindJson),
     h('div', { class: 'actions' }, save));
 
   const testsBox = h('div', { id: 'tests-box' });
@@ -99,12 +123,21 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       comparator.value = c.type;
       if (c.absoluteTolerance !== undefined) inputs['comparator.absoluteTolerance'].value = c.absoluteTolerance;
       if (c.relativeTolerance !== undefined) inputs['comparator.relativeTolerance'].value = c.relativeTolerance;
+      if (c.flags) inputs['comparator.flags'].value = c.flags;
       if (c.languageId) inputs['comparator.languageId'].value = c.languageId;
       if (c.protocol) inputs['comparator.protocol'].value = c.protocol;
       if (c.arguments) inputs['comparator.arguments'].value = c.arguments;
       if (c.sources && c.sources[0]) {
         inputs['comparator.sources[0].name'].value = c.sources[0].name || '';
         inputs['comparator.sources[0].content'].value = c.sources[0].content || '';
+      }
+      stop.checked = !!p.stopOnFirstFailure;
+      inputs['io.inputFile'].value = (p.io && p.io.inputFile) || '';
+      inputs['io.outputFile'].value = (p.io && p.io.outputFile) || '';
+      for (const [name] of KIND_JSON) {
+        const v = p[name];
+        const empty = v === null || v === undefined || (Array.isArray(v) ? !v.length : typeof v === 'object' && !Object.keys(v).length);
+        inputs[name].value = empty ? '' : JSON.stringify(v, null, 2);
       }
       showComparatorOptions();
       testsSection(id, testsBox, errorBox, showFlash);
@@ -126,9 +159,12 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
     fill(formError, errorBox(e, 'Could not save the problem'));
     let first = null;
     for (const fe of e.fieldErrors || []) {
-      const f = fields[fe.field];
+      // a field inside a JSON field (groups[b].dependsOn, supportFiles.cpp[0].name) is shown on that field, named
+      const whole = fe.field.split(/[.[]/)[0];
+      const inside = !fields[fe.field] && KIND_JSON.some(([name]) => name === whole);
+      const f = fields[fe.field] || (inside ? fields[whole] : null);
       if (!f) continue;
-      f.error.textContent = fe.message;
+      f.error.textContent = inside ? `${fe.field}: ${fe.message}` : fe.message;
       f.error.hidden = false;
       f.input.setAttribute('aria-invalid', 'true');
       first = first || f.input;
@@ -150,6 +186,10 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       if (abs) c.absoluteTolerance = Number(abs);
       if (rel) c.relativeTolerance = Number(rel);
     }
+    if (c.type === 'kattis') {
+      const flags = inputs['comparator.flags'].value.trim();
+      if (flags) c.flags = flags;
+    }
     if (c.type === 'checker') {
       c.languageId = inputs['comparator.languageId'].value.trim();
       c.sources = [{ name: inputs['comparator.sources[0].name'].value.trim(), content: inputs['comparator.sources[0].content'].value }];
@@ -157,12 +197,42 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       const args = inputs['comparator.arguments'].value.trim();
       if (args) c.arguments = args;
     }
-    return { title: title.value.trim(), statement: statement.value, limits, comparator: c };
+    const b = { title: title.value.trim(), statement: statement.value, limits, comparator: c, stopOnFirstFailure: stop.checked };
+    const inputFile = inputs['io.inputFile'].value.trim();
+    const outputFile = inputs['io.outputFile'].value.trim();
+    if (inputFile || outputFile) b.io = { inputFile: inputFile || null, outputFile: outputFile || null };
+    for (const [name] of KIND_JSON) {
+      const text = inputs[name].value.trim();
+      b[name] = text ? JSON.parse(text) : JSON_DEFAULTS[name];
+    }
+    return b;
+  }
+
+  /** The JSON fields that do not parse, as field errors; the server checks what they say. */
+  function jsonErrors() {
+    const errors = [];
+    for (const [name] of KIND_JSON) {
+      const text = inputs[name].value.trim();
+      if (!text) continue;
+      try {
+        JSON.parse(text);
+      } catch (e) {
+        errors.push({ field: name, message: `is not valid JSON: ${e.message}` });
+      }
+    }
+    return errors;
   }
 
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors();
+    const invalid = jsonErrors();
+    if (invalid.length) {
+      const e = new Error('Some fields are not valid JSON.');
+      e.fieldErrors = invalid;
+      showErrors(e);
+      return;
+    }
     save.disabled = true;
     try {
       const saved = id ? await api('PUT', `/api/v1/problems/${id}`, body()) : await api('POST', '/api/v1/problems', body());

@@ -1,5 +1,6 @@
 // One submission, live: test rows appear as the server judges them (Server-Sent Events), each green or red
-// with its time and memory; compiler output in full. Falls back to polling when the event stream fails.
+// with its time and memory; compiler output in full; once finished, each scoring group's verdict and score.
+// Falls back to polling when the event stream fails.
 import { api, submissionEvents } from './api.js';
 import { h, fill, formatMillis, formatKiB, formatTime } from './dom.js';
 
@@ -70,12 +71,19 @@ export function watchSubmission(id, container, { onFinished } = {}) {
       h('th', { scope: 'col' }, 'Memory'), h('th', { scope: 'col' }, 'Exit'),
       h('th', { scope: 'col' }, 'Checker'))),
     tbody);
+  const groupBody = h('tbody', {});
+  const groupTable = h('table', { class: 'tests groups', id: `groups-${id}`, hidden: true },
+    h('caption', {}, 'Scoring groups'),
+    h('thead', {}, h('tr', {},
+      h('th', { scope: 'col' }, 'Group'), h('th', { scope: 'col' }, 'Verdict'), h('th', { scope: 'col' }, 'Score'))),
+    groupBody);
 
   fill(container,
     h('section', { class: 'submission', 'data-submission-id': id, 'aria-labelledby': `sub-h-${id}` },
       h('h2', { id: `sub-h-${id}` }, h('a', { href: `#/submissions/${encodeURIComponent(id)}` }, `Submission ${shortId(id)}`)),
       h('p', { class: 'summary', 'aria-live': 'polite' }, badge, ' ', score, ' ', progress, ' ', progressText),
       meta, error, compileBox,
+      h('div', { class: 'table-wrap' }, groupTable),
       h('div', { class: 'table-wrap' }, table)));
 
   function setStatus(status, verdict) {
@@ -114,6 +122,15 @@ export function watchSubmission(id, container, { onFinished } = {}) {
     rows.set(key, row);
   }
 
+  function putGroups(groups) {
+    if (!groups || !groups.length) return;
+    fill(groupBody, groups.map((g) => h('tr', { class: `group ${tone(g.verdict)}`, 'data-group': g.name, 'data-verdict': g.verdict || '' },
+      h('th', { scope: 'row' }, g.name),
+      h('td', {}, verdictBadge(g.verdict, null, true)),
+      h('td', { class: 'num group-score' }, `${formatScore(g.score)} / ${formatScore(g.maxScore)}`))));
+    groupTable.hidden = false;
+  }
+
   function render(sub) {
     setStatus(sub.status, sub.status === 'FINISHED' ? sub.verdict : null);
     score.textContent = sub.maxScore ? `score ${formatScore(sub.score)} / ${formatScore(sub.maxScore)}` : '';
@@ -125,6 +142,7 @@ export function watchSubmission(id, container, { onFinished } = {}) {
       compileBox.hidden = false;
     }
     (sub.tests || []).forEach((t, i) => putTest(t, i + 1));
+    putGroups(sub.groups);
     updateProgress(sub.status === 'FINISHED' ? rows.size : null);
     if (sub.status === 'FINISHED' && !finished) {
       finished = true;

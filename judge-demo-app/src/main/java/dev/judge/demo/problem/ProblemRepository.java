@@ -1,15 +1,22 @@
 package dev.judge.demo.problem;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.FileIo;
+import dev.judge.core.model.Interactor;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.TestGroup;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,42 +26,57 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Problems in the {@code problems} table, checker sources in {@code checker_sources}. */
+/**
+ * Problems in the {@code problems} table, checker sources in {@code checker_sources}, scoring groups in
+ * {@code problem_groups}, support files and interactor sources in {@code problem_files}.
+ */
 @Repository
 public class ProblemRepository {
     private static final String COLUMNS = "title, statement, cpu_time_ms, wall_time_ms, memory_bytes, processes,"
             + " output_size_bytes, file_size_bytes, stack_bytes, open_files, network, comparator_type,"
-            + " absolute_tolerance, relative_tolerance, checker_language, comparator_flags, checker_protocol";
+            + " absolute_tolerance, relative_tolerance, checker_language, comparator_flags, checker_protocol,"
+            + " stop_on_first_failure, input_file, output_file, interactor_language, interactor_protocol,"
+            + " interactor_passes";
+    private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
+    };
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    public ProblemRepository(JdbcClient jdbc) {
+    public ProblemRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
     }
 
-    public long create(String title, String statement, Limits limits, ComparatorSpec comparator) {
+    public long create(String title, String statement, Limits limits, ComparatorSpec comparator, ProblemKind kind) {
         OffsetDateTime now = utc(Instant.now());
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into problems (" + COLUMNS + ", created_at, updated_at)"
                         + " values (:title, :statement, :cpu, :wall, :memory, :processes, :output, :file, :stack,"
-                        + " :openFiles, :network, :type, :abs, :rel, :lang, :flags, :protocol, :now, :now)")
-                .params(values(title, statement, limits, comparator))
+                        + " :openFiles, :network, :type, :abs, :rel, :lang, :flags, :protocol, :stop, :inputFile,"
+                        + " :outputFile, :interactorLanguage, :interactorProtocol, :passes, :now, :now)")
+                .params(values(title, statement, limits, comparator, kind))
                 .param("now", now)
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         writeCheckerSources(id, comparator);
+        writeKind(id, kind);
         return id;
     }
 
-    /** Replaces title, statement, limits and comparator; false when there is no such problem. */
-    public boolean update(long id, String title, String statement, Limits limits, ComparatorSpec comparator) {
+    /** Replaces everything but the tests; false when there is no such problem. */
+    public boolean update(long id, String title, String statement, Limits limits, ComparatorSpec comparator,
+            ProblemKind kind) {
         int n = jdbc.sql("update problems set title = :title, statement = :statement, cpu_time_ms = :cpu,"
                         + " wall_time_ms = :wall, memory_bytes = :memory, processes = :processes,"
                         + " output_size_bytes = :output, file_size_bytes = :file, stack_bytes = :stack,"
                         + " open_files = :openFiles, network = :network, comparator_type = :type,"
                         + " absolute_tolerance = :abs, relative_tolerance = :rel, checker_language = :lang,"
-                        + " comparator_flags = :flags, checker_protocol = :protocol,"
+                        + " comparator_flags = :flags, checker_protocol = :protocol, stop_on_first_failure = :stop,"
+                        + " input_file = :inputFile, output_file = :outputFile,"
+                        + " interactor_language = :interactorLanguage, interactor_protocol = :interactorProtocol,"
+                        + " interactor_passes = :passes,"
                         + " updated_at = :now where id = :id")
-                .params(values(title, statement, limits, comparator))
+                .params(values(title, statement, limits, comparator, kind))
                 .param("now", utc(Instant.now()))
                 .param("id", id)
                 .update();
@@ -63,6 +85,9 @@ public class ProblemRepository {
         }
         jdbc.sql("delete from checker_sources where problem_id = ?").param(id).update();
         writeCheckerSources(id, comparator);
+        jdbc.sql("delete from problem_groups where problem_id = ?").param(id).update();
+        jdbc.sql("delete from problem_files where problem_id = ?").param(id).update();
+        writeKind(id, kind);
         return true;
     }
 
@@ -79,19 +104,28 @@ public class ProblemRepository {
     }
 
     public Optional<Problem> find(long id) {
-        return jdbc.sql("select * from problems where id = ?").param(id).query(this::map).optional();
+        return jdbc.sql("select * from problems where id = ?").param(id).query(this::map).optional()
+                .map(this::complete);
     }
 
-    public List<Problem> page(int page, int size) {
+    /** One page of problems in id order, without their kind (a listing does not show it). */
+    public List<ProblemSummary> page(int page, int size) {
         return jdbc.sql("select * from problems order by id limit ? offset ?")
-                .params(size, (long) page * size).query(this::map).list();
+                .params(size, (long) page * size).query(this::map).list().stream()
+                .map(row -> {
+                    Problem p = row.problem();
+                    return new ProblemSummary(p.id(), p.title(), LimitsDto.of(p.limits()),
+                            ComparatorDto.typeOf(p.comparator()), p.updatedAt());
+                })
+                .toList();
     }
 
     public long count() {
         return jdbc.sql("select count(*) from problems").query(Long.class).single();
     }
 
-    private static Map<String, Object> values(String title, String statement, Limits l, ComparatorSpec c) {
+    private static Map<String, Object> values(String title, String statement, Limits l, ComparatorSpec c,
+            ProblemKind kind) {
         Map<String, Object> v = new LinkedHashMap<>();
         v.put("title", title);
         v.put("statement", statement);
@@ -111,7 +145,89 @@ public class ProblemRepository {
         v.put("flags", c instanceof ComparatorSpec.Kattis k ? k.flags()
                 : c instanceof ComparatorSpec.Checker k ? k.arguments() : null);
         v.put("protocol", c instanceof ComparatorSpec.Checker k ? k.protocol().name() : null);
+        v.put("stop", kind.stopOnFirstFailure());
+        v.put("inputFile", kind.io().inputFile());
+        v.put("outputFile", kind.io().outputFile());
+        Interactor i = kind.interactor();
+        v.put("interactorLanguage", i == null ? null : i.languageId());
+        v.put("interactorProtocol", i == null ? null : i.protocol().name());
+        v.put("passes", i == null ? null : i.passes());
         return v;
+    }
+
+    private void writeKind(long problemId, ProblemKind kind) {
+        List<TestGroup> groups = kind.groups();
+        for (int i = 0; i < groups.size(); i++) {
+            TestGroup g = groups.get(i);
+            jdbc.sql("insert into problem_groups (problem_id, position, name, points, scoring, depends_on,"
+                            + " stop_on_first_failure) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(problemId, i, g.name(), g.points(), g.scoring().name(), write(g.dependsOn()),
+                            g.stopOnFirstFailure())
+                    .update();
+        }
+        kind.supportFiles().forEach((language, files) -> writeFiles(problemId, "support", language, files));
+        if (kind.interactor() != null) {
+            writeFiles(problemId, "interactor", kind.interactor().languageId(), kind.interactor().sources());
+        }
+    }
+
+    private void writeFiles(long problemId, String role, String languageId, List<SourceFile> files) {
+        for (int i = 0; i < files.size(); i++) {
+            jdbc.sql("insert into problem_files (problem_id, role, language_id, position, name, content)"
+                            + " values (?, ?, ?, ?, ?, ?)")
+                    .params(problemId, role, languageId, i, files.get(i).name(), files.get(i).content()).update();
+        }
+    }
+
+    /** A problem's row with the columns of its kind, read before the kind's own tables are. */
+    private record Row(Problem problem, boolean stopOnFirstFailure, FileIo io, String interactorLanguage,
+            String interactorProtocol, int interactorPasses) {
+    }
+
+    /** The problem of {@code row} with its kind, whose groups and files are read once the row's query is done. */
+    private Problem complete(Row row) {
+        Problem p = row.problem();
+        long problemId = p.id();
+        List<TestGroup> groups = jdbc.sql("select * from problem_groups where problem_id = ? order by position")
+                .param(problemId)
+                .query((g, n) -> new TestGroup(g.getString("name"), g.getDouble("points"),
+                        TestGroup.Scoring.valueOf(g.getString("scoring")), read(g.getString("depends_on")),
+                        g.getBoolean("stop_on_first_failure")))
+                .list();
+        Map<String, List<SourceFile>> support = new LinkedHashMap<>();
+        List<SourceFile> interactorSources = new ArrayList<>();
+        jdbc.sql("select role, language_id, name, content from problem_files where problem_id = ?"
+                        + " order by role, language_id, position")
+                .param(problemId)
+                .query(f -> {
+                    SourceFile file = new SourceFile(f.getString("name"), f.getString("content"));
+                    if (f.getString("role").equals("interactor")) {
+                        interactorSources.add(file);
+                    } else {
+                        support.computeIfAbsent(f.getString("language_id"), k -> new ArrayList<>()).add(file);
+                    }
+                });
+        Interactor interactor = row.interactorLanguage() == null ? null : new Interactor(row.interactorLanguage(),
+                interactorSources, Interactor.Protocol.valueOf(row.interactorProtocol()), row.interactorPasses());
+        ProblemKind kind = new ProblemKind(groups, row.stopOnFirstFailure(), row.io(), support, interactor);
+        return new Problem(p.id(), p.title(), p.statement(), p.limits(), p.comparator(), kind, p.createdAt(),
+                p.updatedAt());
+    }
+
+    private String write(List<String> names) {
+        try {
+            return json.writeValueAsString(names);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write group names as JSON", e);
+        }
+    }
+
+    private List<String> read(String names) {
+        try {
+            return json.readValue(names, NAMES);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored group dependencies are unreadable", e);
+        }
     }
 
     private void writeCheckerSources(long problemId, ComparatorSpec comparator) {
@@ -124,7 +240,7 @@ public class ProblemRepository {
         }
     }
 
-    private Problem map(ResultSet rs, int row) throws SQLException {
+    private Row map(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
         Limits limits = new Limits(Duration.ofMillis(rs.getLong("cpu_time_ms")),
                 Duration.ofMillis(rs.getLong("wall_time_ms")), ByteSize.ofBytes(rs.getLong("memory_bytes")),
@@ -144,9 +260,12 @@ public class ProblemRepository {
             case "lines" -> ComparatorSpec.lines();
             default -> throw new IllegalStateException("problem " + id + " has an unknown comparator type");
         };
-        return new Problem(id, rs.getString("title"), rs.getString("statement"), limits, comparator,
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+        Problem problem = new Problem(id, rs.getString("title"), rs.getString("statement"), limits, comparator,
+                ProblemKind.plain(), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        return new Row(problem, rs.getBoolean("stop_on_first_failure"),
+                FileIo.files(rs.getString("input_file"), rs.getString("output_file")),
+                rs.getString("interactor_language"), rs.getString("interactor_protocol"), rs.getInt("interactor_passes"));
     }
 
     private List<SourceFile> checkerSources(long problemId) {

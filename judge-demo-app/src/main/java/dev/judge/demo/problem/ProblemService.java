@@ -1,13 +1,20 @@
 package dev.judge.demo.problem;
 
+import dev.judge.core.judge.Judge;
+import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TestGroup;
 import dev.judge.demo.DemoProperties;
 import dev.judge.demo.auth.AuthenticatedUser;
 import dev.judge.demo.web.ApiException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -23,22 +30,29 @@ public class ProblemService {
     private final ProblemRepository problems;
     private final TestCaseRepository tests;
     private final DemoProperties.Caps caps;
+    private final Judge judge;
 
-    public ProblemService(ProblemRepository problems, TestCaseRepository tests, DemoProperties properties) {
+    public ProblemService(ProblemRepository problems, TestCaseRepository tests, DemoProperties properties,
+            Judge judge) {
         this.problems = problems;
         this.tests = tests;
         this.caps = properties.caps();
+        this.judge = judge;
     }
 
     @Transactional
     public ProblemView create(ProblemRequest request) {
-        long id = problems.create(request.title(), request.statement(), limits(request), comparator(request));
+        long id = problems.create(request.title(), request.statement(), limits(request), comparator(request),
+                kind(request));
         return view(id, true);
     }
 
     @Transactional
     public ProblemView replace(long id, ProblemRequest request) {
-        if (!problems.update(id, request.title(), request.statement(), limits(request), comparator(request))) {
+        ProblemKind kind = kind(request);
+        requireProblem(id);
+        checkTestGroups(kind.groups(), tests.summaries(id, true), "groups");
+        if (!problems.update(id, request.title(), request.statement(), limits(request), comparator(request), kind)) {
             throw notFound(id);
         }
         return view(id, true);
@@ -55,17 +69,24 @@ public class ProblemService {
     public ProblemView view(long id, boolean admin) {
         Problem p = problems.find(id).orElseThrow(() -> notFound(id));
         TestCaseRepository.Totals totals = tests.totals(id, null);
+        ProblemKind kind = p.kind();
+        Map<String, List<SourceDto>> supportFiles = null;
+        if (admin) {
+            supportFiles = new LinkedHashMap<>();
+            for (Map.Entry<String, List<dev.judge.core.model.SourceFile>> e : kind.supportFiles().entrySet()) {
+                supportFiles.put(e.getKey(), SourceDto.of(e.getValue()));
+            }
+        }
         return new ProblemView(p.id(), p.title(), p.statement(), LimitsDto.of(p.limits()),
-                ComparatorDto.of(p.comparator(), admin), totals.count(), totals.publicCount(), p.createdAt(),
-                p.updatedAt());
+                ComparatorDto.of(p.comparator(), admin), kind.groups().stream().map(GroupDto::of).toList(),
+                kind.stopOnFirstFailure(), IoDto.of(kind.io()), supportFiles,
+                kind.interactor() == null ? null : InteractorDto.of(kind.interactor(), admin), totals.count(),
+                totals.publicCount(), p.createdAt(), p.updatedAt());
     }
 
     @Transactional(readOnly = true)
     public ProblemPage page(int page, int size) {
-        List<ProblemSummary> items = problems.page(page, size).stream()
-                .map(p -> new ProblemSummary(p.id(), p.title(), LimitsDto.of(p.limits()),
-                        ComparatorDto.typeOf(p.comparator()), p.updatedAt()))
-                .toList();
+        List<ProblemSummary> items = problems.page(page, size);
         return new ProblemPage(items, page, size, problems.count());
     }
 
@@ -85,9 +106,14 @@ public class ProblemService {
 
     @Transactional
     public TestSummary putTest(long problemId, String name, TestCaseRequest request) {
-        requireProblem(problemId);
+        Problem problem = problems.find(problemId).orElseThrow(() -> notFound(problemId));
         if (!TEST_NAME.matcher(name).matches()) {
             throw ApiException.invalid("name", "must be 1 to 128 letters, digits or . _ + -");
+        }
+        if (request.group() != null && !problem.kind().groups().isEmpty()
+                && problem.kind().groups().stream().noneMatch(g -> g.name().equals(request.group()))) {
+            throw ApiException.invalid("group", "the problem has no group '" + request.group() + "'; its groups: "
+                    + groupNames(problem.kind().groups()));
         }
         TestCase test = new TestCase(name, request.input().getBytes(StandardCharsets.UTF_8),
                 request.expectedOutput() == null ? null : request.expectedOutput().getBytes(StandardCharsets.UTF_8),
@@ -116,7 +142,8 @@ public class ProblemService {
     /** Replaces all tests of a problem (an archive upload); the archive reader has applied the caps. */
     @Transactional
     public List<TestSummary> replaceTests(long problemId, List<TestCase> replacement) {
-        requireProblem(problemId);
+        Problem problem = problems.find(problemId).orElseThrow(() -> notFound(problemId));
+        checkTestGroups(problem.kind().groups(), replacement.stream().map(ProblemService::summary).toList(), "file");
         tests.replaceAll(problemId, replacement);
         problems.touch(problemId);
         return replacement.stream().map(ProblemService::summary).toList();
@@ -143,6 +170,32 @@ public class ProblemService {
 
     private static ComparatorSpec comparator(ProblemRequest r) {
         return r.comparator() == null ? ComparatorSpec.lines() : r.comparator().toSpec();
+    }
+
+    private ProblemKind kind(ProblemRequest r) {
+        Set<String> languages = judge.languages().stream().map(LanguageInfo::id).collect(Collectors.toSet());
+        return new ProblemKinds(languages, caps.maxSourceSize().toBytes()).read(r);
+    }
+
+    /**
+     * With scoring groups, every test's group must be one of them (the judge refuses any other): a problem's
+     * groups and its tests' groups are kept in agreement whichever of them changes.
+     */
+    private static void checkTestGroups(List<TestGroup> groups, List<TestSummary> tests, String field) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        Set<String> names = groups.stream().map(TestGroup::name).collect(Collectors.toSet());
+        for (TestSummary t : tests) {
+            if (t.group() != null && !names.contains(t.group())) {
+                throw ApiException.invalid(field, "test '" + t.name() + "' is in group '" + t.group()
+                        + "', which is not among the problem's groups " + groupNames(groups));
+            }
+        }
+    }
+
+    private static List<String> groupNames(List<TestGroup> groups) {
+        return groups.stream().map(TestGroup::name).toList();
     }
 
     private static long size(TestCase t) {

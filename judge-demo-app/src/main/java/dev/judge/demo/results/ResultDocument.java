@@ -6,20 +6,23 @@ import java.util.List;
 
 /**
  * A judge result as the server stores it (column {@code result_json}) and reads it back: plain values only, so
- * it does not depend on the judge's own serialized form.
+ * it does not depend on the judge's own serialized form. {@code groups} is empty without scoring groups (and in
+ * documents stored before groups were kept).
  */
 public record ResultDocument(String status, String verdict, String detail, double score, double maxScore,
-        String compileOutput, List<TestDocument> tests, Instant updatedAt) {
+        String compileOutput, List<TestDocument> tests, Instant updatedAt, List<GroupDocument> groups) {
 
     public ResultDocument {
         tests = tests == null ? List.of() : List.copyOf(tests);
+        groups = groups == null ? List.of() : List.copyOf(groups);
         compileOutput = compileOutput == null ? "" : compileOutput;
     }
 
     public static ResultDocument of(SubmissionResult r) {
         return new ResultDocument(r.status().name(), r.verdict() == null ? null : r.verdict().code(),
                 r.verdict() == null ? null : TestDocument.detail(r.verdict()), r.score(), r.maxScore(),
-                r.compileOutput(), r.tests().stream().map(TestDocument::of).toList(), r.updatedAt());
+                r.compileOutput(), r.tests().stream().map(TestDocument::of).toList(), r.updatedAt(),
+                r.groups().stream().map(GroupDocument::of).toList());
     }
 
     public boolean finished() {

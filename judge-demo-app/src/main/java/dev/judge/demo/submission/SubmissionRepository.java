@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.judge.demo.accept.Acceptor;
 import dev.judge.demo.accept.RowInsert;
+import dev.judge.demo.problem.SourceDto;
 import dev.judge.demo.results.Ledger;
 import dev.judge.demo.results.ResultDocument;
 import java.sql.ResultSet;
@@ -29,6 +30,8 @@ public class SubmissionRepository {
     private static final String SELECT = "select s.*, u.username" + FROM;
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
+    private static final TypeReference<List<SourceDto>> FILES = new TypeReference<>() {
+    };
     private final JdbcClient jdbc;
     private final ObjectMapper json;
 
@@ -37,14 +40,17 @@ public class SubmissionRepository {
         this.json = json;
     }
 
-    /** The insert of a new submission's row, for the {@link Acceptor}. */
+    /**
+     * The insert of a new submission's row, for the {@link Acceptor}: {@code source} for one file, else
+     * {@code sources} (the other null).
+     */
     public RowInsert insertion(String id, long userId, long problemId, String languageId, String source,
-            List<String> hiddenTests, int testCount, String callbackUrl, Instant createdAt) {
-        return RowInsert.of("insert into submissions (id, api, user_id, problem_id, language_id, source, hidden_tests,"
-                        + " test_count, callback_url, status, created_at)"
-                        + " values (?, 'NATIVE', ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
-                id, userId, problemId, languageId, source, write(hiddenTests), testCount, callbackUrl,
-                Ledger.utc(createdAt));
+            List<SourceDto> sources, List<String> hiddenTests, int testCount, String callbackUrl, Instant createdAt) {
+        return RowInsert.of("insert into submissions (id, api, user_id, problem_id, language_id, source, source_files,"
+                        + " hidden_tests, test_count, callback_url, status, created_at)"
+                        + " values (?, 'NATIVE', ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
+                id, userId, problemId, languageId, source, sources == null ? null : write(sources),
+                write(hiddenTests), testCount, callbackUrl, Ledger.utc(createdAt));
     }
 
     public Optional<SubmissionRow> find(String id) {
@@ -95,10 +101,11 @@ public class SubmissionRepository {
 
     private SubmissionRow map(ResultSet rs, int row) throws SQLException {
         String result = rs.getString("result_json");
+        String files = rs.getString("source_files");
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         return new SubmissionRow(rs.getString("id"), rs.getLong("user_id"), rs.getString("username"),
                 rs.getLong("problem_id"), rs.getString("language_id"), rs.getString("source"),
-                read(rs.getString("hidden_tests"), NAMES), rs.getInt("test_count"), rs.getString("callback_url"),
+                files == null ? null : read(files, FILES), read(rs.getString("hidden_tests"), NAMES), rs.getInt("test_count"), rs.getString("callback_url"),
                 rs.getString("status"), result == null ? null : read(result, ResultDocument.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 finished == null ? null : finished.toInstant());

@@ -1,13 +1,19 @@
 package dev.judge.demo.submission;
 
+import dev.judge.demo.problem.SourceDto;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 
-/** {@code POST /api/v1/submissions}: a source for a problem; {@code callbackUrl} (optional) gets the result. */
+/**
+ * {@code POST /api/v1/submissions}: the source for a problem, either one file ({@code source}, the language's
+ * main file) or several ({@code sources}, each named); {@code callbackUrl} (optional) gets the result.
+ */
 public record SubmissionRequest(
         @NotNull Long problemId,
         @NotBlank @Size(max = 64) String languageId,
-        @NotNull String source,
+        String source,
+        List<SourceDto> sources,
         String callbackUrl) {
 }

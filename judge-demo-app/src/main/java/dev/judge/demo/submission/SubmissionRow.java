@@ -1,15 +1,17 @@
 package dev.judge.demo.submission;
 
+import dev.judge.demo.problem.SourceDto;
 import dev.judge.demo.results.ResultDocument;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * A row of {@code submissions} with its author's name; {@code status} is QUEUED, COMPILING or RUNNING as last
- * recorded, FINISHED with the result; {@code result} is null until the judge finished it.
+ * recorded, FINISHED with the result; {@code result} is null until the judge finished it. A one-file submission has
+ * its {@code source} and {@code sources} null, one of several files {@code sources} and {@code source} null.
  */
 public record SubmissionRow(String id, long userId, String username, long problemId, String languageId, String source,
-        List<String> hiddenTests, int testCount, String callbackUrl, String status, ResultDocument result,
+        List<SourceDto> sources, List<String> hiddenTests, int testCount, String callbackUrl, String status, ResultDocument result,
         Instant createdAt, Instant finishedAt) {
 
     public boolean finished() {

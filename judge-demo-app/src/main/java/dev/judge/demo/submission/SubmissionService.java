@@ -2,7 +2,6 @@ package dev.judge.demo.submission;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.judge.Judge;
-import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
@@ -49,7 +48,7 @@ public class SubmissionService {
     }
 
     public SubmissionAccepted submit(AuthenticatedUser user, SubmissionRequest request) {
-        admission.checkSource("source", request.source());
+        List<SourceFile> files = SubmittedSources.of(request, admission);
         if (request.callbackUrl() != null) {
             callbacks.check("callbackUrl", request.callbackUrl());
         }
@@ -60,15 +59,15 @@ public class SubmissionService {
             throw unprocessable("problemId", "problem " + problem.id() + " has no tests yet");
         }
         admission.checkQueue();
-        Submission submission = new Submission(request.languageId(), List.of(SourceFile.main(request.source())), cases,
-                problem.limits(), problem.comparator(), JudgeOptions.defaults());
         List<String> hidden = cases.stream().filter(TestCase::hidden).map(TestCase::id).toList();
         String id;
         try {
+            Submission submission = problem.submission(request.languageId(), files, cases);
             id = acceptor.accept(submission, accepted -> submissions.insertion(accepted, user.id(), problem.id(),
-                    request.languageId(), request.source(), hidden, cases.size(), request.callbackUrl(), Instant.now()));
+                    request.languageId(), request.source(), request.sources(), hidden, cases.size(),
+                    request.callbackUrl(), Instant.now()));
         } catch (InvalidSubmissionException e) {
-            throw Admission.refused(e, e.field().startsWith("tests") ? "problemId" : Admission.requestField(e));
+            throw Admission.refused(e, requestField(e, request));
         }
         log.info("submission {} by {} for problem {} in {}", id, user.username(), problem.id(), request.languageId());
         return new SubmissionAccepted(id, "QUEUED");
@@ -111,6 +110,24 @@ public class SubmissionService {
         List<SubmissionSummary> items = submissions.page(filter, page, size).stream().map(SubmissionSummary::of)
                 .toList();
         return new SubmissionPage(items, page, size, submissions.count(filter));
+    }
+
+    /**
+     * The request's field the judge's refusal is about: the problem for what the problem defines, the source
+     * files for theirs (a name taken by one of the problem's support files too).
+     */
+    private static String requestField(InvalidSubmissionException e, SubmissionRequest request) {
+        String f = e.field();
+        if (f.startsWith("tests") || f.startsWith("groups") || f.startsWith("io") || f.startsWith("interactor")) {
+            return "problemId";
+        }
+        if (request.sources() != null && (f.startsWith("sources") || f.startsWith("supportFiles"))) {
+            return f.startsWith("sources[") ? f : "sources";
+        }
+        if (f.startsWith("supportFiles")) {
+            return "source";
+        }
+        return Admission.requestField(e);
     }
 
     private static ApiException unprocessable(String field, String message) {

@@ -178,4 +178,55 @@ class AdminProblemFlowTest extends BrowserTest {
         assertThat(edited.path("protocol").asText()).isEqualTo("kattis");
         assertThat(edited.path("arguments").asText()).isEqualTo("float_tolerance 1e-6");
     }
+
+    @Test
+    void theProblemsKindIsEditedAsCheckedJson() {
+        logInThroughPage("admin", ADMIN_PASSWORD);
+        $("#nav-new-problem").click();
+        heading("New problem");
+        String title = "Kinds " + UUID.randomUUID().toString().substring(0, 6);
+        $("#problem-title").sendKeys(title);
+
+        // JSON that does not parse never leaves the page
+        $("#problem-groups").sendKeys("[{\"name\": ");
+        $("#problem-save").click();
+        assertThat($("#problem-groups-error").getText()).startsWith("is not valid JSON");
+        assertThat($("#problem-groups").getAttribute("aria-invalid")).isEqualTo("true");
+
+        // the server's error inside the JSON is shown under it, with the field's path
+        $("#problem-groups").clear();
+        $("#problem-groups").sendKeys("[{\"name\": \"a\", \"points\": 40, \"dependsOn\": [\"b\"]}]");
+        $("#problem-save").click();
+        await(ExpectedConditions.textToBePresentInElementLocated(By.id("problem-groups-error"),
+                "groups[a].dependsOn: no group named 'b'"));
+
+        $("#problem-groups").clear();
+        $("#problem-groups").sendKeys("[{\"name\": \"a\", \"points\": 40}, "
+                + "{\"name\": \"b\", \"points\": 60, \"scoring\": \"sum\", \"dependsOn\": [\"a\"]}]");
+        $("#problem-stop").click();
+        $("#io-input").sendKeys("input.txt");
+        $("#problem-support-files").sendKeys("{\"*\": [{\"name\": \"lib.h\", \"content\": \"int f(void);\"}]}");
+        $("#problem-save").click();
+        await(d -> d.getCurrentUrl().matches(".*#/admin/problems/\\d+$"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/", ""));
+
+        JsonNode saved = get("/api/v1/problems/" + id, adminToken()).json();
+        assertThat(saved.path("groups")).hasSize(2);
+        assertThat(saved.path("groups").get(1).path("dependsOn").get(0).asText()).isEqualTo("a");
+        assertThat(saved.path("stopOnFirstFailure").asBoolean()).isTrue();
+        assertThat(saved.path("io").path("inputFile").asText()).isEqualTo("input.txt");
+        assertThat(saved.path("io").path("outputFile").isNull()).isTrue();
+        assertThat(saved.path("supportFiles").path("*").get(0).path("name").asText()).isEqualTo("lib.h");
+        assertThat(saved.path("interactor").isNull()).isTrue();
+
+        // the editor shows what was saved
+        heading("Edit: " + title);
+        await(d -> !d.findElement(By.id("problem-groups")).getAttribute("value").isEmpty());
+        assertThat($("#problem-groups").getAttribute("value")).contains("\"dependsOn\": [\n      \"a\"");
+        assertThat($("#problem-stop").isSelected()).isTrue();
+        assertThat($("#io-input").getAttribute("value")).isEqualTo("input.txt");
+        assertThat($("#problem-interactor").getAttribute("value")).isEmpty();
+        js("arguments[0].scrollIntoView()", $("#problem-kind"));
+        screenshot("admin-problem-kind");
+    }
 }

@@ -161,6 +161,45 @@ class SubmitAndWatchFlowTest extends BrowserTest {
         screenshot("admin-submissions-filtered");
     }
 
+    @Test
+    void aFinishedSubmissionShowsItsGroupScores() {
+        String admin = adminToken();
+        boolean available = false;
+        for (JsonNode l : get("/api/v1/languages", admin).json()) {
+            available |= l.path("id").asText().equals(LANGUAGE) && l.path("available").asBoolean();
+        }
+        RequiredParts.require(available, LANGUAGE + " judged by the server");
+        Response created = postJson("/api/v1/problems", admin, json(Map.of("title", "Groups", "statement", "Double it.",
+                "groups", List.of(Map.of("name", "small", "points", 40),
+                        Map.of("name", "large", "points", 60, "scoring", "sum", "dependsOn", List.of("small"))))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long problem = created.json().path("id").asLong();
+        String[][] tests = {{"1", "small", "2", "4"}, {"2", "large", "50", "100"}, {"3", "large", "500", "1000"}};
+        for (String[] t : tests) {
+            Response put = putJson("/api/v1/problems/" + problem + "/tests/" + t[0], admin, json(Map.of(
+                    "input", t[2] + "\n", "expectedOutput", t[3] + "\n", "group", t[1], "hidden", false)));
+            assertThat(put.status()).as(put.body()).isBetween(200, 201);
+        }
+        // doubles its number, wrongly above 100: small solved, half of large
+        Response submitted = postJson("/api/v1/submissions", admin, json(Map.of("problemId", problem,
+                "languageId", LANGUAGE, "source", "n = int(input())\nprint(n if n > 100 else 2 * n)\n")));
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
+        String id = submitted.json().path("id").asText();
+
+        logInThroughPage("admin", ADMIN_PASSWORD);
+        go("#/submissions/" + id);
+        WebElement shown = waiting(Duration.ofSeconds(90)).until(d -> d.findElements(
+                By.cssSelector(".submission[data-finished='true']")).stream().findFirst().orElse(null));
+        List<WebElement> groups = shown.findElements(By.cssSelector("table.groups tr.group"));
+        assertThat(groups).extracting(g -> g.getAttribute("data-group")).containsExactly("small", "large");
+        assertThat(groups).extracting(g -> g.getAttribute("data-verdict")).containsExactly("AC", "WA");
+        assertThat(groups).extracting(g -> g.findElement(By.cssSelector(".group-score")).getText())
+                .containsExactly("40 / 40", "30 / 60");
+        assertThat(shown.findElement(By.cssSelector(".summary .score")).getText()).isEqualTo("score 70 / 100");
+        js("arguments[0].scrollIntoView()", shown);
+        screenshot("submission-group-scores");
+    }
+
     private void setSource(String source) {
         js("document.querySelector('.CodeMirror').CodeMirror.setValue(arguments[0])", source);
     }
