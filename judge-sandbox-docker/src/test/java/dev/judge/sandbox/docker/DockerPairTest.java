@@ -1,10 +1,12 @@
 package dev.judge.sandbox.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.Limits;
 import dev.judge.core.sandbox.PairResult;
+import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxFile;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
@@ -115,6 +117,35 @@ class DockerPairTest {
         assertThat(memory.program().termination()).as(describe(memory)).isEqualTo(Termination.MEMORY_LIMIT);
         assertExited(memory.peer(), 7, memory);
         assertThat(memory.endedFirst()).isEqualTo(PairResult.Side.PROGRAM);
+    }
+
+    @Test
+    void aSideTheSandboxCannotStartHangsUpAtOnce() {
+        String program = "if read x; then exit 1; fi; exit 7";
+        long start = System.nanoTime();
+        // A file path through another file: the peer's work dir cannot be prepared.
+        SandboxRequest unprepared = sh("exit 0").withFiles(List.of(
+                new SandboxFile("f", new byte[] {1}, false), new SandboxFile("f/g", new byte[] {1}, false)));
+        PairResult setup = sandbox.runPair(sh(program), unprepared);
+        assertThat(setup.peer().termination()).as(describe(setup)).isEqualTo(Termination.SANDBOX_FAILURE);
+        assertExited(setup.program(), 7, setup);
+
+        PairResult missing = sandbox.runPair(sh(program), SandboxRequest.of(List.of("/no/such/interactor"), limits()));
+        assertThat(missing.peer().termination()).as(describe(missing)).isEqualTo(Termination.SANDBOX_FAILURE);
+        assertThat(missing.peer().message()).contains("/no/such/interactor");
+        assertExited(missing.program(), 7, missing);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).as("no wait for a partner that never comes")
+                .isLessThan(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void aPoolOfOneCannotServeAPairAndSaysSo() {
+        // Its own pool name: a sandbox starting under the class sandbox's name would remove that one's containers.
+        try (DockerSandbox one = DockerSandbox.builder().hostToolchain().poolSize(1)
+                .poolName(TestSandboxes.POOL + "-one").build()) {
+            assertThatThrownBy(() -> one.runPair(sh("true"), sh("true")))
+                    .isInstanceOf(SandboxException.class).hasMessageContaining("poolSize");
+        }
     }
 
     @Test
