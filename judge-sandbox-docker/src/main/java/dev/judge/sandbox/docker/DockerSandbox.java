@@ -55,14 +55,18 @@ public final class DockerSandbox implements Sandbox {
 
     private DockerSandbox(Settings settings) {
         this.fifos = PairFifos.create(settings.poolName());
-        this.engine = new Engine(settings, fifos.root().toString());
+        Engine connected = null;
         try {
-            EngineChecks.prepare(engine, settings);
+            connected = new Engine(settings, fifos.root().toString());
+            EngineChecks.prepare(connected, settings);
         } catch (RuntimeException e) {
-            engine.close();
+            if (connected != null) {
+                connected.close();
+            }
             fifos.close();
             throw e;
         }
+        this.engine = connected;
         this.pools = new ContainerPools(engine, settings);
     }
 
