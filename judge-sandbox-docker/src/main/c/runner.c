@@ -12,6 +12,12 @@
  * writes framed stdout, stderr, collected files and a result record to stdout. Then it kills whatever
  * the run left behind and empties the work dir and /tmp, so the container is ready for the next run.
  *
+ * One side of a pair (two commands talking through pipes, each in its own container) names two FIFOs
+ * instead of stdin bytes: the command's stdin and stdout. Both runners of a pair open the FIFO that
+ * leads to the peer first and the one that leads to the program second, so the blocking opens meet
+ * instead of waiting for each other; the command starts only once both of its ends are connected, and
+ * the runner keeps no copy of them, so when the command ends its partner reads end of file.
+ *
  * Why a helper instead of plain `docker exec`: everything in a container shares its cgroup, so a run's
  * CPU time and peak memory are measured per run (wait4 of every reaped process), and the limits that
  * differ per run (CPU, processes, file size, stack, open files) are applied per run. Being the
@@ -36,6 +42,7 @@
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/syscall.h>
+#include <sys/time.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -48,6 +55,11 @@
 #define FRAME_RESULT 4
 #define MAX_STRING (1u << 20)
 #define MAX_COUNT 4096u
+/* How long one side of a pair waits for the other side's runner to open the FIFOs. */
+#define RENDEZVOUS_S 10
+#define PAIR_NONE 0
+#define PAIR_STDOUT_FIRST 1
+#define PAIR_STDIN_FIRST 2
 
 extern char **environ;
 
@@ -358,6 +370,59 @@ static int kill_all(void) {
     return found;
 }
 
+static volatile sig_atomic_t rendezvous_over;
+
+static void on_alarm(int sig) {
+    (void) sig;
+    rendezvous_over = 1;
+}
+
+/* A blocking open of a FIFO end that gives up (EINTR) once the rendezvous time is over. */
+static int open_fifo(const char *path, int flags) {
+    int fd;
+    do {
+        fd = open(path, flags | O_CLOEXEC | O_NOFOLLOW);
+    } while (fd < 0 && errno == EINTR && !rendezvous_over);
+    return fd;
+}
+
+/*
+ * Opens the pair's ends in the global order (the FIFO towards the peer first), each open blocking until
+ * the other runner opens the other end. A timer repeating every 100 ms after the deadline interrupts an
+ * open, so a partner that never comes ends this side with a setup error rather than a stuck runner.
+ */
+static int open_pair(int order, const char *in_path, const char *out_path, int *in_fd, int *out_fd,
+        char *error, size_t error_size) {
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_alarm;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGALRM, &sa, NULL);
+    rendezvous_over = 0;
+    struct itimerval timer = {{0, 100000}, {RENDEZVOUS_S, 0}};
+    setitimer(ITIMER_REAL, &timer, NULL);
+    *in_fd = *out_fd = -1;
+    if (order == PAIR_STDOUT_FIRST) {
+        *out_fd = open_fifo(out_path, O_WRONLY);
+        if (*out_fd >= 0) *in_fd = open_fifo(in_path, O_RDONLY);
+    } else {
+        *in_fd = open_fifo(in_path, O_RDONLY);
+        if (*in_fd >= 0) *out_fd = open_fifo(out_path, O_WRONLY);
+    }
+    int e = errno;
+    struct itimerval off = {{0, 0}, {0, 0}};
+    /* The handler stays: a handled signal is back to its default in the command after exec, an ignored
+     * one would stay ignored there. */
+    setitimer(ITIMER_REAL, &off, NULL);
+    if (*in_fd >= 0 && *out_fd >= 0) return 0;
+    snprintf(error, error_size, "cannot connect to the other command of the pair: %s",
+            e == EINTR ? "it did not open its ends within 10 s" : strerror(e));
+    if (*in_fd >= 0) close(*in_fd);
+    if (*out_fd >= 0) close(*out_fd);
+    *in_fd = *out_fd = -1;
+    return -1;
+}
+
 /* Serves one request whose magic has been read. */
 static void run_one(void) {
     child_done = 0;
@@ -372,6 +437,9 @@ static void run_one(void) {
     uint64_t output_cap = read_u64(), file_size = read_u64(), stack = read_u64();
     uint32_t open_files = read_u32();
     char **patterns = read_strings();
+    unsigned char pair_order;
+    read_full(&pair_order, 1);
+    char *pair_in_path = read_string(), *pair_out_path = read_string();
     if (!command[0]) { errno = EINVAL; die("empty command"); }
 
     /* A runner that died mid-run may have left files: the work dir and /tmp start empty. */
@@ -426,8 +494,22 @@ static void run_one(void) {
         }
         in_len -= n;
     }
+    /* A side that failed to set up still meets its partner and hangs up: the partner reads end of file
+     * at once instead of waiting out the rendezvous. */
+    int pair_in = -1, pair_out = -1;
+    if (pair_order != PAIR_NONE) {
+        char pair_error[256] = "";
+        if (open_pair(pair_order, pair_in_path, pair_out_path, &pair_in, &pair_out, pair_error, sizeof pair_error) != 0
+                && !setup_error[0]) {
+            snprintf(setup_error, sizeof setup_error, "%s", pair_error);
+        }
+    }
+    free(pair_in_path);
+    free(pair_out_path);
     if (setup_error[0]) {
         if (in_fd >= 0) close(in_fd);
+        if (pair_in >= 0) close(pair_in);
+        if (pair_out >= 0) close(pair_out);
         remove_tree(AT_FDCWD, WORK_DIR, 0);
         remove_tree(AT_FDCWD, "/tmp", 0);
         char result[700];
@@ -453,8 +535,11 @@ static void run_one(void) {
     if (child < 0) die("fork");
     if (child == 0) {
         setpgid(0, 0);
-        dup2(in_fd, 0);
-        dup2(out_pipe[1], 1);
+        dup2(pair_in >= 0 ? pair_in : in_fd, 0);
+        dup2(pair_out >= 0 ? pair_out : out_pipe[1], 1);
+        /* The runner ignores SIGPIPE; the command gets the default, so a write to a partner that has
+         * gone ends it with SIGPIPE as anywhere else. */
+        signal(SIGPIPE, SIG_DFL);
         dup2(err_pipe[1], 2);
         /* The runner is not dumpable, which makes this process's /proc files root's; exec would make it
          * dumpable again anyway, and its oom_score_adj must be writable: the OOM killer takes the run,
@@ -484,6 +569,9 @@ static void run_one(void) {
     close(err_pipe[1]);
     close(exec_pipe[1]);
     close(in_fd);
+    /* Only the command may hold the pair's ends, so its end is its partner's end of file. */
+    if (pair_in >= 0) close(pair_in);
+    if (pair_out >= 0) close(pair_out);
 
     int exec_errno = 0;
     if (read(exec_pipe[0], &exec_errno, sizeof exec_errno) != sizeof exec_errno) exec_errno = 0;
@@ -494,6 +582,12 @@ static void run_one(void) {
     int truncated = 0;
     struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
     int open_pipes = 2;
+    if (pair_order != PAIR_NONE) {
+        /* The command's stdout is the pair's FIFO; nothing comes through this pipe. */
+        close(out_pipe[0]);
+        fds[0].fd = -1;
+        open_pipes = 1;
+    }
     while (!child_done || open_pipes > 0) {
         int r = poll(fds, 2, child_done ? 200 : 10);
         if (r < 0 && errno != EINTR) die("poll");
@@ -554,10 +648,10 @@ static void run_one(void) {
     char result[1024];
     int len = snprintf(result, sizeof result,
             "exited=%d\nexit=%d\nsignal=%d\ncpu_us=%lld\nwall_us=%lld\nmaxrss_kb=%ld\nreason=%s\noom=%d\n"
-            "truncated=%d\nfsize=%d\nexec_errno=%d\nexec_error=%s\n",
+            "truncated=%d\nfsize=%d\nexec_errno=%d\nexec_error=%s\nend_us=%lld\n",
             WIFEXITED(status), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
             WIFSIGNALED(status) ? WTERMSIG(status) : 0, used_us, (long long) (end - start), run_maxrss_kb,
-            reason, oom, truncated, fsize_hit, exec_errno, exec_errno ? strerror(exec_errno) : "");
+            reason, oom, truncated, fsize_hit, exec_errno, exec_errno ? strerror(exec_errno) : "", (long long) end);
     frame(FRAME_RESULT, result, (uint32_t) len);
     free_strings(command);
     free_strings(env);
@@ -578,7 +672,7 @@ int main(int argc, char **argv) {
         if (n == 0) return 0; /* the sandbox closed the channel */
         if (n < 0) die("reading the request");
         read_full(magic + 1, 3);
-        if (memcmp(magic, "JDG1", 4) != 0) { errno = EPROTO; die("bad request magic"); }
+        if (memcmp(magic, "JDG2", 4) != 0) { errno = EPROTO; die("bad request magic"); }
         run_one();
     } while (serve);
     return 0;

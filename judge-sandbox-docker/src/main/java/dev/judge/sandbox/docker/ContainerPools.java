@@ -1,5 +1,6 @@
 package dev.judge.sandbox.docker;
 
+import dev.judge.core.sandbox.SandboxException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The warm pool of each image, and the two background threads that create and remove their containers.
@@ -20,6 +22,8 @@ final class ContainerPools {
     private final ExecutorService background;
     private final Map<String, ContainerPool> pools = new ConcurrentHashMap<>();
     private final AtomicInteger nextUid;
+    /** Held by the one pair that may keep a container while it waits for its second. */
+    private final ReentrantLock pairAcquisition = new ReentrantLock(true);
 
     /** Starts warming the default image's pool and every profile image's. */
     ContainerPools(Engine engine, Settings settings) {
@@ -38,6 +42,36 @@ final class ContainerPools {
     /** The pool of the image a request's profile runs in. */
     ContainerPool forProfile(String profile) {
         return forImage(settings.imageFor(profile));
+    }
+
+    /**
+     * Takes a container of each pool (the same pool twice gives two containers) for the two sides of a pair.
+     * Pairs take their containers one pair at a time: a pair holding one container while waiting for its
+     * second is then the only waiter that holds anything, and single runs hold a container only while they
+     * run, so the container it waits for comes back; two pairs each holding one container of a full pool and
+     * waiting for the other's cannot happen.
+     *
+     * @throws SandboxException when a pool cannot give two containers, or none comes within the acquire timeout
+     */
+    WarmContainer[] acquirePair(ContainerPool programPool, ContainerPool peerPool) throws InterruptedException {
+        if (programPool == peerPool && settings.poolSize() < 2) {
+            throw new SandboxException("a pair needs two warm containers of one image; poolSize is "
+                    + settings.poolSize());
+        }
+        if (!pairAcquisition.tryLock(settings.acquireTimeout().toNanos(), TimeUnit.NANOSECONDS)) {
+            throw new SandboxException("no two warm containers for a pair within " + settings.acquireTimeout());
+        }
+        try {
+            WarmContainer first = programPool.acquire();
+            try {
+                return new WarmContainer[] {first, peerPool.acquire()};
+            } catch (RuntimeException | InterruptedException e) {
+                programPool.release(first, false);
+                throw e;
+            }
+        } finally {
+            pairAcquisition.unlock();
+        }
     }
 
     private ContainerPool forImage(String image) {

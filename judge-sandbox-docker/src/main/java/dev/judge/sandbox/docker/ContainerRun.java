@@ -6,6 +6,7 @@ import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
 import java.time.Duration;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -50,17 +51,38 @@ final class ContainerRun {
     private static RunOutcome execute(Engine engine, WarmContainer container, SandboxRequest request)
             throws InterruptedException {
         Limits limits = request.limits();
+        setMemory(engine, container, limits);
+        byte[] input = RunnerProtocol.encode(request, environment(request));
+        long started = System.nanoTime();
+        RunnerChannel.Exchange exchange = container.channel.exchange(input, limits.wallTime().plus(EXEC_MARGIN));
+        return interpret(engine, container, request, exchange, started, EXEC_MARGIN);
+    }
+
+    /** Gives the container the run's memory limit; one engine call, only when it differs from the last run's. */
+    static void setMemory(Engine engine, WarmContainer container, Limits limits) {
         long memory = limits.memory().bytes();
         if (container.memory != memory) {
             engine.setMemory(container.id, memory);
             container.memory = memory;
         }
-        byte[] input = RunnerProtocol.encode(request, BaseEnvironment.of(Settings.WORK_DIR, request.environment()));
-        long started = System.nanoTime();
-        RunnerChannel.Exchange exchange = container.channel.exchange(input, limits.wallTime().plus(EXEC_MARGIN));
+    }
+
+    /** The run's environment as the runner passes it on: core's defaults, {@code HOME} the work dir. */
+    static Map<String, String> environment(SandboxRequest request) {
+        return BaseEnvironment.of(Settings.WORK_DIR, request.environment());
+    }
+
+    /**
+     * The outcome of an exchange with the container's runner: its result, or a sandbox failure (OOM-killed
+     * runner aside) that retires the container; {@code margin} is what the exchange was given beyond the
+     * run's wall time.
+     */
+    static RunOutcome interpret(Engine engine, WarmContainer container, SandboxRequest request,
+            RunnerChannel.Exchange exchange, long started, Duration margin) {
+        Limits limits = request.limits();
         if (exchange.timedOut()) {
             return new RunOutcome(SandboxResult.failure("the runner did not finish within the wall time limit plus "
-                    + EXEC_MARGIN.toSeconds() + " s"), true);
+                    + margin.toSeconds() + " s"), true);
         }
         if (exchange.response() == null && engine.wasOomKilled(container.id)) {
             return new RunOutcome(RunnerResults.runnerOomKilled(limits, Duration.ofNanos(System.nanoTime() - started)),

@@ -2,6 +2,7 @@ package dev.judge.sandbox.docker;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.Limits;
+import dev.judge.core.sandbox.PairResult;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxRequest;
@@ -47,18 +48,25 @@ import org.slf4j.LoggerFactory;
 public final class DockerSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
 
+    private final PairFifos fifos;
     private final Engine engine;
     private final ContainerPools pools;
     private volatile boolean closed;
 
     private DockerSandbox(Settings settings) {
-        this.engine = new Engine(settings);
+        this.fifos = PairFifos.create(settings.poolName());
+        Engine connected = null;
         try {
-            EngineChecks.prepare(engine, settings);
+            connected = new Engine(settings, fifos.root().toString());
+            EngineChecks.prepare(connected, settings);
         } catch (RuntimeException e) {
-            engine.close();
+            if (connected != null) {
+                connected.close();
+            }
+            fifos.close();
             throw e;
         }
+        this.engine = connected;
         this.pools = new ContainerPools(engine, settings);
     }
 
@@ -92,6 +100,31 @@ public final class DockerSandbox implements Sandbox {
         }
     }
 
+    /**
+     * Runs the two commands in two warm containers connected by FIFOs; see {@link Sandbox#runPair}. Both
+     * containers come from the pools of the requests' profiles; a pair on one image needs {@code poolSize} of at
+     * least 2. Needs the engine on this machine: the FIFOs live in a host folder bound into the containers.
+     */
+    @Override
+    public PairResult runPair(SandboxRequest program, SandboxRequest peer) {
+        Objects.requireNonNull(program, "program");
+        Objects.requireNonNull(peer, "peer");
+        if (closed) {
+            throw new SandboxException("the Docker sandbox is closed");
+        }
+        if (program.limits().network() || peer.limits().network()) {
+            SandboxResult refused = SandboxResult.failure(
+                    "the Docker sandbox gives runs no network; limits.network must be false");
+            return new PairResult(refused, refused, PairResult.Side.PROGRAM);
+        }
+        return PairRun.run(engine, pools, fifos, program, peer);
+    }
+
+    /** The host folder of the pairs' FIFOs (tests look into it). */
+    Path pairFolder() {
+        return fifos.root();
+    }
+
     /** Removes every container of this sandbox; runs in progress end with a sandbox failure. */
     @Override
     public void close() {
@@ -109,6 +142,11 @@ public final class DockerSandbox implements Sandbox {
             LOG.warn("cannot sweep containers of pool '{}': {}", engine.poolName(), e.getMessage());
         }
         engine.close();
+        try {
+            fifos.close();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot remove the folder of the pairs' FIFOs: {}", e.getMessage());
+        }
     }
 
     /** Options of a {@link DockerSandbox}; every setter checks its argument at once. */

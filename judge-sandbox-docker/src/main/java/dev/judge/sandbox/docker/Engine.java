@@ -28,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,9 +49,17 @@ final class Engine implements AutoCloseable {
     private final ObjectMapper json;
     private final String apiPrefix;
     private final Settings settings;
+    /** The host folder bound read-only at {@link PairFifos#CONTAINER_PATH} into warm containers, or null. */
+    private final String pairRoot;
 
     Engine(Settings settings) {
+        this(settings, null);
+    }
+
+    /** An engine whose warm containers get {@code pairRoot} (a host folder, may be null) for pairs' FIFOs. */
+    Engine(Settings settings, String pairRoot) {
         this.settings = settings;
+        this.pairRoot = pairRoot;
         DefaultDockerClientConfig.Builder config = DefaultDockerClientConfig.createDefaultConfigBuilder();
         if (settings.dockerHost() != null) {
             config.withDockerHost(settings.dockerHost());
@@ -253,9 +262,7 @@ final class Engine implements AutoCloseable {
                         new Ulimit("nofile", (long) settings.maxOpenFiles(), (long) settings.maxOpenFiles()),
                         new Ulimit("fsize", settings.maxFileSize().bytes(), settings.maxFileSize().bytes()),
                         new Ulimit("core", 0L, 0L)))
-                .withBinds(settings.binds().stream()
-                        .map(b -> new Bind(b.hostPath(), new Volume(b.containerPath()), AccessMode.ro))
-                        .toList());
+                .withBinds(binds());
         return client.createContainerCmd(image)
                 .withUser(uid + ":" + uid)
                 .withLabels(Map.of(Settings.LABEL, settings.poolName()))
@@ -273,6 +280,17 @@ final class Engine implements AutoCloseable {
                 .withHostConfig(host)
                 .exec()
                 .getId();
+    }
+
+    private List<Bind> binds() {
+        List<Bind> binds = new ArrayList<>();
+        for (ReadOnlyBind b : settings.binds()) {
+            binds.add(new Bind(b.hostPath(), new Volume(b.containerPath()), AccessMode.ro));
+        }
+        if (pairRoot != null) {
+            binds.add(new Bind(pairRoot, new Volume(PairFifos.CONTAINER_PATH), AccessMode.ro));
+        }
+        return binds;
     }
 
     private Map<String, String> tmpfs() {

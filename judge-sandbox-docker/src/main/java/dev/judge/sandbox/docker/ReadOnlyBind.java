@@ -11,7 +11,8 @@ record ReadOnlyBind(String hostPath, String containerPath) {
         if (!hostPath.startsWith("/") || !containerPath.startsWith("/")) {
             throw new IllegalArgumentException("bind paths must be absolute: " + hostPath + " -> " + containerPath);
         }
-        for (String owned : List.of("/", Settings.WORK_DIR, "/tmp", "/opt/judge", "/proc", "/sys", "/dev")) {
+        for (String owned : List.of("/", Settings.WORK_DIR, "/tmp", "/opt/judge", PairFifos.CONTAINER_PATH, "/proc",
+                "/sys", "/dev")) {
             if (containerPath.equals(owned) || (!owned.equals("/") && containerPath.startsWith(owned + "/"))) {
                 throw new IllegalArgumentException("cannot bind over " + containerPath + ": the sandbox owns "
                         + owned);

@@ -29,6 +29,8 @@ final class RunnerChannel implements Closeable {
     private int size;
     private int scanned;
     private boolean complete;
+    /** {@link System#nanoTime()} when the result frame arrived. */
+    private long completedAt;
     private final ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
     private final Callback callback = new Callback();
     private boolean ended;
@@ -84,12 +86,19 @@ final class RunnerChannel implements Closeable {
     /**
      * What one exchange produced; {@code response} is null when the runner ended or the time ran out.
      * {@code nothingReceived}: the stream ended without a byte or a diagnostic for this request.
+     * {@code arrivedAt}: {@link System#nanoTime()} when the answer (or the end of the stream) came.
      */
-    record Exchange(byte[] response, boolean timedOut, String diagnostics, boolean nothingReceived) {
+    record Exchange(byte[] response, boolean timedOut, String diagnostics, boolean nothingReceived, long arrivedAt) {
     }
 
     /** Sends one request and waits for the runner's frames up to and including its result frame. */
     Exchange exchange(byte[] request, Duration timeout) throws InterruptedException {
+        send(request);
+        return await(System.nanoTime() + timeout.toNanos());
+    }
+
+    /** Sends one request; {@link #await} then waits for its answer. */
+    void send(byte[] request) {
         synchronized (this) {
             if (incoming.length > (1 << 20)) {
                 // An idle warm container should not keep the last large output alive.
@@ -101,22 +110,25 @@ final class RunnerChannel implements Closeable {
             diagnostics.reset();
         }
         outgoing.add(request);
-        long deadline = System.nanoTime() + timeout.toNanos();
+    }
+
+    /** Waits until {@code deadline} ({@link System#nanoTime()}) for the answer to the request sent last. */
+    Exchange await(long deadline) throws InterruptedException {
         synchronized (this) {
             while (true) {
                 if (complete) {
-                    return new Exchange(Arrays.copyOf(incoming, size), false, "", false);
+                    return new Exchange(Arrays.copyOf(incoming, size), false, "", false, completedAt);
                 }
                 if (ended) {
                     String why = diagnostics.toString(StandardCharsets.UTF_8).strip();
                     if (failure != null) {
                         why = (why.isEmpty() ? "" : why + "; ") + failure;
                     }
-                    return new Exchange(null, false, why, size == 0 && diagnostics.size() == 0);
+                    return new Exchange(null, false, why, size == 0 && diagnostics.size() == 0, System.nanoTime());
                 }
                 long left = deadline - System.nanoTime();
                 if (left <= 0) {
-                    return new Exchange(null, true, "", false);
+                    return new Exchange(null, true, "", false, System.nanoTime());
                 }
                 wait(Math.max(1, left / 1_000_000));
             }
@@ -138,6 +150,9 @@ final class RunnerChannel implements Closeable {
             }
             scanned += 5 + len;
             complete = type == RunnerProtocol.FRAME_RESULT;
+            if (complete) {
+                completedAt = System.nanoTime();
+            }
         }
     }
 

@@ -28,12 +28,31 @@ final class RunnerProtocol {
     private RunnerProtocol() {
     }
 
+    /** Pair modes as the runner reads them: which of the two FIFOs it opens first. */
+    private static final int PAIR_NONE = 0;
+    private static final int PAIR_STDOUT_FIRST = 1;
+    private static final int PAIR_STDIN_FIRST = 2;
+
+    /**
+     * One side's ends of a pair: the FIFOs (paths inside the container) that become the command's stdin and
+     * stdout, and whether the runner opens the stdout one first. Both sides open the FIFO towards the peer
+     * first, so the program's runner starts with its stdout and the peer's with its stdin.
+     */
+    record PairEnds(String stdin, String stdout, boolean stdoutFirst) {
+    }
+
     /** The request as the runner reads it; {@code environment} is complete (defaults already added). */
     static byte[] encode(SandboxRequest request, Map<String, String> environment) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + request.stdin().length
+        return encode(request, environment, null);
+    }
+
+    /** The request of one side of a pair ({@code ends} not null: the request's stdin bytes are not sent). */
+    static byte[] encode(SandboxRequest request, Map<String, String> environment, PairEnds ends) {
+        byte[] stdin = ends == null ? request.stdin() : new byte[0];
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024 + stdin.length
                 + request.files().stream().mapToInt(f -> f.content().length + f.path().length() + 16).sum());
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.write("JDG1".getBytes(StandardCharsets.US_ASCII));
+            out.write("JDG2".getBytes(StandardCharsets.US_ASCII));
             writeStrings(out, request.command());
             List<String> env = new ArrayList<>();
             environment.forEach((k, v) -> env.add(k + "=" + v));
@@ -47,6 +66,9 @@ final class RunnerProtocol {
             out.writeLong(l.stack().bytes());
             out.writeInt(l.openFiles());
             writeStrings(out, request.collect());
+            out.writeByte(ends == null ? PAIR_NONE : ends.stdoutFirst() ? PAIR_STDOUT_FIRST : PAIR_STDIN_FIRST);
+            writeString(out, ends == null ? "" : ends.stdin());
+            writeString(out, ends == null ? "" : ends.stdout());
             out.writeInt(request.files().size());
             for (SandboxFile f : request.files()) {
                 writeString(out, f.path());
@@ -54,8 +76,8 @@ final class RunnerProtocol {
                 out.writeLong(f.content().length);
                 out.write(f.content());
             }
-            out.writeLong(request.stdin().length);
-            out.write(request.stdin());
+            out.writeLong(stdin.length);
+            out.write(stdin);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -65,7 +65,7 @@ final class RunnerResults {
                 termination == Termination.EXITED ? status.exitCode() : -1,
                 termination == Termination.EXITED ? 0 : status.signal(),
                 r.stdout(), r.stderr(), truncated, cpu, wall, peak, r.files(), "");
-        return new RunOutcome(result, recycle);
+        return new RunOutcome(result, recycle, false, r.getLong("end_us"));
     }
 
     /**
