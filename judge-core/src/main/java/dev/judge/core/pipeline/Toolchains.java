@@ -59,6 +59,14 @@ final class Toolchains {
         return languages.all().stream().map(this::info).toList();
     }
 
+    /**
+     * Exit 126/127 is a command the sandbox could not find or start: most often a toolchain installed where the
+     * sandbox does not look (rustup's ~/.cargo, /opt), since it sees only the host's /usr and its read-only binds.
+     */
+    static final String NOT_VISIBLE_HINT = ". The sandbox sees only the host's /usr (and /bin, /lib, ...) and its"
+            + " read-only binds: install the toolchain from the system's packages, or bind its directory read-only"
+            + " (native: readOnlyPaths, Docker: readOnlyBind; the starter: judge.sandbox.toolchain-paths)";
+
     private Probe probe(Language language) {
         SandboxRequest request = SandboxRequest.of(language.versionCommand(), language.allowFor(probeLimits))
                 .withProfile(language.profile());
@@ -79,7 +87,9 @@ final class Toolchains {
             };
             String said = firstLine(r.stderr()).or(() -> firstLine(r.stdout())).orElse(r.message());
             String reason = "toolchain missing: `" + String.join(" ", language.versionCommand()) + "` failed ("
-                    + detail + ")" + (said.isBlank() ? "" : ": " + said);
+                    + detail + ")" + (said.isBlank() ? "" : ": " + said)
+                    + (r.termination() == Termination.EXITED && (r.exitCode() == 126 || r.exitCode() == 127)
+                            ? NOT_VISIBLE_HINT : "");
             LOG.info("language {} is unavailable: {}", language.id(), reason);
             return new Probe(LanguageInfo.unavailable(language, reason),
                     r.termination() != Termination.SANDBOX_FAILURE);

@@ -28,7 +28,8 @@ class ToolchainsTest {
             LanguageInfo cobol = infos.get("cobol");
             assertThat(cobol.available()).isFalse();
             assertThat(cobol.version()).isEmpty();
-            assertThat(cobol.reason()).contains("judge-no-such-cobc", "exit code 127");
+            assertThat(cobol.reason()).contains("judge-no-such-cobc", "exit code 127")
+                    .as("says how to make a toolchain visible").endsWith(Toolchains.NOT_VISIBLE_HINT);
             LanguageInfo c = infos.get("c");
             assertThat(c.available()).as(c.reason()).isTrue();
             assertThat(c.version()).matches("\\d+(\\.\\d+)*");
