@@ -24,7 +24,7 @@ LUA=$ROOT/judge-demo-app/bench/judge0-submit.lua
 URL=http://127.0.0.1:18080
 DIR=/tmp/judge-bench/$LABEL
 rm -rf "$DIR"; mkdir -p "$DIR"; cd "$DIR"
-java -jar "$JAR" --server.port=18080 --judge.demo.max-queue-depth=100000000 \
+java -jar "$JAR" --server.port=18080 --judge.queue.max-depth=0 \
      --judge.demo.rate-limit.enabled=false "$@" > server.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT

@@ -59,7 +59,6 @@ public class SubmissionService {
         if (cases.isEmpty()) {
             throw unprocessable("problemId", "problem " + problem.id() + " has no tests yet");
         }
-        admission.checkQueue();
         Submission submission = new Submission(request.languageId(), List.of(SourceFile.main(request.source())), cases,
                 problem.limits(), problem.comparator(), JudgeOptions.defaults());
         List<String> hidden = cases.stream().filter(TestCase::hidden).map(TestCase::id).toList();
