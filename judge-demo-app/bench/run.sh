@@ -5,9 +5,9 @@
 #       bash judge-demo-app/bench/run.sh LABEL [server arguments...]
 # Starts the packaged jar in a fresh directory under /tmp/judge-bench/LABEL on port 18080 with the queue-depth
 # bound and the rate limits out of the way and the Judge0 API open (judge0-submit.lua sends no token), warms it up
-# with wrk for WARMUP seconds on WARMUP_CONNECTIONS (8) connections (the JIT compilers are busy for the first minute of load, longer when the warm-up leaves them no
-# CPU; measured before that, much of the server's CPU is theirs), then measures DURATION
-# seconds with wrk -t2 once per connection count in CONNECTIONS and rate in RATE, one after the other against the
+# with wrk for WARMUP seconds on WARMUP_CONNECTIONS (8) connections (the JIT compilers are busy for the first minute
+# of load, longer when the warm-up leaves them no CPU; measured before that, much of the server's CPU is theirs),
+# then measures DURATION seconds with wrk -t2 once per connection count in CONNECTIONS and rate in RATE, one after the other against the
 # same server: without RATE each connection sends as soon as it is answered (the most the server takes); with
 # RATE the requests leave on a fixed schedule of that many per second (judge0-submit.lua), so the latencies are
 # those of clients arriving at that rate. For each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx
