@@ -4,10 +4,10 @@
 #   [CONNECTIONS="4 8 16"] [RATE="1000 2000"] [WARMUP=60] [DURATION=30] [JAR=other.jar] \
 #       bash judge-demo-app/bench/run.sh LABEL [server arguments...]
 # Starts the packaged jar in a fresh directory under /tmp/judge-bench/LABEL on port 18080 with the queue-depth
-# bound and the rate limits out of the way, warms it up with wrk for WARMUP seconds on WARMUP_CONNECTIONS (8)
-# connections (the JIT compilers are busy for the first minute of load, longer when the warm-up leaves them no
-# CPU; measured before that, much of the server's CPU is theirs), then measures DURATION
-# seconds with wrk -t2 once per connection count in CONNECTIONS and rate in RATE, one after the other against the
+# bound and the rate limits out of the way and the Judge0 API open (judge0-submit.lua sends no token), warms it up
+# with wrk for WARMUP seconds on WARMUP_CONNECTIONS (8) connections (the JIT compilers are busy for the first minute
+# of load, longer when the warm-up leaves them no CPU; measured before that, much of the server's CPU is theirs),
+# then measures DURATION seconds with wrk -t2 once per connection count in CONNECTIONS and rate in RATE, one after the other against the
 # same server: without RATE each connection sends as soon as it is answered (the most the server takes); with
 # RATE the requests leave on a fixed schedule of that many per second (judge0-submit.lua), so the latencies are
 # those of clients arriving at that rate. For each it prints the load average before the run, accepted/s, p50/p90/p99, non-2xx
@@ -24,8 +24,8 @@ LUA=$ROOT/judge-demo-app/bench/judge0-submit.lua
 URL=http://127.0.0.1:18080
 DIR=/tmp/judge-bench/$LABEL
 rm -rf "$DIR"; mkdir -p "$DIR"; cd "$DIR"
-java -jar "$JAR" --server.port=18080 --judge.demo.max-queue-depth=100000000 \
-     --judge.demo.rate-limit.enabled=false "$@" > server.log 2>&1 &
+java -jar "$JAR" --server.port=18080 --judge.queue.max-depth=0 \
+     --judge.demo.rate-limit.enabled=false --judge.judge0.open=true "$@" > server.log 2>&1 &
 PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do curl -s -o /dev/null "$URL/judge0/statuses" && break; sleep 1; done

@@ -1,6 +1,5 @@
 package dev.judge.demo;
 
-import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -12,13 +11,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                     every profile: a group's writes are a few round trips whatever its size (one JDBC batch or
  *                     Redis script per kind), so one writer makes bigger groups; at 1000/s two or four writers
  *                     used more CPU per submission and had the longer tail on H2, PostgreSQL and Redis alike
- * @param depthRefresh how old the queue depth that back-pressure compares with may be; zero reads it every time
  */
 @ConfigurationProperties("judge.demo.accept")
 public record AcceptProperties(
         @DefaultValue("64") int batchSize,
-        @DefaultValue("1") int writers,
-        @DefaultValue("250ms") Duration depthRefresh) {
+        @DefaultValue("1") int writers) {
 
     public AcceptProperties {
         if (batchSize < 1) {
@@ -26,9 +23,6 @@ public record AcceptProperties(
         }
         if (writers < 1) {
             throw new IllegalArgumentException("judge.demo.accept.writers must be at least 1, was " + writers);
-        }
-        if (depthRefresh.isNegative()) {
-            throw new IllegalArgumentException("judge.demo.accept.depth-refresh must not be negative");
         }
     }
 }

@@ -18,8 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param jwtTtl             how long an access token is valid
  * @param registration       whether anyone may register a USER account
  * @param caps               sizes and counts past which a request is refused
- * @param maxQueueDepth      jobs waiting in the judge's queue past which new submissions are refused (429)
- * @param retryAfter         what a 429 tells the client to wait
+ * @param retryAfter         what a 429 tells the client to wait (a busy judge, a full queue)
  * @param webhookSecret      HMAC-SHA256 key of the {@code X-Judge-Signature} header of callbacks; unset: no header
  * @param webhookAllow       host names or addresses callbacks may reach although they are loopback or private
  * @param webhookTimeout     how long one callback attempt may take
@@ -36,7 +35,6 @@ public record DemoProperties(
         @DefaultValue("12h") Duration jwtTtl,
         @DefaultValue("true") boolean registration,
         @DefaultValue Caps caps,
-        @DefaultValue("1000") long maxQueueDepth,
         @DefaultValue("5s") Duration retryAfter,
         String webhookSecret,
         List<String> webhookAllow,

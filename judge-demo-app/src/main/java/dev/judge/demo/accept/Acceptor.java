@@ -1,6 +1,7 @@
 package dev.judge.demo.accept;
 
 import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.QueueFullException;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.model.Submission;
 import dev.judge.demo.AcceptProperties;
@@ -24,7 +25,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction. A caller returns once its batch is committed, so an answer with an id means the submission is
  * stored; a failed batch fails all its callers ({@link GroupCommitException}). The judge's results and jobs of a
  * batch, and its rows of one statement, each go to the database as one JDBC batch: a few round trips per commit
- * instead of three per submission.
+ * instead of three per submission. When the judge's queue is at its bound ({@code judge.queue.max-depth}) the
+ * judge refuses the whole batch before writing anything, and each of its callers gets that
+ * {@link QueueFullException}.
  */
 @Component
 public class Acceptor implements DisposableBean {
@@ -53,6 +56,7 @@ public class Acceptor implements DisposableBean {
      * shared with other submissions accepted at the same moment; returns the id once committed.
      *
      * @throws InvalidSubmissionException when the judge refuses the submission (nothing is stored)
+     * @throws QueueFullException         when the judge's queue is at its bound (nothing is stored)
      * @throws GroupCommitException       when the transaction failed (nothing of it is stored)
      */
     public String accept(Submission submission, Function<String, RowInsert> row) {
@@ -62,7 +66,12 @@ public class Acceptor implements DisposableBean {
     private List<GroupCommit.Outcome<String>> write(List<Accept> batch) {
         List<GroupCommit.Outcome<String>> outcomes = tx.execute(status -> {
             List<GroupCommit.Outcome<String>> out = new ArrayList<>(batch.size());
-            List<String> ids = submitTogether(batch);
+            List<String> ids;
+            try {
+                ids = submitTogether(batch);
+            } catch (QueueFullException e) {
+                return refuseAll(batch, e);
+            }
             if (ids != null) {
                 List<RowInsert> rows = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
@@ -75,8 +84,8 @@ public class Acceptor implements DisposableBean {
             for (Accept a : batch) {
                 String id;
                 try {
-                    id = judge.submit(a.submission()); // validates before it writes anything
-                } catch (InvalidSubmissionException e) {
+                    id = judge.submit(a.submission()); // validates, and checks the queue's bound, before it writes
+                } catch (InvalidSubmissionException | QueueFullException e) {
                     out.add(GroupCommit.Outcome.refused(e));
                     continue;
                 }
@@ -91,6 +100,14 @@ public class Acceptor implements DisposableBean {
             }
         }
         return outcomes;
+    }
+
+    private static List<GroupCommit.Outcome<String>> refuseAll(List<Accept> batch, QueueFullException e) {
+        List<GroupCommit.Outcome<String>> out = new ArrayList<>(batch.size());
+        for (int i = 0; i < batch.size(); i++) {
+            out.add(GroupCommit.Outcome.refused(e));
+        }
+        return out;
     }
 
     /** Runs the inserts in order, each run of inserts with the same statement as one JDBC batch. */
@@ -115,6 +132,8 @@ public class Acceptor implements DisposableBean {
      * The ids of the whole batch handed to the judge at once (its results and jobs then go to the database
      * together), or null when one of them fails the judge's check: nothing is written then, and each is handed in
      * alone so that only the refused ones fail.
+     *
+     * @throws QueueFullException when the judge's queue is at its bound (nothing is written)
      */
     private List<String> submitTogether(List<Accept> batch) {
         try {

@@ -1,54 +1,26 @@
 package dev.judge.demo.accept;
 
 import dev.judge.core.InvalidSubmissionException;
-import dev.judge.core.queue.JobQueue;
-import dev.judge.demo.AcceptProperties;
 import dev.judge.demo.DemoProperties;
 import dev.judge.demo.web.ApiException;
 import dev.judge.demo.web.FieldProblem;
-import dev.judge.demo.web.TooManyRequestsException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
 
 /**
- * What every judging endpoint checks before it hands work to the judge: the queue's depth (back-pressure, 429)
- * and the server's size caps (413 naming the field); and how the judge's own refusals are reported (422).
+ * What every judging endpoint checks before it hands work to the judge: the server's size caps (413 naming the
+ * field); and how the judge's own refusals are reported (422). Back-pressure on the queue's depth is the judge's
+ * ({@code judge.queue.max-depth}: its {@code QueueFullException} is answered 429).
  */
 @Component
 public class Admission {
-    private final QueueDepth depth;
     private final DemoProperties properties;
 
-    @Autowired
-    public Admission(JobQueue queue, DemoProperties properties, AcceptProperties accept) {
-        this(new QueueDepth(queue, accept.depthRefresh()), properties);
-    }
-
-    /** Reads the queue's depth on every check. */
-    public Admission(JobQueue queue, DemoProperties properties) {
-        this(new QueueDepth(queue, Duration.ZERO), properties);
-    }
-
-    private Admission(QueueDepth depth, DemoProperties properties) {
-        this.depth = depth;
+    public Admission(DemoProperties properties) {
         this.properties = properties;
-    }
-
-    /**
-     * Refuses with 429 while the judge's queue holds more than {@code judge.demo.max-queue-depth} jobs (as read at
-     * most {@code judge.demo.accept.depth-refresh} ago).
-     */
-    public void checkQueue() {
-        long jobs = depth.current();
-        if (jobs >= properties.maxQueueDepth()) {
-            throw new TooManyRequestsException("the judge's queue is full (" + jobs + " jobs); retry later",
-                    properties.retryAfter());
-        }
     }
 
     public void checkSource(String field, String source) {

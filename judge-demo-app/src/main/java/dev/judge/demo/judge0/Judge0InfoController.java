@@ -35,10 +35,11 @@ public class Judge0InfoController {
     private final ObjectProvider<JobQueue> queue;
     private final ObjectProvider<MeterRegistry> meters;
     private final int slots;
+    private final long maxQueueDepth;
 
     Judge0InfoController(Judge0Languages languages, Judge judge, Judge0Properties properties, DemoProperties demo,
             Judge0Statistics statistics, ObjectProvider<JobQueue> queue, ObjectProvider<MeterRegistry> meters,
-            @Value("${judge.executor.slots:0}") int slots) {
+            @Value("${judge.executor.slots:0}") int slots, @Value("${judge.queue.max-depth:0}") long maxQueueDepth) {
         this.languages = languages;
         this.judge = judge;
         this.properties = properties;
@@ -47,6 +48,7 @@ public class Judge0InfoController {
         this.queue = queue;
         this.meters = meters;
         this.slots = slots > 0 ? slots : Runtime.getRuntime().availableProcessors();
+        this.maxQueueDepth = maxQueueDepth;
     }
 
     @GetMapping("/languages")
@@ -123,7 +125,7 @@ public class Judge0InfoController {
         m.put("callbacks_max_tries", 3);
         m.put("callbacks_timeout", (double) demo.webhookTimeout().toMillis() / 1000);
         m.put("enable_additional_files", false);
-        m.put("max_queue_size", demo.maxQueueDepth());
+        m.put("max_queue_size", maxQueueDepth); // the judge's bound (judge.queue.max-depth); 0: none
         m.put("cpu_time_limit", Judge0Defaults.CPU_TIME_LIMIT);
         m.put("max_cpu_time_limit", Judge0Defaults.MAX_CPU_TIME_LIMIT);
         m.put("cpu_extra_time", Judge0Defaults.CPU_EXTRA_TIME);

@@ -83,7 +83,6 @@ class Judge0Service {
             callbacks.check("callback_url", r.callbackUrl());
         }
         Judge0Limits limits = limits(r);
-        admission.checkQueue();
         TestCase test = new TestCase("1", utf8(r.stdin() == null ? "" : r.stdin()),
                 r.expectedOutput() == null ? null : utf8(r.expectedOutput()), 1.0, null, false);
         Submission submission = new Submission(language.id(), List.of(SourceFile.main(r.sourceCode())), List.of(test),

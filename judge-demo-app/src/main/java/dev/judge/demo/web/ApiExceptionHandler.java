@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.JudgeBusyException;
+import dev.judge.core.QueueFullException;
 import dev.judge.core.queue.QueueException;
 import dev.judge.core.store.StoreException;
 import dev.judge.demo.DemoProperties;
@@ -76,6 +77,12 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(JudgeBusyException.class)
     ResponseEntity<Object> busy(JudgeBusyException e, WebRequest request) {
         return tooMany(new TooManyRequestsException("the judge is busy; retry later", retryAfter), request);
+    }
+
+    /** The judge's queue at its bound ({@code judge.queue.max-depth}): the judge's own words, which say so. */
+    @ExceptionHandler(QueueFullException.class)
+    ResponseEntity<Object> queueFull(QueueFullException e, WebRequest request) {
+        return tooMany(new TooManyRequestsException(e.getMessage(), retryAfter), request);
     }
 
     @ExceptionHandler(GroupCommitException.class)

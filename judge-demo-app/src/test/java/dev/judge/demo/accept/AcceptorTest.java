@@ -7,6 +7,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.QueueFullException;
+import dev.judge.core.queue.JobQueue;
+import dev.judge.core.queue.JobQueues;
+import dev.judge.core.store.ResultStores;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
@@ -65,8 +69,7 @@ class AcceptorTest {
         // the jobs commit with their rows here, so the feed replays nothing: it needs no ledger and is not started
         feed = new ResultFeed(storage.resultStore(), new Recorder(new Ledger(JdbcClient.create(ds), new ObjectMapper()),
                 List.of()), new LiveResults(), false);
-        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2,
-                Duration.ZERO));
+        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2));
     }
 
     @AfterEach
@@ -173,8 +176,7 @@ class AcceptorTest {
 
     @Test
     void aRefusedSubmissionInABatchWithOthersFailsOnlyItsCaller() throws Exception {
-        Acceptor oneWriter = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 1,
-                Duration.ZERO));
+        Acceptor oneWriter = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 1));
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             // the writer is held inside the first batch, so the next three wait for it and are written as one batch
@@ -203,6 +205,57 @@ class AcceptorTest {
         } finally {
             callers.shutdownNow();
             oneWriter.destroy();
+        }
+    }
+
+    /**
+     * The judge bounded at two jobs on an in-memory queue, read on every submit: the batch written while the queue
+     * reaches its bound is refused whole, each caller getting the judge's {@link QueueFullException}, and none of
+     * its rows, results or jobs is written.
+     */
+    @Test
+    void aBatchMeetingAFullQueueIsRefusedWholeAndWritesNothing() throws Exception {
+        JobQueue queue = JobQueues.inMemory();
+        Judge bounded = Judge.builder().sandbox(sandbox).jobQueue(queue).resultStore(ResultStores.inMemory())
+                .maxQueueDepth(2).queueDepthRefresh(Duration.ZERO).build();
+        Acceptor oneWriter = new Acceptor(bounded, feed, new DataSourceTransactionManager(ds), jdbc,
+                new AcceptProperties(16, 1));
+        ExecutorService callers = Executors.newFixedThreadPool(4);
+        try {
+            String before = oneWriter.accept(submission("python3"), id -> insertRow(id, "before"));
+            // the second job fills the queue; its writer is held, so the next three wait and are written as one batch
+            CountDownLatch writing = new CountDownLatch(1);
+            CountDownLatch release = new CountDownLatch(1);
+            var filling = callers.submit(() -> oneWriter.accept(submission("python3"), id -> {
+                writing.countDown();
+                await(release);
+                return insertRow(id, "filling");
+            }));
+            assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
+            List<java.util.concurrent.Future<String>> refused = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                int n = i;
+                refused.add(callers.submit(() -> oneWriter.accept(submission("python3"), id -> insertRow(id,
+                        "refused" + n))));
+            }
+            Thread.sleep(300);
+            release.countDown();
+            assertThat(filling.get(10, TimeUnit.SECONDS)).isNotEqualTo(before);
+            for (var f : refused) {
+                assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(QueueFullException.class)
+                        .satisfies(e -> {
+                            assertThat(((QueueFullException) e).depth()).isEqualTo(2);
+                            assertThat(((QueueFullException) e).maxDepth()).isEqualTo(2);
+                        });
+            }
+            assertThat(jdbc.queryForList("select note from rows_of_app", String.class))
+                    .containsExactlyInAnyOrder("before", "filling");
+            assertThat(queue.depth()).isEqualTo(2);
+        } finally {
+            callers.shutdownNow();
+            oneWriter.destroy();
+            bounded.close();
+            queue.close();
         }
     }
 

@@ -3,52 +3,31 @@ package dev.judge.demo.accept;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.judge.core.model.Priority;
-import dev.judge.core.model.Submission;
-import dev.judge.core.model.TestCase;
-import dev.judge.core.queue.JobQueue;
-import dev.judge.core.queue.JobQueues;
-import dev.judge.core.queue.JudgeJob;
 import dev.judge.demo.DemoProperties;
 import dev.judge.demo.web.ApiException;
-import dev.judge.demo.web.TooManyRequestsException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.util.unit.DataSize;
 
-/** Back-pressure on the judge's queue depth and the size caps, on a real in-memory queue. */
+/** The size caps, each refusal naming its field. */
 public class AdmissionTest {
 
-    public static DemoProperties properties(long maxQueueDepth) {
+    public static DemoProperties properties() {
         return new DemoProperties(Path.of("data"), "admin", null, null, true, Duration.ofHours(1), true,
                 new DemoProperties.Caps(DataSize.ofMegabytes(16), DataSize.ofMegabytes(64), DataSize.ofMegabytes(256),
                         DataSize.ofMegabytes(64), 10_000, 1000, 1000, DataSize.ofKilobytes(1), DataSize.ofKilobytes(2),
                         20),
-                maxQueueDepth, Duration.ofSeconds(7), null, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(7), null, List.of(), Duration.ofSeconds(5), Duration.ofSeconds(1),
                 new DemoProperties.RateLimit(true, 120, 600, Duration.ofMinutes(1), "local", "judge:rate:",
                         List.of()));
     }
 
     @Test
-    void aQueueAtItsDepthRefusesWithRetryAfter() {
-        JobQueue queue = JobQueues.inMemory();
-        Admission admission = new Admission(queue, properties(2));
-        admission.checkQueue();
-        for (int i = 0; i < 2; i++) {
-            queue.enqueue(new JudgeJob("job-" + i, Submission.of("c", "int main(){}", List.of(TestCase.of("1", "", ""))),
-                    Priority.NORMAL, Instant.now()));
-        }
-        assertThatThrownBy(admission::checkQueue).isInstanceOf(TooManyRequestsException.class)
-                .satisfies(e -> assertThat(((TooManyRequestsException) e).retryAfterSeconds()).isEqualTo(7));
-    }
-
-    @Test
     void sizeCapsNameTheField() {
-        Admission admission = new Admission(JobQueues.inMemory(), properties(10));
+        Admission admission = new Admission(properties());
         admission.checkSource("source", "x".repeat(1024));
         assertThatThrownBy(() -> admission.checkSource("source", "x".repeat(1025))).isInstanceOf(ApiException.class)
                 .satisfies(e -> {

@@ -17,7 +17,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         ServerSupport.ADMIN_PASSWORD_PROPERTY,
         "judge.demo.rate-limit.enabled=false",
-        "judge.demo.max-queue-depth=8",
+        "judge.queue.max-depth=8",
         "judge.demo.caps.max-request-body=64KB",
         "judge.demo.caps.max-archive-size=256KB"})
 @ContextConfiguration(initializers = TempDataDir.class)

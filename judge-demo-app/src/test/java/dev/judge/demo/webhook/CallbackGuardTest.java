@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 
 /** The SSRF guard's address classes; literal addresses only, so no DNS is needed. */
 class CallbackGuardTest {
-    private final CallbackGuard guard = new CallbackGuard(AdmissionTest.properties(1), InetAddress::getAllByName);
+    private final CallbackGuard guard = new CallbackGuard(AdmissionTest.properties(), InetAddress::getAllByName);
 
     @Test
     void refusesInternalTargets() {
@@ -29,7 +29,7 @@ class CallbackGuardTest {
     void acceptsPublicAddressesAndTheAllowList() throws Exception {
         assertThat(guard.check("callbackUrl", "https://8.8.8.8/hook").getHost()).isEqualTo("8.8.8.8");
         assertThat(CallbackGuard.blocked(InetAddress.getByName("2001:4860:4860::8888"))).isFalse();
-        DemoProperties allowing = new DemoProperties(null, "admin", null, null, true, null, true, null, 1, null, null,
+        DemoProperties allowing = new DemoProperties(null, "admin", null, null, true, null, true, null, null, null,
                 java.util.List.of("127.0.0.1"), null, null, null);
         assertThat(new CallbackGuard(allowing, InetAddress::getAllByName).check("callbackUrl", "http://127.0.0.1:9/x")
                 .getPort()).isEqualTo(9);
