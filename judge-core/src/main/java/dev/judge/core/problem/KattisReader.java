@@ -73,7 +73,7 @@ final class KattisReader {
         KattisTestData data = new KattisTestData(files, report, scoring);
         data.read();
         String flags = ((validatorFlags == null ? "" : validatorFlags) + " " + data.rootOutputValidatorFlags()).strip();
-        OutputCheck check = new OutputCheck.BuiltIn(defaultValidator(flags));
+        OutputCheck check;
         InteractorProgram interactor = null;
         Program validator = readOutputValidator();
         if (customValidation || interactive || multiPass) {
@@ -83,6 +83,7 @@ final class KattisReader {
             }
             if (interactive) {
                 interactor = new InteractorProgram(validator, Interactor.Protocol.KATTIS, multiPass ? passes : 1, flags);
+                check = new OutputCheck.BuiltIn(ComparatorSpec.Kattis.parse(""));
                 report.imported(validator.name(), "", "the interactor (Kattis protocol"
                         + (multiPass ? ", up to " + passes + " passes" : "") + ")");
             } else if (multiPass) {
@@ -93,8 +94,11 @@ final class KattisReader {
                 report.imported(validator.name(), "", "the output validator (Kattis protocol: 42 accepted, 43 wrong"
                         + " answer" + (scoring ? ", score.txt for the score" : "") + ")");
             }
-        } else if (validator != null) {
-            report.ignored(validator.name(), "", "validation is default: the default validator judges");
+        } else {
+            check = new OutputCheck.BuiltIn(defaultValidator(flags));
+            if (validator != null) {
+                report.ignored(validator.name(), "", "validation is default: the default validator judges");
+            }
         }
         Map<String, List<SourceFile>> include = readInclude();
         List<Program> inputValidators = readInputValidators();
@@ -329,10 +333,11 @@ final class KattisReader {
                 String lang = parts.length == 3 ? parts[1] : "en";
                 Statement s = new Statement(lang, formatOf(Programs.extension(pick)), files.text(pick), pick);
                 report.imported(pick, "", "the statement (" + s.format() + ")");
-                for (String c : candidates) {
+                for (String c : files.filesUnder(dir)) {
                     if (!c.equals(pick)) {
                         files.markUsed(c);
-                        report.ignored(c, "", "another statement; one statement is kept");
+                        report.ignored(c, "", candidates.contains(c) ? "another statement; one statement is kept"
+                                : "a file of the statement (image, macro); only the statement text is kept");
                     }
                 }
                 return s;
@@ -413,7 +418,9 @@ final class KattisReader {
                         report.unsupported(f, "", "not text; included files are passed as source files");
                     } else {
                         list.add(new SourceFile(rel, text));
-                        report.imported(f, "", "added to every " + code + " submission");
+                        report.imported(f, "", code.equals("default")
+                                ? "added to every submission in a language without its own include directory"
+                                : "added to every " + code + " submission");
                     }
                 }
             }
