@@ -50,6 +50,12 @@ final class KattisTestData {
             if (path.endsWith("/testdata.yaml") || path.equals("data/testdata.yaml")) {
                 continue;
             }
+            if (path.endsWith("/test_group.yaml")) {
+                files.markUsed(path);
+                report.unsupported(path, "", "test_group.yaml (later drafts of the format) is not read; problemtools"
+                        + " reads testdata.yaml, and so does this reader");
+                continue;
+            }
             if (!inTests) {
                 files.markUsed(path);
                 report.ignored(path, "", "only data/sample and data/secret are judged; "
