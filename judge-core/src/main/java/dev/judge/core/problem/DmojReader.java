@@ -38,7 +38,7 @@ final class DmojReader {
             if (!files.has(archiveName)) {
                 throw new PackageRejectedException(INIT, "key 'archive' names " + archiveName + ", which is missing");
             }
-            archive = PackageFiles.fromZip(files.bytes(archiveName), caps, archiveName);
+            archive = PackageFiles.fromInnerZip(files.bytes(archiveName), caps, archiveName);
             report.imported(archiveName, "", "the test archive");
         }
         double defaultPoints = y.has("points") ? y.number("points") : 1;

@@ -46,8 +46,20 @@ final class PackageFiles {
         return new PackageFiles(new TreeMap<>(files));
     }
 
-    /** Reads a zip held in memory, refusing unsafe names, links, and anything past the caps. */
+    /**
+     * Reads a zip held in memory, refusing unsafe names, links, and anything past the caps; one folder around
+     * everything is looked through.
+     */
     static PackageFiles fromZip(byte[] zip, PackageCaps caps, String where) {
+        return new PackageFiles(stripRoot(entries(zip, caps, where)));
+    }
+
+    /** Reads a zip inside a package (a DMOJ test archive), whose paths are kept as they are. */
+    static PackageFiles fromInnerZip(byte[] zip, PackageCaps caps, String where) {
+        return new PackageFiles(entries(zip, caps, where));
+    }
+
+    private static TreeMap<String, byte[]> entries(byte[] zip, PackageCaps caps, String where) {
         if (zip.length > caps.maxArchiveBytes()) {
             throw new PackageRejectedException(where, "the archive is " + zip.length + " bytes, more than the cap of "
                     + caps.maxArchiveBytes());
@@ -80,7 +92,7 @@ final class PackageFiles {
         } catch (IOException e) {
             throw new PackageRejectedException(where, "not a readable zip archive (" + e.getMessage() + ")", e);
         }
-        return new PackageFiles(stripRoot(out));
+        return out;
     }
 
     static PackageFiles fromZip(InputStream in, PackageCaps caps) {

@@ -116,5 +116,14 @@ class DmojPackageTest {
         assertRejected(dmoj("").put("init.yml", "generator: gen.c\ntest_cases:\n- {generator_args: [1], points: 1}\n"),
                 "init.yml", "generator");
         assertRejected(dmoj("").put("init.yml", "archive: gone.zip\ntest_cases: []\n"), "init.yml", "gone.zip");
+        assertRejected(dmoj("").put("tri.zip", new Pkg().put("../up.in", "1").zip()), "../up.in", "'..'");
+    }
+
+    @Test
+    void archivePathsAreKeptAsInitYmlNamesThem() {
+        byte[] archive = new Pkg().put("cases/1.in", "1\n").put("cases/1.out", "1\n").zip();
+        Pkg p = new Pkg().put("cases.zip", archive)
+                .put("init.yml", "archive: cases.zip\ntest_cases:\n- {in: cases/1.in, out: cases/1.out, points: 1}\n");
+        assertThat(Pkg.read(p).definition().tests()).extracting(TestCase::id).containsExactly("1");
     }
 }
