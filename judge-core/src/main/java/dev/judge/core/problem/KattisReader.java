@@ -6,8 +6,6 @@ import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.FileIo;
 import dev.judge.core.model.Interactor;
 import dev.judge.core.model.SourceFile;
-import dev.judge.core.model.TestCase;
-import dev.judge.core.model.TestGroup;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -75,7 +73,8 @@ final class KattisReader {
         String flags = ((validatorFlags == null ? "" : validatorFlags) + " " + data.rootOutputValidatorFlags()).strip();
         OutputCheck check;
         InteractorProgram interactor = null;
-        Program validator = readOutputValidator();
+        KattisPrograms programs = new KattisPrograms(files, report);
+        Program validator = programs.outputValidator();
         if (customValidation || interactive || multiPass) {
             if (validator == null) {
                 throw new PackageRejectedException("problem.yaml", "the problem needs a custom output validator and "
@@ -100,8 +99,8 @@ final class KattisReader {
                 report.ignored(validator.name(), "", "validation is default: the default validator judges");
             }
         }
-        Map<String, List<SourceFile>> include = readInclude();
-        List<Program> inputValidators = readInputValidators();
+        Map<String, List<SourceFile>> include = programs.include();
+        List<Program> inputValidators = programs.inputValidators();
         List<ExampleSubmission> submissions = new KattisSubmissions(files, report, v2023).read();
         return new ProblemDefinition(name == null ? "unnamed" : name, statement, timeLimit, memory, output, policy,
                 check, interactor, scoring, data.groups(), data.tests(), FileIo.standard(), data.stopOnFirstFailure(),
@@ -364,93 +363,6 @@ final class KattisReader {
             case "html", "htm" -> Statement.Format.HTML;
             default -> Statement.Format.TEXT;
         };
-    }
-
-    private Program readOutputValidator() {
-        if (files.hasDirectory("output_validator")) {
-            List<String> all = files.filesUnder("output_validator");
-            return Programs.read(files, "output_validator", all, null, report);
-        }
-        if (!files.hasDirectory("output_validators")) {
-            return null;
-        }
-        List<Program> programs = programsIn("output_validators");
-        if (programs.size() > 1) {
-            for (Program p : programs.subList(1, programs.size())) {
-                report.unsupported(p.name(), "", "more than one output validator; only "
-                        + programs.get(0).name() + " is used");
-            }
-        }
-        return programs.isEmpty() ? null : programs.get(0);
-    }
-
-    /** Each file or directory directly in {@code dir} as one program. */
-    private List<Program> programsIn(String dir) {
-        List<Program> out = new ArrayList<>();
-        for (String child : files.children(dir)) {
-            String path = dir + "/" + child;
-            List<String> paths = files.has(path) ? List.of(path) : files.filesUnder(path);
-            Program p = Programs.read(files, path, new ArrayList<>(paths), null, report);
-            if (p != null) {
-                out.add(p);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, List<SourceFile>> readInclude() {
-        Map<String, List<SourceFile>> out = new LinkedHashMap<>();
-        for (String code : files.children("include")) {
-            String dir = "include/" + code;
-            String lang = code.equals("default") ? ProblemDefinition.ALL_LANGUAGES : Programs.kattisLanguage(code);
-            List<SourceFile> list = new ArrayList<>();
-            for (String f : files.filesUnder(dir)) {
-                String rel = f.substring(dir.length() + 1);
-                if (lang == null) {
-                    files.markUsed(f);
-                    report.unsupported(f, "", "the judge has no language '" + code + "'");
-                } else if (rel.contains("/")) {
-                    files.markUsed(f);
-                    report.unsupported(f, "", "included files in subdirectories are not supported");
-                } else {
-                    String text = files.textOrNull(f);
-                    if (text == null) {
-                        report.unsupported(f, "", "not text; included files are passed as source files");
-                    } else {
-                        list.add(new SourceFile(rel, text));
-                        report.imported(f, "", code.equals("default")
-                                ? "added to every submission in a language without its own include directory"
-                                : "added to every " + code + " submission");
-                    }
-                }
-            }
-            if (!list.isEmpty()) {
-                out.put(lang, List.copyOf(list));
-            }
-        }
-        return out;
-    }
-
-    private List<Program> readInputValidators() {
-        List<Program> out = new ArrayList<>();
-        for (String dir : List.of("input_validators", "input_format_validators")) {
-            for (String child : files.children(dir)) {
-                String path = dir + "/" + child;
-                String ext = Programs.extension(path);
-                if (files.has(path) && (ext.equals("ctd") || ext.equals("viva"))) {
-                    files.markUsed(path);
-                    report.unsupported(path, "", ext + " validators (checktestdata, viva) are not supported");
-                    continue;
-                }
-                List<String> paths = files.has(path) ? List.of(path) : files.filesUnder(path);
-                Program p = Programs.read(files, path, new ArrayList<>(paths), null, report);
-                if (p != null) {
-                    out.add(p);
-                    report.imported(path, "", "an input validator (" + p.languageId() + "), to run over every input");
-                }
-            }
-        }
-        return out;
     }
 
     /** Parses {@code domjudge-problem.ini}: {@code key = value} lines, values optionally quoted. */

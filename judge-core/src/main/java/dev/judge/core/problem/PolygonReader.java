@@ -1,13 +1,17 @@
 package dev.judge.core.problem;
 
+import static dev.judge.core.problem.PolygonXml.XML;
+import static dev.judge.core.problem.PolygonXml.child;
+import static dev.judge.core.problem.PolygonXml.children;
+import static dev.judge.core.problem.PolygonXml.required;
+import static dev.judge.core.problem.PolygonXml.text;
+
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.FileIo;
 import dev.judge.core.model.Interactor;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TestGroup;
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IllegalFormatException;
@@ -16,20 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import javax.xml.XMLConstants;
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import org.w3c.dom.Element;
-import org.w3c.dom.Node;
-import org.xml.sax.SAXException;
-import org.xml.sax.SAXParseException;
 
 /**
  * Reads a Polygon package ({@code problem.xml}): the {@code tests} testset with its groups and points, limits,
  * file I/O, the testlib checker, interactor and validators from {@code files/}, graders, solutions, statement.
  */
 final class PolygonReader {
-    private static final String XML = "problem.xml";
     private static final Map<String, Set<String>> BY_TAG = Map.of(
             "main", Set.of("AC"), "accepted", Set.of("AC"), "wrong-answer", Set.of("WA"),
             "presentation-error", Set.of("PE"), "time-limit-exceeded", Set.of("TLE"),
@@ -48,7 +45,7 @@ final class PolygonReader {
     }
 
     ProblemDefinition read() {
-        Element problem = parse(files.bytes(XML));
+        Element problem = PolygonXml.parse(files.bytes(XML));
         String name = problem.getAttribute("short-name");
         Element names = child(problem, "names");
         if (names != null) {
@@ -386,57 +383,5 @@ final class PolygonReader {
         } catch (NumberFormatException e) {
             throw new PackageRejectedException(XML, "<" + element + "> must be a whole number > 0, was '" + text + "'");
         }
-    }
-
-    static Element parse(byte[] xml) {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-            f.setXIncludeAware(false);
-            f.setExpandEntityReferences(false);
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-            f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            var builder = f.newDocumentBuilder();
-            builder.setErrorHandler(null);
-            Element root = builder.parse(new ByteArrayInputStream(xml)).getDocumentElement();
-            if (!root.getTagName().equals("problem")) {
-                throw new PackageRejectedException(XML, "the root element is <" + root.getTagName() + ">, not <problem>");
-            }
-            return root;
-        } catch (SAXParseException e) {
-            throw new PackageRejectedException(XML, "line " + e.getLineNumber() + ": not well-formed XML ("
-                    + e.getMessage() + ")", e);
-        } catch (SAXException | IOException | ParserConfigurationException e) {
-            throw new PackageRejectedException(XML, "not readable XML (" + e.getMessage() + ")", e);
-        }
-    }
-
-    private static Element child(Element parent, String tag) {
-        List<Element> c = children(parent, tag);
-        return c.isEmpty() ? null : c.get(0);
-    }
-
-    private static Element required(Element parent, String tag) {
-        Element c = child(parent, tag);
-        if (c == null) {
-            throw new PackageRejectedException(XML, "no <" + tag + "> in <" + parent.getTagName() + ">");
-        }
-        return c;
-    }
-
-    private static String text(Element parent, String tag) {
-        Element c = child(parent, tag);
-        return c == null ? "" : c.getTextContent().strip();
-    }
-
-    private static List<Element> children(Element parent, String tag) {
-        List<Element> out = new ArrayList<>();
-        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
-            if (n instanceof Element e && (tag == null || e.getTagName().equals(tag))) {
-                out.add(e);
-            }
-        }
-        return out;
     }
 }
