@@ -20,7 +20,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Chooses and starts the sandbox. {@code judge.sandbox.type=auto} takes the native sandbox when its self-check
  * says it can run here, else the Docker sandbox when an engine answers, else fails the start-up with each
- * module's reason. An application's own {@link Sandbox} bean wins.
+ * module's reason and what to do. One log line names the sandbox chosen and why the native one was passed over.
+ * An application's own {@link Sandbox} bean wins.
  */
 @AutoConfiguration
 @EnableConfigurationProperties(JudgeProperties.class)
