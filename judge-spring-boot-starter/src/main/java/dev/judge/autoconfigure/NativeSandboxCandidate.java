@@ -35,7 +35,8 @@ final class NativeSandboxCandidate implements SandboxCandidate {
         if (report.fullyConfined() || properties.sandbox().allowUnconfined()) {
             return Optional.empty();
         }
-        return Optional.of("protections missing on this host: " + report.missing());
+        return Optional.of("protections missing on this host: " + report.missing().stream()
+                .map(p -> p.name() + " (" + p.detail() + ")").collect(java.util.stream.Collectors.joining(", ")));
     }
 
     /** The self-check of a native sandbox, for its health: which protections are active and why any is not. */
