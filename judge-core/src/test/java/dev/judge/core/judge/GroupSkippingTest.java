@@ -112,15 +112,16 @@ class GroupSkippingTest {
 
     @Test
     void aTestThatRanBeforeTheFailureThatSkipsItWasKnownIsReportedSkipped() {
-        // Two slots: a1 and a2 start together; a1 fails while a2 still runs, so a3 comes up after the failure.
-        Submission s = Submission.of("c", "x", List.of(test("a1 sleep200 fail", "A"), test("a2 sleep900", "A"),
+        // Two slots: a1 and a2 start together; a1 fails while a2 still runs (a wide gap, so a loaded machine
+        // cannot turn the order round), so a3 comes up after the failure.
+        Submission s = Submission.of("c", "x", List.of(test("a1 sleep100 fail", "A"), test("a2 sleep3000", "A"),
                         test("a3", "A")))
                 .withGroups(List.of(TestGroup.of("A", 10).stoppingOnFirstFailure()));
         CountingSandbox sandbox = new CountingSandbox(FakeSandbox.programs(GroupSkippingTest::program));
         SubmissionResult r = judge(sandbox, 2, s, new ArrayList<>());
         assertThat(codes(r)).containsExactly("RE", "SK", "SK");
-        assertThat(runs(sandbox)).as("a2 ran beside a1; a3 did not run").containsExactly("a1 sleep200 fail", "a2 sleep900");
-        assertThat(r.tests().get(1)).isEqualTo(TestResult.skipped("a2 sleep900"));
+        assertThat(runs(sandbox)).as("a2 ran beside a1; a3 did not run").containsExactly("a1 sleep100 fail", "a2 sleep3000");
+        assertThat(r.tests().get(1)).isEqualTo(TestResult.skipped("a2 sleep3000"));
     }
 
     @Test
