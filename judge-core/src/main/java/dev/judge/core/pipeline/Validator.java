@@ -73,9 +73,8 @@ final class Validator {
         sources(interactor.sources(), "interactor.sources");
         for (SourceFile f : interactor.sources()) {
             // The interactor's work dir also holds the test's files and the feedback dir, under these names.
-            check(f.name() == null || !(List.of(InteractiveRun.INPUT, InteractiveRun.ANSWER, InteractiveRun.TOUT,
-                    InteractiveRun.FEEDBACK).contains(f.name()) || f.name().startsWith(InteractiveRun.FEEDBACK + "/")),
-                    "interactor.sources", "'" + f.name() + "' is reserved for the interactor's test files");
+            check(f.name() == null || !List.of(InteractiveRun.INPUT, InteractiveRun.ANSWER, InteractiveRun.TOUT,
+                    InteractiveRun.FEEDBACK).contains(f.name()), "interactor.sources", "'" + f.name() + "' is reserved for the interactor's test files");
         }
     }
 
