@@ -6,19 +6,35 @@ need_cmd() { command -v "$1" >/dev/null 2>&1; }
 apt_updated=false
 apt_install() {
   if ! $apt_updated; then apt-get update -qq; apt_updated=true; fi
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+  # Waits for another apt run to finish instead of failing at once on its lock.
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=600 "$@" >/dev/null
 }
+# The sandboxes see the host's /usr, /bin and /lib read-only, not ~/.cargo, /opt or this shell's PATH: a
+# toolchain counts as present only where they find it.
+usr_has() { [ -x "/usr/bin/$1" ]; }
 
-need_cmd java || apt_install openjdk-17-jdk-headless
-need_cmd gcc || apt_install gcc libc6-dev
+usr_has java && usr_has javac || apt_install openjdk-17-jdk-headless
+usr_has gcc || apt_install gcc libc6-dev
 # The Docker sandbox's runner is linked statically: gcc needs libc.a (libc6-dev, only recommended by gcc).
 [ "$(gcc -print-file-name=libc.a)" != libc.a ] || apt_install libc6-dev
 # The judge-core tests judge real programs in every default language through a process runner that wraps
-# commands with GNU time and prlimit.
-need_cmd g++ || apt_install g++
-need_cmd python3 || apt_install python3
-need_cmd node || apt_install nodejs
-need_cmd rustc || apt_install rustc
+# commands with GNU time and prlimit; the sandboxes' language tests run them in both sandboxes.
+usr_has g++ || apt_install g++
+usr_has python3 || apt_install python3
+usr_has node || apt_install nodejs
+# A rustc from rustup (~/.cargo/bin) is invisible to the sandboxes: install Debian's beside it.
+usr_has rustc || apt_install rustc cargo
+usr_has go || apt_install golang-go
+usr_has ruby || apt_install ruby
+usr_has php || apt_install php-cli
+usr_has mcs && usr_has mono || apt_install mono-mcs mono-runtime
+usr_has kotlinc || apt_install kotlin
+usr_has fpc || apt_install fp-compiler
+usr_has ghc || apt_install ghc
+usr_has lua5.4 && usr_has luac5.4 || apt_install lua5.4
+usr_has perl || apt_install perl
+usr_has bash || apt_install bash
+usr_has tsc || apt_install node-typescript
 [ -x /usr/bin/time ] || apt_install time
 [ -x /usr/bin/prlimit ] || apt_install util-linux
 # bubblewrap: the native sandbox's benchmark compares against it (judge-sandbox-native, -Pbench)

@@ -19,7 +19,12 @@ const COMPARATORS = [
   ['floats', 'Numbers with tolerance'],
   ['unorderedLines', 'Lines in any order'],
   ['caseInsensitive', 'Case-insensitive'],
-  ['checker', 'Checker program (testlib)'],
+  ['checker', 'Checker program'],
+];
+
+const CHECKER_PROTOCOLS = [
+  ['testlib', 'testlib checker (input output answer)'],
+  ['kattis', 'Kattis/DOMjudge output validator (42/43, feedback files)'],
 ];
 
 /** The problem form: {id} null creates. Returns the view's heading. */
@@ -50,7 +55,10 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
   const checker = h('div', { id: 'checker-options', hidden: true },
     h('div', { class: 'grid' },
       add('comparator.languageId', 'Checker language', h('input', { id: 'checker-language', value: 'cpp' }), 'a language id, e.g. cpp'),
-      add('comparator.sources[0].name', 'Checker file name', h('input', { id: 'checker-name', value: 'checker.cpp' }))),
+      add('comparator.sources[0].name', 'Checker file name', h('input', { id: 'checker-name', value: 'checker.cpp' })),
+      add('comparator.protocol', 'Checker protocol', h('select', { id: 'checker-protocol' },
+        CHECKER_PROTOCOLS.map(([v, t]) => h('option', { value: v }, t)))),
+      add('comparator.arguments', 'Validator flags', h('input', { id: 'checker-arguments' }), 'kattis only: its validator_flags')),
     add('comparator.sources[0].content', 'Checker source', h('textarea', { id: 'checker-source', rows: 10, spellcheck: 'false' })));
   const showComparatorOptions = () => {
     floats.hidden = comparator.value !== 'floats';
@@ -92,6 +100,8 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       if (c.absoluteTolerance !== undefined) inputs['comparator.absoluteTolerance'].value = c.absoluteTolerance;
       if (c.relativeTolerance !== undefined) inputs['comparator.relativeTolerance'].value = c.relativeTolerance;
       if (c.languageId) inputs['comparator.languageId'].value = c.languageId;
+      if (c.protocol) inputs['comparator.protocol'].value = c.protocol;
+      if (c.arguments) inputs['comparator.arguments'].value = c.arguments;
       if (c.sources && c.sources[0]) {
         inputs['comparator.sources[0].name'].value = c.sources[0].name || '';
         inputs['comparator.sources[0].content'].value = c.sources[0].content || '';
@@ -143,6 +153,9 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
     if (c.type === 'checker') {
       c.languageId = inputs['comparator.languageId'].value.trim();
       c.sources = [{ name: inputs['comparator.sources[0].name'].value.trim(), content: inputs['comparator.sources[0].content'].value }];
+      c.protocol = inputs['comparator.protocol'].value;
+      const args = inputs['comparator.arguments'].value.trim();
+      if (args) c.arguments = args;
     }
     return { title: title.value.trim(), statement: statement.value, limits, comparator: c };
   }

@@ -80,7 +80,8 @@ class AcceptedSurvivesKillIT {
             Path jar = Path.of(System.getProperty("demo.jar"));
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             Process p = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=0",
-                    "--judge.worker.enabled=false").directory(dir.toFile()).redirectErrorStream(true).start();
+                    "--judge.worker.enabled=false", "--judge.judge0.open=true").directory(dir.toFile())
+                    .redirectErrorStream(true).start();
             BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
             StringBuilder log = new StringBuilder();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);

@@ -249,6 +249,26 @@ abstract class ApiScenarios extends ServerSupport {
         JsonNode forUser = get("/api/v1/problems/" + id, userToken()).json().path("comparator");
         assertThat(forUser.path("type").asText()).isEqualTo("checker");
         assertThat(forUser.has("sources")).isFalse();
+        assertThat(forAdmin.path("protocol").asText()).isEqualTo("testlib");
+    }
+
+    @Test
+    void aKattisOutputValidatorKeepsItsProtocolAndFlags() {
+        String admin = adminToken();
+        Response created = postJson("/api/v1/problems", admin, json(Map.of("title", "validated", "statement", "",
+                "comparator", Map.of("type", "checker", "languageId", "c", "protocol", "kattis",
+                        "arguments", "float_tolerance  1e-6", "sources",
+                        List.of(Map.of("name", "validator.c", "content", "int main(void){return 42;}"))))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        JsonNode stored = get("/api/v1/problems/" + id, admin).json().path("comparator");
+        assertThat(stored.path("protocol").asText()).isEqualTo("kattis");
+        assertThat(stored.path("arguments").asText()).isEqualTo("float_tolerance 1e-6");
+        Response bad = putJson("/api/v1/problems/" + id, admin, json(Map.of("title", "validated", "statement", "",
+                "comparator", Map.of("type", "checker", "languageId", "c", "protocol", "polygon",
+                        "sources", List.of(Map.of("content", "int main(void){return 0;}"))))));
+        assertThat(bad.status()).as(bad.body()).isEqualTo(400);
+        assertThat(bad.body()).contains("comparator.protocol");
     }
 
     // ---- test data -----------------------------------------------------------------------------------

@@ -118,6 +118,10 @@ class BadInputTest extends ServerSupport {
                         + "\"cpp\", \"sources\": [{\"name\": \"../x.cpp\", \"content\": \"\"}]}}").problem(400)))
                 .isEqualTo("sources.name");
         assertThat(field(postJson("/api/v1/problems", admin,
+                "{\"title\": \"t\", \"statement\": \"s\", \"comparator\": {\"type\": \"checker\", \"languageId\": "
+                        + "\"c\", \"sources\": [{\"content\": \"\"}], \"arguments\": \"-v\"}}").problem(400)))
+                .isEqualTo("comparator.arguments");
+        assertThat(field(postJson("/api/v1/problems", admin,
                 "{\"title\": \"t\", \"statement\": \"s\", \"comparator\": {\"type\": \"kattis\", "
                         + "\"flags\": \"case_sensitive float_tolerance lots\"}}").problem(400)))
                 .isEqualTo("comparator.flags");

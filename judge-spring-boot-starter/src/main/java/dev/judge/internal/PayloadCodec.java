@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * JSON form of jobs and results shared by the JDBC and Redis adapters. Internal to the starter (public only
@@ -36,8 +37,8 @@ import java.util.List;
  */
 public final class PayloadCodec {
     /**
-     * Version 2 added what a submission says about its problem (groups, support files, file I/O, interactor)
-     * and group results. Version 1 payloads still read, with none of those; a node that knows only version 1
+     * Version 2 added what a submission says about its problem (groups, support files, file I/O, interactor,
+     * a checker's protocol and arguments) and group results. Version 1 payloads still read, with none of those; a node that knows only version 1
      * refuses version 2 rather than judge a submission without them.
      */
     private static final int VERSION = 2;
@@ -243,6 +244,8 @@ public final class PayloadCodec {
             n.put("type", "checker");
             n.put("languageId", k.languageId());
             n.set("sources", sources(k.sources()));
+            n.put("protocol", k.protocol().name().toLowerCase(Locale.ROOT));
+            n.put("arguments", k.arguments());
         } else {
             throw new IllegalArgumentException("unknown comparator " + c);
         }
@@ -259,8 +262,18 @@ public final class PayloadCodec {
             case "unorderedLines" -> new ComparatorSpec.UnorderedLines();
             case "caseInsensitive" -> new ComparatorSpec.CaseInsensitive();
             case "kattis" -> ComparatorSpec.kattis(text(n, "flags"));
-            case "checker" -> new ComparatorSpec.Checker(text(n, "languageId"), sources(n.get("sources")));
+            case "checker" -> new ComparatorSpec.Checker(text(n, "languageId"), sources(n.get("sources")),
+                    checkerProtocol(text(n, "protocol")), text(n, "arguments"));
             default -> throw new IllegalArgumentException("unknown comparator type '" + type + "'");
+        };
+    }
+
+    /** A checker's protocol; payloads written before checkers had one name none, which is testlib. */
+    private static ComparatorSpec.Checker.Protocol checkerProtocol(String name) {
+        return switch (name == null ? "testlib" : name) {
+            case "testlib" -> ComparatorSpec.Checker.Protocol.TESTLIB;
+            case "kattis" -> ComparatorSpec.Checker.Protocol.KATTIS;
+            default -> throw new IllegalArgumentException("unknown checker protocol '" + name + "'");
         };
     }
 

@@ -33,7 +33,10 @@ class PayloadCodecTest {
             ComparatorSpec.caseInsensitive(), ComparatorSpec.kattis(null),
             ComparatorSpec.kattis("case_sensitive space_change_sensitive float_absolute_tolerance 1e-6"),
             new ComparatorSpec.Checker("cpp17", List.of(SourceFile.main("int main(){}"),
-                    new SourceFile("testlib.h", "// ünïcode \u0000 and \"quotes\"\n"))));
+                    new SourceFile("testlib.h", "// ünïcode \u0000 and \"quotes\"\n"))),
+            ComparatorSpec.kattisValidator("c", List.of(SourceFile.main("int main(){return 42;}")),
+                    "case_sensitive  float_tolerance 1e-6"),
+            ComparatorSpec.kattisValidator("c", List.of(SourceFile.main("int main(){return 43;}")), null));
 
     private static final List<Verdict> VERDICTS = List.of(Verdict.ACCEPTED, Verdict.WRONG_ANSWER,
             Verdict.PRESENTATION_ERROR, Verdict.CPU_TIME_LIMIT, Verdict.WALL_TIME_LIMIT, Verdict.MEMORY_LIMIT,
@@ -115,6 +118,21 @@ class PayloadCodecTest {
                 .replaceAll(",\"groups\":\\[\\],\"supportFiles\":\\[\\],\"io\":\\{[^}]*\\}", "");
         assertThat(v1).doesNotContain("groups").contains("\"v\":1");
         assertThat(PayloadCodec.jobFromJson(v1)).isEqualTo(job);
+    }
+
+    @Test
+    void aCheckerWrittenWithoutAProtocolIsATestlibChecker() {
+        ComparatorSpec kattis = ComparatorSpec.kattisValidator("c", List.of(SourceFile.main("x")), "a b");
+        JudgeJob job = new JudgeJob("job", Submission.of("c", "int main(){}", List.of(TestCase.of("1", "", "")))
+                .withComparator(kattis), Priority.NORMAL, Instant.EPOCH);
+        String json = PayloadCodec.jobToJson(job);
+        assertThat(json).contains("\"protocol\":\"kattis\"", "\"arguments\":\"a b\"");
+        String older = json.replace(",\"protocol\":\"kattis\",\"arguments\":\"a b\"", "");
+        assertThat(older).doesNotContain("protocol");
+        assertThat(PayloadCodec.jobFromJson(older).submission().comparator())
+                .isEqualTo(new ComparatorSpec.Checker("c", List.of(SourceFile.main("x"))));
+        assertThatThrownBy(() -> PayloadCodec.jobFromJson(json.replace("\"kattis\"", "\"cms\"")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown checker protocol 'cms'");
     }
 
     @Test

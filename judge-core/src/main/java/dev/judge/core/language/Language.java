@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  *
  * <p>Commands are argument lists run without a shell. They may use these placeholders:
  * {@code {src}} (the main source file name), {@code {sources}} (every source file whose name ends like
- * {@link #sourceFile()}, as separate arguments) and {@code {memoryMiB}} (the run's memory limit in MiB,
- * before {@link #extraMemory()}).
+ * {@link #sourceFile()}, as separate arguments), {@code {memoryMiB}} (the run's memory limit in MiB,
+ * before {@link #extraMemory()}) and, in the run command only, {@code {mainClass}} (the class declaring
+ * {@code public static void main(String[])} among the compiled class files, for JVM languages).
  *
  * @param id             stable identifier, for example {@code cpp}; lower case letters, digits, {@code _-.}
  * @param name           display name, for example {@code C++ 17 (GCC)}

@@ -139,19 +139,68 @@ public sealed interface ComparatorSpec {
     }
 
     /**
-     * A checker program, compiled and run in the sandbox, speaking the testlib exit protocol
-     * (0 accepted, 1 wrong answer, 2 presentation error, 3 judge failure, 7 partial points).
-     * It is called as {@code checker input.txt output.txt answer.txt} with the three files in its work dir.
-     * For partial points the first whitespace-separated token of its stdout (of its stderr when stdout is
-     * empty) is the earned share of the test's weight, a number in [0, 1]. Its stderr is the test's checker
-     * message. Any other exit, a signal or a limit is a judge failure (IE) for the test.
+     * A checker program, compiled and run in the sandbox for each test, speaking one of the common checker
+     * protocols. A checker that fails (an exit its protocol does not know, a signal, a limit) makes the test a
+     * judge failure (IE), never a verdict against the submission. Points a checker reports are in the unit of
+     * the test's weight (a test of weight 0 counts as 1): a test's score is what its checker gave it.
+     *
+     * @param languageId the checker's language
+     * @param sources    the checker's source files (at least one)
+     * @param protocol   how the checker is called and what its exit and files mean
+     * @param arguments  extra arguments, split at whitespace (no shell involved); for {@link Protocol#KATTIS}
+     *                   the problem's {@code validator_flags}; {@link Protocol#TESTLIB} takes none. Null means
+     *                   none; kept as the words joined by single spaces
      */
-    record Checker(String languageId, List<SourceFile> sources) implements ComparatorSpec {
+    record Checker(String languageId, List<SourceFile> sources, Protocol protocol, String arguments)
+            implements ComparatorSpec {
+
+        /** Longest {@link #arguments()} accepted, in characters. */
+        public static final int MAX_ARGUMENTS_LENGTH = 1000;
+
+        /** How a checker program is called and what it reports. */
+        public enum Protocol {
+            /**
+             * A testlib checker ({@code testlib.h}, as Codeforces and Polygon run them):
+             * {@code checker input output answer result -appes}, with the test's input, the program's output
+             * and the expected answer as files. The exit code and what testlib writes to the result file (or, from
+             * checkers that ignore it, the outcome line on stderr) decide, as
+             * {@link dev.judge.core.compare.protocol.TestlibProtocol} reads them: 0 accepted, 1 wrong answer,
+             * 2/4/8 presentation error, 3 judge failure, 7 points ({@code quitp}), {@code _pc(n)} n percent.
+             */
+            TESTLIB,
+            /**
+             * A Kattis/DOMjudge output validator: {@code validator input judge_answer feedback_dir [arguments]}
+             * with the program's output on its stdin. Exit 42 accepted, 43 wrong answer, anything else a judge
+             * failure; {@code judgemessage.txt} is the checker message, {@code teammessage.txt} follows it
+             * after {@code "team message: "}, and {@code score.txt} gives the test's score, as
+             * {@link dev.judge.core.compare.protocol.OutputValidatorProtocol} reads them.
+             */
+            KATTIS
+        }
+
         public Checker {
             Checks.notBlank(languageId, "comparator.languageId");
             Checks.notNull(sources, "comparator.sources");
             Checks.check(!sources.isEmpty(), "comparator.sources", "must hold at least one file");
             sources = List.copyOf(sources);
+            Checks.notNull(protocol, "comparator.protocol");
+            String words = arguments == null ? "" : arguments.strip();
+            Checks.check(words.length() <= MAX_ARGUMENTS_LENGTH, "comparator.arguments",
+                    () -> "must be at most " + MAX_ARGUMENTS_LENGTH + " characters");
+            Checks.check(words.indexOf('\0') < 0, "comparator.arguments", "must not contain NUL characters");
+            arguments = words.isEmpty() ? "" : String.join(" ", words.split("\\s+"));
+            Checks.check(arguments.isEmpty() || protocol == Protocol.KATTIS, "comparator.arguments",
+                    "only a kattis output validator takes arguments");
+        }
+
+        /** A testlib checker. */
+        public Checker(String languageId, List<SourceFile> sources) {
+            this(languageId, sources, Protocol.TESTLIB, "");
+        }
+
+        /** {@link #arguments()} as the separate arguments the checker gets. */
+        public List<String> argumentList() {
+            return arguments.isEmpty() ? List.of() : List.of(arguments.split(" "));
         }
     }
 
@@ -186,5 +235,19 @@ public sealed interface ComparatorSpec {
      */
     static Kattis kattis(String validatorFlags) {
         return Kattis.parse(validatorFlags);
+    }
+
+    /** A testlib checker program in {@code languageId}; see {@link Checker.Protocol#TESTLIB}. */
+    static Checker testlibChecker(String languageId, List<SourceFile> sources) {
+        return new Checker(languageId, sources, Checker.Protocol.TESTLIB, "");
+    }
+
+    /**
+     * A Kattis/DOMjudge output validator in {@code languageId}; see {@link Checker.Protocol#KATTIS}.
+     *
+     * @param validatorFlags passed to the validator after its three arguments, split at whitespace; null for none
+     */
+    static Checker kattisValidator(String languageId, List<SourceFile> sources, String validatorFlags) {
+        return new Checker(languageId, sources, Checker.Protocol.KATTIS, validatorFlags);
     }
 }

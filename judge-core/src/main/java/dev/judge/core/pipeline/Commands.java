@@ -6,6 +6,8 @@ import java.util.List;
 
 /** Expands the placeholders of a language's commands into plain argument lists. */
 final class Commands {
+    static final String MAIN_CLASS = "{mainClass}";
+
     private Commands() {
     }
 
@@ -16,16 +18,36 @@ final class Commands {
      * @param memoryMiB the run's memory limit in MiB, before the language's extra memory
      */
     static List<String> expand(List<String> template, Language language, List<String> fileNames, long memoryMiB) {
+        return expand(template, language, fileNames, memoryMiB, null);
+    }
+
+    /**
+     * @param mainClass the class a JVM program starts from, for {@code {mainClass}}; {@code null} when the
+     *                  command may not use it
+     * @throws IllegalStateException when the command uses {@code {mainClass}} and none is given
+     */
+    static List<String> expand(List<String> template, Language language, List<String> fileNames, long memoryMiB,
+            String mainClass) {
         String main = mainFile(language, fileNames);
         List<String> out = new ArrayList<>();
         for (String arg : template) {
             if (arg.equals("{sources}")) {
                 out.addAll(sources(language, fileNames));
             } else {
-                out.add(arg.replace("{src}", main).replace("{memoryMiB}", Long.toString(memoryMiB)));
+                if (arg.contains(MAIN_CLASS) && mainClass == null) {
+                    throw new IllegalStateException("language '" + language.id() + "': " + MAIN_CLASS
+                            + " is only known to the run command of a compiled program");
+                }
+                String a = arg.replace("{src}", main).replace("{memoryMiB}", Long.toString(memoryMiB));
+                out.add(mainClass == null ? a : a.replace(MAIN_CLASS, mainClass));
             }
         }
         return out;
+    }
+
+    /** Whether the language's run command starts a class found in the compiled files. */
+    static boolean namesMainClass(Language language) {
+        return language.compiled() && language.runCommand().stream().anyMatch(a -> a.contains(MAIN_CLASS));
     }
 
     /** The language's main file if present, else the first file. */

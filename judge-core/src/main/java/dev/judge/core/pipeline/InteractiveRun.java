@@ -97,19 +97,19 @@ final class InteractiveRun {
     private final int excerptCap;
 
     /**
-     * @param program the interactor's compiled files
+     * @param program the interactor's compiled files and, for a JVM language, its main class
      * @param limits  the judge's checker limits, before the interactor language's allowances
      * @param checker the submission's checker program for a testlib interactor's {@code tout.txt}, or null
      */
-    InteractiveRun(Sandbox sandbox, Interactor interactor, Language language, List<SandboxFile> program,
+    InteractiveRun(Sandbox sandbox, Interactor interactor, Language language, Compiled program,
             Limits limits, OutputComparator checker, JudgeObserver observer, int excerptCap) {
         this.sandbox = sandbox;
         this.interactor = interactor;
         this.language = language;
-        this.program = List.copyOf(program);
+        this.program = program.files();
         this.limits = language.allowFor(limits);
         List<String> cmd = new ArrayList<>(Commands.expand(language.runCommand(), language,
-                program.stream().map(SandboxFile::path).toList(), limits.memory().toMiB()));
+                this.program.stream().map(SandboxFile::path).toList(), limits.memory().toMiB(), program.mainClass()));
         cmd.addAll(interactor.protocol() == Interactor.Protocol.KATTIS
                 ? List.of(INPUT, ANSWER, FEEDBACK + "/") : List.of(INPUT, TOUT, ANSWER));
         this.command = List.copyOf(cmd);
@@ -162,7 +162,7 @@ final class InteractiveRun {
             cpu = max(cpu, r.program().cpuTime());
             wall = max(wall, r.program().wallTime());
             memory = r.program().peakMemory().isGreaterThan(memory) ? r.program().peakMemory() : memory;
-            pass = decide(r, allowed, input, answer, t.weight() > 0 ? t.weight() : 1);
+            pass = decide(r, allowed, input, answer, t.weight());
             if (!(pass.verdict() instanceof Verdict.Accepted) || pass.nextInput() == null) {
                 break;
             }
@@ -194,7 +194,7 @@ final class InteractiveRun {
     }
 
     /** The decision table of the class description, for one pass. */
-    private Pass decide(PairResult r, Limits allowed, byte[] input, byte[] answer, double maxScore) {
+    private Pass decide(PairResult r, Limits allowed, byte[] input, byte[] answer, double weight) {
         SandboxResult peer = r.peer();
         SandboxResult sub = r.program();
         String peerErr = Utf8.excerpt(peer.stderr(), excerptCap).strip();
@@ -230,7 +230,7 @@ final class InteractiveRun {
                 }
             }
             OutputValidatorProtocol.Result decoded = OutputValidatorProtocol.decode(peer.exitCode(), judge, team,
-                    score, maxScore);
+                    score, weight > 0 ? weight : 1);
             said = decoded.comparison();
             teamMessage = decoded.teamMessage();
         } else {
@@ -256,7 +256,7 @@ final class InteractiveRun {
                     .map(SandboxFile::content).orElse(new byte[0]);
             Comparison c;
             try {
-                c = checker.compare(input, answer, tout);
+                c = CheckerComparator.forWeight(checker, weight).compare(input, answer, tout);
             } catch (RuntimeException e) {
                 LOG.warn("the checker failed on an interactor's output", e);
                 c = new Comparison(Outcome.CHECKER_FAILED, 0, "comparator failed: " + e);

@@ -25,7 +25,6 @@ import dev.judge.core.sandbox.SandboxResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -133,7 +132,7 @@ final class Pipeline implements JudgingPipeline {
         }
         Compiled program;
         try {
-            program = compile(language, info.version(), s.sources());
+            program = compile(language, info.version(), s.sources(), s.supportFiles());
         } catch (RuntimeException e) {
             LOG.warn("compiling submission {} failed in the judge", id, e);
             return Prepared.failed(new Verdict.InternalError(e.getMessage()), "");
@@ -143,6 +142,10 @@ final class Pipeline implements JudgingPipeline {
         }
         if (!program.success()) {
             return Prepared.failed(Verdict.COMPILATION_ERROR, program.output());
+        }
+        String clash = new TestFiles(s.io()).clash(program.files());
+        if (clash != null) {
+            return Prepared.failed(new Verdict.InternalError(clash), program.output());
         }
         OutputComparator comparator;
         try {
@@ -176,7 +179,7 @@ final class Pipeline implements JudgingPipeline {
         if (!program.success()) {
             throw new JudgeException("the interactor did not compile: " + program.output());
         }
-        return new InteractiveRun(sandbox, interactor, language, program.files(), settings.checkerLimits(),
+        return new InteractiveRun(sandbox, interactor, language, program, settings.checkerLimits(),
                 s.comparator() instanceof ComparatorSpec.Checker ? comparator : null, observer, settings.excerptCap());
     }
 
@@ -194,29 +197,58 @@ final class Pipeline implements JudgingPipeline {
         if (!program.success()) {
             throw new JudgeException("the checker did not compile: " + program.output());
         }
-        return new CheckerComparator(sandbox, language, program.files(), settings.checkerLimits(),
-                settings.excerptCap());
+        return new CheckerComparator(sandbox, language, program, checker.protocol(), checker.argumentList(),
+                settings.checkerLimits(), settings.excerptCap());
     }
 
     /** Compiles through the cache; languages without a compile step pass their sources through. */
     Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources) {
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        for (SourceFile f : sources) {
-            files.put(f.name() == null ? language.sourceFile() : f.name(), Utf8.utf8(f.content()));
-        }
+        return compile(language, toolchainVersion, sources, List.of());
+    }
+
+    /** Compiles with the problem's support files (see {@link CompileInputs} for which are compiled). */
+    Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources,
+            List<SourceFile> supportFiles) {
+        CompileInputs in = CompileInputs.of(language, sources, supportFiles);
         if (!language.compiled()) {
-            return Compiled.ok(files.entrySet().stream().map(e -> SandboxFile.of(e.getKey(), e.getValue())).toList(),
-                    "");
+            return Compiled.ok(in.asRunFiles(), "");
         }
+        Map<String, byte[]> files = in.files();
         List<String> names = List.copyOf(files.keySet());
         Limits limits = settings.compileLimits().withProcesses(
                 Math.max(settings.compileLimits().processes(), language.minProcesses()));
         List<String> command = Commands.expand(language.compileCommand(), language, names,
                 limits.memory().toMiB());
+        // The run command and the support files' roles decide what the outcome holds besides the artifacts.
         String key = ArtifactCache.key(List.of(language.id(), toolchainVersion, String.join("\0", command),
-                String.join("\0", language.artifacts()), language.profile()), files);
+                String.join("\0", language.artifacts()), language.profile(), String.join("\0", language.runCommand()),
+                String.join("\0", in.support())), files);
         return cache.get(key, () -> observer.observe(JudgeObserver.Phase.COMPILE, language.id(),
-                () -> runCompiler(language, command, files, limits)));
+                () -> runnable(runCompiler(language, command, files, limits), language, in)));
+    }
+
+    /** A compiled program with what its runs need besides the artifacts: support files, the class to start. */
+    private static Compiled runnable(Compiled c, Language language, CompileInputs in) {
+        if (!c.success()) {
+            return c;
+        }
+        for (SandboxFile f : in.runFiles()) {
+            if (c.files().stream().anyMatch(a -> a.path().equals(f.path()))) {
+                throw new CompileFailure("the support file '" + f.path() + "' has the name of a compiled artifact");
+            }
+        }
+        Compiled program = c.plusFiles(in.runFiles());
+        if (!Commands.namesMainClass(language)) {
+            return program;
+        }
+        JvmEntryPoint.Found found;
+        try {
+            found = JvmEntryPoint.find(c.files(), in.mainSource());
+        } catch (IllegalArgumentException e) {
+            throw new CompileFailure("the compiler left an unreadable class file: " + e.getMessage(), e);
+        }
+        return found.mainClass() != null ? program.withMainClass(found.mainClass())
+                : Compiled.error(append(c.output(), found.problem()), true);
     }
 
     private Compiled runCompiler(Language language, List<String> command, Map<String, byte[]> files, Limits limits) {
@@ -266,7 +298,8 @@ final class Pipeline implements JudgingPipeline {
         int n = tests.size();
         SkipRule skips = SkipRule.of(s);
         Limits limits = p.language().allowFor(s.limits());
-        SandboxRequest base = runRequest(p.language(), p.program(), s.limits(), limits);
+        TestFiles io = new TestFiles(s.io());
+        SandboxRequest base = io.base(runRequest(p.language(), p.program(), s.limits(), limits));
         AtomicReferenceArray<TestResult> results = new AtomicReferenceArray<>(n);
         ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(runSlots.executor());
         List<Future<Integer>> futures = new ArrayList<>();
@@ -293,7 +326,7 @@ final class Pipeline implements JudgingPipeline {
                                 TestResult r = p.interaction() != null
                                         ? p.interaction().run(p.language().id(), tests.get(index), base, limits)
                                         : runTest(p.language().id(), tests.get(index), base, limits,
-                                                p.comparator());
+                                                p.comparator(), io);
                                 skips.ran(index, r);
                                 results.set(index, r);
                             }
@@ -340,16 +373,17 @@ final class Pipeline implements JudgingPipeline {
 
     private SandboxRequest runRequest(Language language, Compiled program, Limits asked, Limits allowed) {
         List<String> names = program.files().stream().map(SandboxFile::path).toList();
-        List<String> command = Commands.expand(language.runCommand(), language, names, asked.memory().toMiB());
+        List<String> command = Commands.expand(language.runCommand(), language, names, asked.memory().toMiB(),
+                program.mainClass());
         return new SandboxRequest(command, program.files(), new byte[0], allowed, Map.of(), List.of(),
                 language.profile());
     }
 
     private TestResult runTest(String languageId, TestCase t, SandboxRequest base, Limits limits,
-            OutputComparator comparator) {
+            OutputComparator comparator, TestFiles io) {
         SandboxResult r;
         try {
-            SandboxRequest request = base.withStdin(t.input());
+            SandboxRequest request = io.forTest(base, t.input());
             r = observer.observe(JudgeObserver.Phase.RUN, languageId, () -> sandbox.run(request));
         } catch (RuntimeException e) {
             LOG.warn("the sandbox failed on test {}", t.id(), e);
@@ -368,9 +402,11 @@ final class Pipeline implements JudgingPipeline {
         } else {
             Comparison c;
             try {
-                byte[] stdout = r.stdout();
-                c = observer.observe(JudgeObserver.Phase.CHECK, languageId,
-                        () -> comparator.compare(t.input(), t.expectedOutput(), stdout));
+                byte[] answer = io.answer(r).orElse(null);
+                c = answer == null ? new Comparison(Comparison.Outcome.WRONG_ANSWER, 0, io.missingOutput())
+                        : observer.observe(JudgeObserver.Phase.CHECK, languageId,
+                                () -> CheckerComparator.forWeight(comparator, t.weight())
+                                        .compare(t.input(), t.expectedOutput(), answer));
             } catch (RuntimeException e) {
                 LOG.warn("the comparator failed on test {}", t.id(), e);
                 c = new Comparison(Comparison.Outcome.CHECKER_FAILED, 0, "comparator failed: " + e);

@@ -5,16 +5,20 @@ import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.FileIo;
 import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
+import java.util.Arrays;
 import java.util.List;
 
 /** The checks that depend on the judge's configuration: known languages, caps, text encodings. */
 final class Validator {
+
+    private static final String GLOB_CHARACTERS = "*?[]{}";
 
     private final JudgeCaps caps;
     private final Toolchains toolchains;
@@ -32,6 +36,8 @@ final class Validator {
         check(s != null, "submission", "must not be null");
         Language language = language(s.languageId(), "languageId");
         sources(s.sources(), "sources");
+        supportFiles(s, language);
+        fileIo(s, language);
         limits(s.limits());
         List<TestCase> tests = s.tests();
         check(tests.size() <= caps.maxTests(), "tests",
@@ -117,6 +123,47 @@ final class Validator {
         }
         check(total <= caps.maxSourceSize().bytes(), field,
                 "source is " + ByteSize.ofBytes(total) + ", more than the maximum " + caps.maxSourceSize());
+    }
+
+    /**
+     * Support files are the problem's, not the submitter's: they have a cap of their own, of the same size as
+     * the sources', and may be empty (an empty data file is data).
+     */
+    private void supportFiles(Submission s, Language language) {
+        List<SourceFile> files = s.supportFiles();
+        boolean unnamedMain = s.sources().stream().anyMatch(f -> f.name() == null);
+        long total = 0;
+        for (int i = 0; i < files.size(); i++) {
+            SourceFile f = files.get(i);
+            // The model checks names as given; the main source's default name is only known here.
+            check(!(unnamedMain && f.name().equals(language.sourceFile())), "supportFiles[" + i + "].name",
+                    "'" + f.name() + "' is the name of the main source file");
+            check(Utf8.isEncodable(f.content()), "supportFiles[" + i + "].content",
+                    "is not valid text (unpaired surrogate)");
+            total += f.sizeInBytes();
+        }
+        check(total <= caps.maxSourceSize().bytes(), "supportFiles", "support files are " + ByteSize.ofBytes(total)
+                + ", more than the maximum " + caps.maxSourceSize());
+    }
+
+    /** The file I/O names are collected and written by the sandbox: no glob characters, no clash with a file. */
+    private static void fileIo(Submission s, Language language) {
+        FileIo io = s.io();
+        for (String name : Arrays.asList(io.inputFile(), io.outputFile())) {
+            if (name == null) {
+                continue;
+            }
+            String field = name.equals(io.inputFile()) ? "io.inputFile" : "io.outputFile";
+            check(name.chars().noneMatch(c -> GLOB_CHARACTERS.indexOf(c) >= 0), field,
+                    "'" + name + "' may not hold any of " + GLOB_CHARACTERS);
+            for (SourceFile f : s.sources()) {
+                check(!name.equals(f.name() == null ? language.sourceFile() : f.name()), field,
+                        "'" + name + "' is the name of a source file");
+            }
+            for (SourceFile f : s.supportFiles()) {
+                check(!name.equals(f.name()), field, "'" + name + "' is the name of a support file");
+            }
+        }
     }
 
     private void limits(Limits l) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.JudgeBusyException;
+import dev.judge.core.language.Languages;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.JudgeOptions;
@@ -26,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -77,7 +79,10 @@ class PipelineTest {
 
     @Test
     void aLanguageWithoutCompileStepGoesStraightToRunning() {
-        try (Judge judge = judge(FakeSandbox.programs(PipelineTest::echo), 1)) {
+        // every default language compiles or checks its sources: configure one that runs them directly
+        Languages noCheck = Languages.defaults().withProperties(Map.of("python3.compile", ""));
+        try (Judge judge = Judge.builder().sandbox(FakeSandbox.programs(PipelineTest::echo)).runSlots(1)
+                .languages(noCheck).build()) {
             List<JudgeEvent> events = new CopyOnWriteArrayList<>();
             judge.judge(Submission.of("python3", "print(1)", tests("a")), events::add);
             assertThat(events.get(0)).isInstanceOfSatisfying(JudgeEvent.StatusChanged.class,
@@ -182,8 +187,9 @@ class PipelineTest {
                 case "wa" -> FakeSandbox.result(Termination.EXITED, 1, 0, "", "expected 3, found 4", Duration.ZERO);
                 case "pe" -> FakeSandbox.result(Termination.EXITED, 2, 0, "", "extra spaces", Duration.ZERO);
                 case "broken" -> FakeSandbox.result(Termination.EXITED, 3, 0, "", "answer file broken", Duration.ZERO);
-                case "part" -> FakeSandbox.result(Termination.EXITED, 7, 0, "0.25\n", "a quarter", Duration.ZERO);
-                case "badpart" -> FakeSandbox.result(Termination.EXITED, 7, 0, "lots", "", Duration.ZERO);
+                case "part" -> FakeSandbox.result(Termination.EXITED, 7, 0, "", "points 0.25 a quarter\n",
+                        Duration.ZERO);
+                case "badpart" -> FakeSandbox.result(Termination.EXITED, 7, 0, "", "points lots\n", Duration.ZERO);
                 default -> FakeSandbox.result(Termination.SIGNALED, -1, 11, "", "", Duration.ZERO);
             };
         });
@@ -202,7 +208,9 @@ class PipelineTest {
             assertThat(r.score()).isEqualTo(1.25);
         }
         assertThat(checkerRuns).hasSize(7).allSatisfy(req -> {
-            assertThat(req.command()).endsWith("input.txt", "output.txt", "answer.txt").startsWith("./main");
+            assertThat(req.command()).endsWith("input.txt", "output.txt", "answer.txt", "result.xml", "-appes")
+                    .startsWith("./main");
+            assertThat(req.collect()).containsExactly("result.xml");
             assertThat(req.files()).extracting(SandboxFile::path).contains("main", "input.txt", "answer.txt");
         });
         SandboxRequest wa = checkerRuns.stream().filter(q -> q.files().stream().anyMatch(f ->
@@ -332,14 +340,22 @@ class PipelineTest {
     @Test
     void eachTestRunsWithTheLanguagesAllowances() {
         List<SandboxRequest> runs = new CopyOnWriteArrayList<>();
+        String source = "class Main { public static void main(String[] a) { } }";
+        byte[] mainClass = dev.judge.core.testsupport.JavaClasses.compile(java.util.Map.of("Main.java", source))
+                .get("Main.class");
         FakeSandbox sandbox = FakeSandbox.programs(r -> {
             runs.add(r);
             return echo(r);
         });
-        try (Judge judge = judge(sandbox, 1)) {
+        FakeSandbox java = new FakeSandbox(r -> r.command().get(0).equals("javac")
+                ? new SandboxResult(Termination.EXITED, 0, 0, new byte[0], new byte[0], false, Duration.ZERO,
+                        Duration.ZERO, dev.judge.core.model.ByteSize.ofMiB(1),
+                        List.of(SandboxFile.of("Main.class", mainClass)), "")
+                : sandbox.run(r));
+        try (Judge judge = judge(java, 1)) {
             Limits limits = Limits.defaults().withCpuTime(Duration.ofSeconds(2))
                     .withMemory(dev.judge.core.model.ByteSize.ofMiB(256));
-            judge.judge(Submission.of("java", "class Main {}", tests("a")).withLimits(limits));
+            judge.judge(Submission.of("java", source, tests("a")).withLimits(limits));
         }
         assertThat(runs).singleElement().satisfies(r -> {
             assertThat(r.command()).contains("-Xmx256m", "Main");

@@ -13,36 +13,56 @@ import org.junit.jupiter.api.Test;
 class LanguagesTest {
 
     @Test
-    void theBundledDefaultsDescribeTheSixLanguages() {
+    void theBundledDefaultsDescribeEveryLanguage() {
         Languages d = Languages.defaults();
-        assertThat(d.all()).extracting(Language::id)
-                .containsExactly("c", "cpp", "java", "javascript", "python3", "rust");
+        assertThat(d.all()).extracting(Language::id).containsExactly("bash", "c", "cpp", "csharp", "go", "haskell",
+                "java", "javascript", "kotlin", "lua", "pascal", "perl", "php", "python3", "ruby", "rust", "typescript");
         Language java = d.find("java").orElseThrow();
         assertThat(java.sourceFile()).isEqualTo("Main.java");
         assertThat(java.compileCommand()).first().isEqualTo("javac");
-        assertThat(java.runCommand()).containsSubsequence("java", "-cp", ".", "Main");
-        assertThat(java.artifacts()).containsExactly("*.class");
+        assertThat(java.compileCommand()).containsSubsequence("-d", ".", "{sources}");
+        assertThat(java.runCommand()).containsSubsequence("java", "-cp", ".", "{mainClass}");
+        assertThat(java.artifacts()).startsWith("*.class", "*/*.class", "*/*/*.class");
         assertThat(java.profile()).isEqualTo("jvm");
         assertThat(java.extraTime()).isEqualTo(Duration.ofSeconds(1));
         assertThat(java.extraMemory()).isEqualTo(ByteSize.ofMiB(256));
         Language cpp = d.find("cpp").orElseThrow();
         assertThat(cpp.compileCommand()).contains("g++", "-O2", "-std=c++17");
         Language python = d.find("python3").orElseThrow();
-        assertThat(python.compiled()).isFalse();
         assertThat(python.runCommand()).contains("python3", "{src}");
         assertThat(d.find("rust").orElseThrow().compileCommand()).contains("rustc", "-O");
         assertThat(d.find("javascript").orElseThrow().profile()).isEqualTo("node");
+        assertThat(d.find("kotlin").orElseThrow().profile()).isEqualTo("jvm");
+        assertThat(d.find("go").orElseThrow().minProcesses()).isGreaterThan(1);
+    }
+
+    @Test
+    void interpretedLanguagesCheckTheirSourcesAndHandEveryFileToTheRun() {
+        Languages d = Languages.defaults();
+        assertThat(d.all()).as("every language has a compile or check step").allMatch(Language::compiled);
+        Map<String, String> checks = Map.of("python3", "py_compile", "javascript", "--check", "ruby", "-c",
+                "php", "-l", "perl", "-c", "lua", "-p", "bash", "-n");
+        checks.forEach((id, flag) -> {
+            Language l = d.find(id).orElseThrow();
+            assertThat(l.compileCommand()).as(id).contains(flag);
+            assertThat(l.artifacts()).as(id).containsExactly("*");
+        });
     }
 
     @Test
     void judge0IdsMapToLanguages() {
         Languages d = Languages.defaults();
-        Map<Integer, String> expected = Map.ofEntries(Map.entry(48, "c"), Map.entry(49, "c"), Map.entry(50, "c"),
-                Map.entry(52, "cpp"), Map.entry(53, "cpp"), Map.entry(54, "cpp"), Map.entry(62, "java"),
-                Map.entry(63, "javascript"), Map.entry(71, "python3"), Map.entry(73, "rust"));
+        Map<Integer, String> expected = Map.ofEntries(Map.entry(46, "bash"), Map.entry(48, "c"), Map.entry(49, "c"),
+                Map.entry(50, "c"), Map.entry(51, "csharp"), Map.entry(52, "cpp"), Map.entry(53, "cpp"),
+                Map.entry(54, "cpp"), Map.entry(60, "go"), Map.entry(61, "haskell"), Map.entry(62, "java"),
+                Map.entry(63, "javascript"), Map.entry(64, "lua"), Map.entry(67, "pascal"), Map.entry(68, "php"),
+                Map.entry(71, "python3"), Map.entry(72, "ruby"), Map.entry(73, "rust"), Map.entry(74, "typescript"),
+                Map.entry(78, "kotlin"), Map.entry(85, "perl"));
         expected.forEach((id, lang) -> assertThat(d.byJudge0Id(id)).as("judge0 id " + id)
                 .hasValueSatisfying(l -> assertThat(l.id()).isEqualTo(lang)));
-        assertThat(d.byJudge0Id(1)).isEmpty();
+        assertThat(d.all()).flatExtracting(Language::judge0Ids).as("each Judge0 id names one language")
+                .doesNotHaveDuplicates().hasSameSizeAs(expected.keySet());
+        assertThat(d.byJudge0Id(1)).as("an archived Judge0 language").isEmpty();
     }
 
     @Test
@@ -63,27 +83,27 @@ class LanguagesTest {
     @Test
     void propertiesAddAndRemoveLanguages() {
         Languages d = Languages.defaults().withProperties(Map.of(
-                "ruby.name", "Ruby",
-                "ruby.source", "main.rb",
-                "ruby.run", "ruby {src}",
-                "ruby.version", "ruby --version",
-                "ruby.judge0", "72",
+                "ocaml.name", "OCaml",
+                "ocaml.source", "main.ml",
+                "ocaml.run", "ocaml {src}",
+                "ocaml.version", "ocaml -version",
+                "ocaml.judge0", "65",
                 "rust.disabled", "true"));
-        Language ruby = d.find("ruby").orElseThrow();
-        assertThat(ruby.compiled()).isFalse();
-        assertThat(ruby.profile()).isEqualTo("default");
-        assertThat(ruby.minProcesses()).isEqualTo(1);
-        assertThat(d.byJudge0Id(72)).contains(ruby);
+        Language ocaml = d.find("ocaml").orElseThrow();
+        assertThat(ocaml.compiled()).isFalse();
+        assertThat(ocaml.profile()).isEqualTo("default");
+        assertThat(ocaml.minProcesses()).isEqualTo(1);
+        assertThat(d.byJudge0Id(65)).contains(ocaml);
         assertThat(d.find("rust")).isEmpty();
-        assertThat(d.all()).hasSize(6);
+        assertThat(d.all()).hasSameSizeAs(Languages.defaults().all());
     }
 
     @Test
     void badPropertiesNameTheKey() {
         assertThatThrownBy(() -> Languages.defaults().withProperties(Map.of("cpp.compiler", "g++")))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cpp.compiler");
-        assertThatThrownBy(() -> Languages.defaults().withProperties(Map.of("go.name", "Go")))
-                .hasMessageContaining("go.source");
+        assertThatThrownBy(() -> Languages.defaults().withProperties(Map.of("ocaml.name", "OCaml")))
+                .hasMessageContaining("ocaml.source");
         assertThatThrownBy(() -> Languages.defaults().withProperties(Map.of("c.time.extra", "soon")))
                 .hasMessageContaining("c.time.extra");
         assertThatThrownBy(() -> Languages.defaults().withProperties(Map.of("c.time.multiplier", "0.5")))

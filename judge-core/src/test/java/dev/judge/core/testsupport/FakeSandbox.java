@@ -43,14 +43,17 @@ public final class FakeSandbox implements Sandbox {
                 Duration.ZERO, ByteSize.ofMiB(1), List.of(SandboxFile.executable("main", new byte[] {1, 2, 3})), "");
     }
 
-    /** Answers version probes with "1.0", compiles with a binary, and runs with {@code run}. */
+    /**
+     * Answers version probes with "1.0", compiles with a binary, and runs with {@code run}. A request that collects
+     * files is a compile, unless it places the test's {@code input.txt}: a checker run, which collects its report.
+     */
     public static FakeSandbox programs(Function<SandboxRequest, SandboxResult> run) {
         return new FakeSandbox(r -> {
             if (r.command().contains("--version") || r.command().contains("-dumpfullversion")
                     || r.command().contains("-version")) {
                 return exited(0, "1.0\n");
             }
-            if (!r.collect().isEmpty()) {
+            if (!r.collect().isEmpty() && r.files().stream().noneMatch(f -> f.path().equals("input.txt"))) {
                 return compiled(r);
             }
             return run.apply(r);

@@ -13,8 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Judge0's authentication: the {@code X-Auth-Token} header must be one of {@code judge.judge0.auth-token}.
- * Without configured tokens every request passes, as on a Judge0 without {@code AUTHN_TOKEN}.
+ * Judge0's authentication: the {@code X-Auth-Token} header must be one of the accepted tokens
+ * ({@link Judge0Tokens}). An empty list lets every request pass: the explicitly open API.
  */
 final class Judge0AuthFilter extends OncePerRequestFilter {
     static final String HEADER = "X-Auth-Token";

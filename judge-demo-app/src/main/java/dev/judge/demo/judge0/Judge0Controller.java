@@ -27,10 +27,23 @@ import dev.judge.demo.web.ApiException;
 public class Judge0Controller {
     private final Judge0Service service;
     private final Judge0Properties properties;
+    private final Judge0Languages languages;
 
-    Judge0Controller(Judge0Service service, Judge0Properties properties) {
+    Judge0Controller(Judge0Service service, Judge0Properties properties, Judge0Languages languages) {
         this.service = service;
         this.properties = properties;
+        this.languages = languages;
+    }
+
+    /** Judge0's maintenance mode: no submission is created or deleted, reads go on. */
+    private void refuseDuringMaintenance() {
+        if (properties.maintenanceMode()) {
+            throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, properties.maintenanceMessage());
+        }
+    }
+
+    private Map<String, Object> named(Map<String, Object> view) {
+        return Judge0Views.named(view, id -> languages.find(id).map(Judge0Languages::name).orElse(null));
     }
 
     @PostMapping
@@ -39,10 +52,12 @@ public class Judge0Controller {
             @RequestParam(name = "base64_encoded", defaultValue = "false") boolean base64,
             @RequestParam(defaultValue = "false") boolean wait,
             @RequestParam(required = false) String fields) {
+        refuseDuringMaintenance();
+        Judge0Views.checkFields(fields); // before anything is created, as Judge0 checks them
         String token = service.create(request, base64);
         if (wait) {
             return ResponseEntity.status(HttpStatus.CREATED)
-                    .body(Judge0Views.select(service.awaitView(token), fields, base64));
+                    .body(Judge0Views.select(named(service.awaitView(token)), fields, base64));
         }
         return ResponseEntity.created(URI.create("/judge0/submissions/" + token)).body(Map.of("token", token));
     }
@@ -52,21 +67,25 @@ public class Judge0Controller {
     public Map<String, Object> get(@PathVariable String token,
             @RequestParam(name = "base64_encoded", defaultValue = "false") boolean base64,
             @RequestParam(required = false) String fields) {
-        return Judge0Views.select(service.view(token), fields, base64);
+        Judge0Views.checkFields(fields);
+        return Judge0Views.select(named(service.view(token)), fields, base64);
     }
 
     @DeleteMapping("/{token}")
-    @Operation(summary = "Delete a finished submission; answers with it")
+    @Operation(summary = "Delete a finished submission; answers with it, base64-encoded as Judge0 does")
     public Map<String, Object> delete(@PathVariable String token,
-            @RequestParam(name = "base64_encoded", defaultValue = "false") boolean base64,
             @RequestParam(required = false) String fields) {
-        return Judge0Views.select(service.delete(token), fields, base64);
+        refuseDuringMaintenance();
+        Judge0Views.checkFields(fields);
+        // Judge0 forces base64 here: the deleted text may not be valid UTF-8 and there is no second chance
+        return Judge0Views.select(named(service.delete(token)), fields, true);
     }
 
     @PostMapping("/batch")
     @Operation(summary = "Create several: [{token} or {field: [message]}] in order")
     public ResponseEntity<List<Map<String, Object>>> createBatch(@RequestBody Judge0BatchRequest request,
             @RequestParam(name = "base64_encoded", defaultValue = "false") boolean base64) {
+        refuseDuringMaintenance();
         List<Judge0Request> items = request.submissions();
         if (items == null || items.isEmpty()) {
             throw ApiException.invalid("submissions", "must hold at least one submission");
@@ -77,9 +96,15 @@ public class Judge0Controller {
                             + " submissions")));
         }
         List<Map<String, Object>> out = new ArrayList<>();
+        boolean anyCreated = false;
         for (Judge0Request item : items) {
+            if (item == null) {
+                out.add(Map.of("source_code", List.of("can't be blank"), "language_id", List.of("can't be blank")));
+                continue;
+            }
             try {
                 out.add(Map.of("token", service.create(item, base64)));
+                anyCreated = true;
             } catch (ApiException e) {
                 if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
                     throw e;
@@ -92,7 +117,8 @@ public class Judge0Controller {
                 out.add(errors);
             }
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(out);
+        // as Judge0: 201 when at least one was created, 422 when every one was refused
+        return ResponseEntity.status(anyCreated ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY).body(out);
     }
 
     @GetMapping("/batch")
@@ -100,6 +126,7 @@ public class Judge0Controller {
     public Map<String, Object> getBatch(@RequestParam String tokens,
             @RequestParam(name = "base64_encoded", defaultValue = "false") boolean base64,
             @RequestParam(required = false) String fields) {
+        Judge0Views.checkFields(fields);
         List<String> list = Arrays.stream(tokens.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
         if (list.isEmpty() || list.size() > properties.maxBatchSize()) {
             throw ApiException.invalid("tokens", "must name between 1 and " + properties.maxBatchSize() + " tokens");
@@ -107,7 +134,7 @@ public class Judge0Controller {
         List<Map<String, Object>> submissions = new ArrayList<>();
         for (String token : list) {
             Map<String, Object> view = service.viewOrNull(token);
-            submissions.add(view == null ? null : Judge0Views.select(view, fields, base64));
+            submissions.add(view == null ? null : Judge0Views.select(named(view), fields, base64));
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("submissions", submissions);

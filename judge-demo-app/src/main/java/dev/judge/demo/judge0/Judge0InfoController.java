@@ -1,6 +1,14 @@
 package dev.judge.demo.judge0;
 
+import dev.judge.core.judge.Judge;
 import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.queue.JobQueue;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Comparator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.web.bind.annotation.RequestParam;
 import dev.judge.demo.DemoProperties;
 import dev.judge.demo.web.ApiException;
 import java.util.LinkedHashMap;
@@ -11,18 +19,34 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Judge0 CE 1.13's information endpoints: languages, statuses, configuration, version. */
+/**
+ * Judge0 CE 1.13's information endpoints: languages, statuses, configuration, version, system, workers and
+ * statistics, in the shapes of Judge0's {@code info_controller.rb}, {@code health_controller.rb} and
+ * {@code languages_controller.rb}, with this server's values.
+ */
 @RestController
 @RequestMapping("/judge0")
 public class Judge0InfoController {
     private final Judge0Languages languages;
+    private final Judge judge;
     private final Judge0Properties properties;
     private final DemoProperties demo;
+    private final Judge0Statistics statistics;
+    private final ObjectProvider<JobQueue> queue;
+    private final ObjectProvider<MeterRegistry> meters;
+    private final int slots;
 
-    Judge0InfoController(Judge0Languages languages, Judge0Properties properties, DemoProperties demo) {
+    Judge0InfoController(Judge0Languages languages, Judge judge, Judge0Properties properties, DemoProperties demo,
+            Judge0Statistics statistics, ObjectProvider<JobQueue> queue, ObjectProvider<MeterRegistry> meters,
+            @Value("${judge.executor.slots:0}") int slots) {
         this.languages = languages;
+        this.judge = judge;
         this.properties = properties;
         this.demo = demo;
+        this.statistics = statistics;
+        this.queue = queue;
+        this.meters = meters;
+        this.slots = slots > 0 ? slots : Runtime.getRuntime().availableProcessors();
     }
 
     @GetMapping("/languages")
@@ -33,6 +57,22 @@ public class Judge0InfoController {
             m.put("name", Judge0Languages.name(e.getValue()));
             return m;
         }).toList();
+    }
+
+    /** Every language with a Judge0 id, by name; one whose toolchain is absent here shows as archived. */
+    @GetMapping("/languages/all")
+    public List<Map<String, Object>> allLanguages() {
+        Map<Integer, Map<String, Object>> byId = new LinkedHashMap<>();
+        for (LanguageInfo info : judge.languages()) {
+            for (int id : info.language().judge0Ids()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("id", id);
+                m.put("name", Judge0Languages.name(info));
+                m.put("is_archived", !info.available());
+                byId.merge(id, m, (a, b) -> Boolean.TRUE.equals(a.get("is_archived")) ? b : a);
+            }
+        }
+        return byId.values().stream().sorted(Comparator.comparing(m -> (String) m.get("name"))).toList();
     }
 
     @GetMapping("/languages/{id}")
@@ -64,9 +104,16 @@ public class Judge0InfoController {
         return m;
     }
 
+    /** Judge0 answers its version as plain text. */
+    @GetMapping(path = "/version", produces = "text/plain")
+    public String version() {
+        return "1.13.1";
+    }
+
     @GetMapping("/config_info")
     public Map<String, Object> configInfo() {
         Map<String, Object> m = new LinkedHashMap<>();
+        m.put("maintenance_mode", properties.maintenanceMode());
         m.put("enable_wait_result", true);
         m.put("enable_compiler_options", false);
         m.put("allowed_languages_for_compile_options", List.of());
@@ -106,6 +153,40 @@ public class Judge0InfoController {
         m.put("allow_enable_network", false);
         m.put("enable_network", false);
         return m;
+    }
+
+    /** The host, in the keys of {@code lscpu} and {@code free -h} that Judge0 answers with. */
+    @GetMapping("/system_info")
+    public Map<String, String> systemInfo() {
+        return Judge0SystemInfo.read();
+    }
+
+    /** The judge's one queue, as Judge0 reports each Resque queue. */
+    @GetMapping("/workers")
+    public List<Map<String, Object>> workers() {
+        JobQueue q = queue.getIfAvailable();
+        long size = q == null ? 0 : q.depth();
+        long failed = q == null ? 0 : q.deadLetters(10_000).size();
+        MeterRegistry registry = meters.getIfAvailable();
+        Gauge inFlight = registry == null ? null : registry.find("judge.runs.in.flight").gauge();
+        int working = inFlight == null ? 0 : (int) Math.min(slots, Math.max(0, Math.round(inFlight.value())));
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("queue", "default");
+        m.put("size", size);
+        m.put("available", slots);
+        m.put("idle", slots - working);
+        m.put("working", working);
+        m.put("paused", 0);
+        m.put("failed", failed);
+        return List.of(m);
+    }
+
+    @GetMapping("/statistics")
+    public Map<String, Object> statistics(
+            @RequestParam(name = "invalidate_cache", defaultValue = "false") String invalidate) {
+        return statistics.get("true".equals(invalidate),
+                id -> judge.languages().stream().filter(l -> l.language().judge0Ids().contains(id)).findFirst()
+                        .map(Judge0Languages::name).orElse(null));
     }
 
 }

@@ -1,6 +1,8 @@
 package dev.judge.demo.judge0;
 
+import dev.judge.demo.DemoProperties;
 import dev.judge.demo.web.ProblemResponses;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,8 +20,9 @@ class Judge0SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain judge0(HttpSecurity http, Judge0Properties properties, ProblemResponses problems)
-            throws Exception {
+    SecurityFilterChain judge0(HttpSecurity http, Judge0Properties properties, DemoProperties demo,
+            ProblemResponses problems) throws Exception {
+        List<String> tokens = Judge0Tokens.resolve(properties, demo.dataDir());
         http.securityMatcher("/judge0/**")
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -29,7 +32,7 @@ class Judge0SecurityConfig {
                 .requestCache(c -> c.disable())
                 .anonymous(a -> { })
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
-                .addFilterAfter(new Judge0AuthFilter(properties.tokens(), problems), SecurityContextHolderFilter.class);
+                .addFilterAfter(new Judge0AuthFilter(tokens, problems), SecurityContextHolderFilter.class);
         return http.build();
     }
 }

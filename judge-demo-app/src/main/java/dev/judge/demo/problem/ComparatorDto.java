@@ -6,33 +6,39 @@ import dev.judge.core.model.SourceFile;
 import dev.judge.demo.web.ApiException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The comparator as JSON, one {@code type} of {@code exact}, {@code lines} (the default), {@code tokens},
  * {@code floats} (with {@code absoluteTolerance} and {@code relativeTolerance}, each 1e-6 when left out),
  * {@code unorderedLines}, {@code caseInsensitive}, {@code kattis} (the Kattis default output validator, with
  * {@code flags}, its {@code validator_flags} such as {@code "case_sensitive float_tolerance 1e-6"}; null or left out
- * for the defaults), {@code checker} (with {@code languageId} and {@code sources}). Maps 1:1 onto
- * {@link ComparatorSpec}.
+ * for the defaults), {@code checker} (with {@code languageId}, {@code sources}, {@code protocol}: {@code testlib},
+ * the default, or {@code kattis} for a Kattis/DOMjudge output validator, and {@code arguments}: a Kattis
+ * validator's {@code validator_flags}, passed to it split at whitespace). Maps 1:1 onto {@link ComparatorSpec}.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ComparatorDto(String type, Double absoluteTolerance, Double relativeTolerance, String languageId,
-        List<SourceDto> sources, String flags) {
+        List<SourceDto> sources, String flags, String protocol, String arguments) {
     static final double DEFAULT_TOLERANCE = 1e-6;
     static final List<String> TYPES =
             List.of("exact", "lines", "tokens", "floats", "unorderedLines", "caseInsensitive", "kattis", "checker");
+    static final List<String> PROTOCOLS = List.of("testlib", "kattis");
 
     public static ComparatorDto of(ComparatorSpec spec, boolean withCheckerSources) {
         if (spec instanceof ComparatorSpec.Floats f) {
-            return new ComparatorDto("floats", f.absoluteTolerance(), f.relativeTolerance(), null, null, null);
+            return new ComparatorDto("floats", f.absoluteTolerance(), f.relativeTolerance(), null, null, null, null,
+                    null);
         }
         if (spec instanceof ComparatorSpec.Kattis k) {
-            return new ComparatorDto("kattis", null, null, null, null, k.flags().isEmpty() ? null : k.flags());
+            return new ComparatorDto("kattis", null, null, null, null, k.flags().isEmpty() ? null : k.flags(), null,
+                    null);
         }
         if (spec instanceof ComparatorSpec.Checker c) {
             return new ComparatorDto("checker", null, null, c.languageId(), withCheckerSources
                     ? c.sources().stream().map(s -> new SourceDto(s.name(), s.content())).toList()
-                    : null, null);
+                    : null, null, c.protocol().name().toLowerCase(Locale.ROOT),
+                    c.arguments().isEmpty() ? null : c.arguments());
         }
         return simple(typeOf(spec));
     }
@@ -60,7 +66,7 @@ public record ComparatorDto(String type, Double absoluteTolerance, Double relati
     }
 
     private static ComparatorDto simple(String type) {
-        return new ComparatorDto(type, null, null, null, null, null);
+        return new ComparatorDto(type, null, null, null, null, null, null, null);
     }
 
     /** The comparator this asks for; throws naming the field when it is incomplete or contradictory. */
@@ -73,6 +79,9 @@ public record ComparatorDto(String type, Double absoluteTolerance, Double relati
         }
         if (!type.equals("checker") && (languageId != null || sources != null)) {
             throw ApiException.invalid("comparator.type", "languageId and sources apply only to the checker comparator");
+        }
+        if (!type.equals("checker") && (protocol != null || arguments != null)) {
+            throw ApiException.invalid("comparator.type", "protocol and arguments apply only to the checker comparator");
         }
         if (!type.equals("kattis") && flags != null) {
             throw ApiException.invalid("comparator.type", "flags apply only to the kattis comparator");
@@ -103,6 +112,14 @@ public record ComparatorDto(String type, Double absoluteTolerance, Double relati
                 files.add(new SourceFile(s.name(), s.content()));
             }
         }
-        return new ComparatorSpec.Checker(languageId, files);
+        ComparatorSpec.Checker.Protocol p;
+        if (protocol == null || protocol.equals("testlib")) {
+            p = ComparatorSpec.Checker.Protocol.TESTLIB;
+        } else if (protocol.equals("kattis")) {
+            p = ComparatorSpec.Checker.Protocol.KATTIS;
+        } else {
+            throw ApiException.invalid("comparator.protocol", "must be one of " + PROTOCOLS + ", was '" + protocol + "'");
+        }
+        return new ComparatorSpec.Checker(languageId, files, p, arguments);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class ProblemRepository {
     private static final String COLUMNS = "title, statement, cpu_time_ms, wall_time_ms, memory_bytes, processes,"
             + " output_size_bytes, file_size_bytes, stack_bytes, open_files, network, comparator_type,"
-            + " absolute_tolerance, relative_tolerance, checker_language, comparator_flags";
+            + " absolute_tolerance, relative_tolerance, checker_language, comparator_flags, checker_protocol";
     private final JdbcClient jdbc;
 
     public ProblemRepository(JdbcClient jdbc) {
@@ -36,7 +36,7 @@ public class ProblemRepository {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into problems (" + COLUMNS + ", created_at, updated_at)"
                         + " values (:title, :statement, :cpu, :wall, :memory, :processes, :output, :file, :stack,"
-                        + " :openFiles, :network, :type, :abs, :rel, :lang, :flags, :now, :now)")
+                        + " :openFiles, :network, :type, :abs, :rel, :lang, :flags, :protocol, :now, :now)")
                 .params(values(title, statement, limits, comparator))
                 .param("now", now)
                 .update(keys, "id");
@@ -52,7 +52,7 @@ public class ProblemRepository {
                         + " output_size_bytes = :output, file_size_bytes = :file, stack_bytes = :stack,"
                         + " open_files = :openFiles, network = :network, comparator_type = :type,"
                         + " absolute_tolerance = :abs, relative_tolerance = :rel, checker_language = :lang,"
-                        + " comparator_flags = :flags,"
+                        + " comparator_flags = :flags, checker_protocol = :protocol,"
                         + " updated_at = :now where id = :id")
                 .params(values(title, statement, limits, comparator))
                 .param("now", utc(Instant.now()))
@@ -108,7 +108,9 @@ public class ProblemRepository {
         v.put("abs", c instanceof ComparatorSpec.Floats f ? f.absoluteTolerance() : null);
         v.put("rel", c instanceof ComparatorSpec.Floats f ? f.relativeTolerance() : null);
         v.put("lang", c instanceof ComparatorSpec.Checker k ? k.languageId() : null);
-        v.put("flags", c instanceof ComparatorSpec.Kattis k ? k.flags() : null);
+        v.put("flags", c instanceof ComparatorSpec.Kattis k ? k.flags()
+                : c instanceof ComparatorSpec.Checker k ? k.arguments() : null);
+        v.put("protocol", c instanceof ComparatorSpec.Checker k ? k.protocol().name() : null);
         return v;
     }
 
@@ -136,7 +138,9 @@ public class ProblemRepository {
             case "unorderedLines" -> ComparatorSpec.unorderedLines();
             case "caseInsensitive" -> ComparatorSpec.caseInsensitive();
             case "kattis" -> ComparatorSpec.kattis(rs.getString("comparator_flags"));
-            case "checker" -> new ComparatorSpec.Checker(rs.getString("checker_language"), checkerSources(id));
+            case "checker" -> new ComparatorSpec.Checker(rs.getString("checker_language"), checkerSources(id),
+                    ComparatorSpec.Checker.Protocol.valueOf(rs.getString("checker_protocol")),
+                    rs.getString("comparator_flags"));
             case "lines" -> ComparatorSpec.lines();
             default -> throw new IllegalStateException("problem " + id + " has an unknown comparator type");
         };

@@ -32,7 +32,10 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -94,6 +97,28 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(PayloadTooLargeException.class)
     ResponseEntity<Object> tooLarge(PayloadTooLargeException e, WebRequest request) {
         return problem(HttpStatus.PAYLOAD_TOO_LARGE, e.getMessage(), List.of(), request);
+    }
+
+    /** A body that says multipart but is not (or has no boundary): the client's fault, whatever endpoint it hit. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> badMultipart(MultipartException e, WebRequest request) {
+        if (e instanceof MaxUploadSizeExceededException) {
+            return problem(HttpStatus.PAYLOAD_TOO_LARGE, "the multipart request is larger than allowed", List.of(),
+                    request);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof PayloadTooLargeException tooLarge) {
+                return tooLarge(tooLarge, request);
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "the request body is not valid multipart/form-data", List.of(),
+                request);
+    }
+
+    /** The firewall's lazy checks (parameter names and values read from a form body) fail inside Spring MVC. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<Object> rejected(RequestRejectedException e, WebRequest request) {
+        return problem(HttpStatus.BAD_REQUEST, "the request was rejected as malformed", List.of(), request);
     }
 
     @ExceptionHandler(DuplicateKeyException.class)
@@ -183,6 +208,7 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             if (p.getInstance() == null) {
                 p.setInstance(java.net.URI.create(path(request)));
             }
+            ProblemResponses.addJudge0Error(p, path(request));
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

@@ -27,7 +27,18 @@ public class ProblemResponses {
             p.setInstance(URI.create(path));
         }
         addRequestId(p);
+        addJudge0Error(p, path);
         return p;
+    }
+
+    /**
+     * Judge0 clients read the message of a refusal from an {@code error} member ({@code {"error": "..."}}); the
+     * Judge0 API's Problem Details carry it too.
+     */
+    static void addJudge0Error(ProblemDetail p, String path) {
+        if (path != null && path.startsWith("/judge0/") && p.getDetail() != null) {
+            p.setProperty("error", p.getDetail());
+        }
     }
 
     static void addRequestId(ProblemDetail p) {

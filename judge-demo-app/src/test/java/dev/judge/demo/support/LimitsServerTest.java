@@ -25,7 +25,7 @@ import org.springframework.test.context.ContextConfiguration;
         "judge.executor.slots=1",
         "judge.executor.queue-capacity=1",
         "judge.caps.max-tests=3",
-        "judge.judge0.auth-token="})
+        "judge.judge0.open=true"})
 @ContextConfiguration(initializers = TempDataDir.class)
 public @interface LimitsServerTest {
 }

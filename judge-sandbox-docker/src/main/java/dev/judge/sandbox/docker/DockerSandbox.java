@@ -202,7 +202,8 @@ public final class DockerSandbox implements Sandbox {
                     readOnlyBind(dir);
                 }
             }
-            for (String file : List.of("/etc/alternatives", "/etc/ld.so.cache")) {
+            // Mono reads its configuration, and GHC its package database, outside /usr (Debian's layout)
+            for (String file : List.of("/etc/alternatives", "/etc/ld.so.cache", "/etc/mono", "/var/lib/ghc")) {
                 if (Files.exists(Path.of(file))) {
                     readOnlyBind(file);
                 }

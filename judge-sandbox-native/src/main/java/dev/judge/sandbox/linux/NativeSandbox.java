@@ -35,7 +35,9 @@ public final class NativeSandbox implements Sandbox {
     static final List<Path> DEFAULT_READ_ONLY = List.of(Path.of("/bin"), Path.of("/sbin"), Path.of("/usr"),
             Path.of("/lib"), Path.of("/lib32"), Path.of("/lib64"), Path.of("/libx32"), Path.of("/etc/alternatives"),
             Path.of("/etc/ld.so.cache"), Path.of("/etc/ld.so.conf"), Path.of("/etc/ld.so.conf.d"),
-            Path.of("/etc/java-17-openjdk"), Path.of("/etc/java-21-openjdk"), Path.of("/etc/localtime"));
+            Path.of("/etc/java-17-openjdk"), Path.of("/etc/java-21-openjdk"), Path.of("/etc/localtime"),
+            // Mono reads its configuration, and GHC its package database, outside /usr (Debian's layout)
+            Path.of("/etc/mono"), Path.of("/var/lib/ghc"));
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final SandboxInstance instance;

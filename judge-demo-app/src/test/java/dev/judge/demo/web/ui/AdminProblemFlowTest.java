@@ -143,4 +143,39 @@ class AdminProblemFlowTest extends BrowserTest {
         String expected = $("#submit").isEnabled() ? "submit" : "stdin";
         assertThat(next.getAttribute("id")).as("focus after Escape").isEqualTo(expected);
     }
+
+    @Test
+    void aKattisOutputValidatorKeepsItsProtocolAndFlagsThroughAnEdit() {
+        String title = "Validated " + UUID.randomUUID().toString().substring(0, 6);
+        logInThroughPage("admin", ADMIN_PASSWORD);
+        $("#nav-new-problem").click();
+        heading("New problem");
+        $("#problem-title").sendKeys(title);
+        new Select($("#comparator-type")).selectByValue("checker");
+        $("#checker-language").clear();
+        $("#checker-language").sendKeys("c");
+        $("#checker-name").clear();
+        $("#checker-name").sendKeys("validator.c");
+        $("#checker-source").sendKeys("int main(void) { return 42; }");
+        new Select($("#checker-protocol")).selectByValue("kattis");
+        $("#checker-arguments").sendKeys("float_tolerance 1e-6");
+        $("#problem-save").click();
+
+        await(d -> d.getCurrentUrl().matches(".*#/admin/problems/\\d+$"));
+        long id = Long.parseLong(driver.getCurrentUrl().replaceAll(".*/", ""));
+        JsonNode created = get("/api/v1/problems/" + id, adminToken()).json().path("comparator");
+        assertThat(created.path("protocol").asText()).isEqualTo("kattis");
+        assertThat(created.path("arguments").asText()).isEqualTo("float_tolerance 1e-6");
+
+        heading("Edit: " + title);
+        assertThat(new Select($("#checker-protocol")).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("kattis");
+        $("#problem-title").clear();
+        $("#problem-title").sendKeys(title + " (edited)");
+        $("#problem-save").click();
+        await(ExpectedConditions.textToBe(By.id("flash"), "Saved “" + title + " (edited)”."));
+        JsonNode edited = get("/api/v1/problems/" + id, adminToken()).json().path("comparator");
+        assertThat(edited.path("protocol").asText()).isEqualTo("kattis");
+        assertThat(edited.path("arguments").asText()).isEqualTo("float_tolerance 1e-6");
+    }
 }
