@@ -51,7 +51,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>2</td><td>any</td><td>sandbox failure</td><td>IE</td></tr>
  *   <tr><td>3</td><td>failed: a signal, its own limits, an exit that is no verdict (Kattis: not 42/43; testlib:
  *       3 FAIL or an unknown code)</td><td>any</td><td>IE; never charged to the submission</td></tr>
- *   <tr><td>4</td><td>rejected (WA, PE) and ended first</td><td>any, a crash by a broken pipe
+ *   <tr><td>4</td><td>rejected (WA, PE) and ended first (against a program stopped at a limit: more than
+ *       50 ms of wall time before it)</td><td>any, a crash by a broken pipe or a time limit after the rejection
  *       included</td><td>the interactor's WA/PE</td></tr>
  *   <tr><td>5</td><td>accepted, or rejected after the submission ended</td><td>TLE (CPU or wall, a deadlock
  *       included), MLE, OLE, RE</td><td>the submission's TLE/MLE/OLE/RE</td></tr>
@@ -83,6 +84,9 @@ final class InteractiveRun {
     static final String NEXT_PASS = "nextpass.in";
     /** Makes the sandbox create the feedback dir before the first pass; not carried over. */
     private static final String FEEDBACK_MARKER = FEEDBACK + "/.created";
+
+    /** How much earlier the interactor must end than a program stopped at a limit to count as first. */
+    static final Duration KILL_SLACK = Duration.ofMillis(50);
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractiveRun.class);
 
@@ -244,7 +248,7 @@ final class InteractiveRun {
         if (next != null && rejected) {
             return failed("the interactor rejected the pass and still wrote " + NEXT_PASS);
         }
-        if (rejected && r.endedFirst() == PairResult.Side.PEER) {
+        if (rejected && interactorEndedFirst(r)) {
             return new Pass(Verdicts.ofComparison(said), 0, message, null, List.of());
         }
         Optional<Verdict> ran = Verdicts.ofRun(sub, allowed);
@@ -267,6 +271,23 @@ final class InteractiveRun {
         Verdict verdict = Verdicts.ofComparison(said);
         double fraction = Verdicts.fraction(said);
         return new Pass(verdict, fraction, message, verdict instanceof Verdict.Accepted ? next : null, feedback);
+    }
+
+    /**
+     * Whether the interactor ended before the program. A program stopped at a limit ended, as DOMjudge counts it,
+     * when it reached the limit; a sandbox sees it end only after its kill, which the interactor's reaction (end of
+     * file, then its verdict) can beat. So against such a program the interactor counts as first only when its own
+     * wall time is shorter by more than {@link #KILL_SLACK}.
+     */
+    private static boolean interactorEndedFirst(PairResult r) {
+        if (r.endedFirst() != PairResult.Side.PEER) {
+            return false;
+        }
+        boolean stopped = switch (r.program().termination()) {
+            case CPU_TIME_LIMIT, WALL_TIME_LIMIT, MEMORY_LIMIT, OUTPUT_LIMIT -> true;
+            default -> false;
+        };
+        return !stopped || r.peer().wallTime().plus(KILL_SLACK).compareTo(r.program().wallTime()) < 0;
     }
 
     private static Pass failed(String why) {

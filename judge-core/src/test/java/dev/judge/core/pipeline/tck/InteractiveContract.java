@@ -180,13 +180,17 @@ public abstract class InteractiveContract {
     }
 
     @Test
-    void theInteractorsWrongAnswerWinsOverTheCrashThatFollowsIt() {
+    void theInteractorsWrongAnswerWinsOverTheCrashOrTimeLimitThatFollowsIt() {
         // After the interactor hangs up, one program writes into the closed pipe until SIGPIPE kills it, the
         // other crashes on purpose: both followed the interactor's rejection.
         String brokenPipe = LINEAR_SEARCH.replace("ON_EOF", "for (;;) { printf(\"1\\n\"); fflush(stdout); }");
         String abort = LINEAR_SEARCH.replace("ON_EOF", "{ volatile int *p = 0; *p = 1; }");
         SubmissionResult piped = judge(kattis(brokenPipe, GUESS_INTERACTOR, test("1", "500\n")));
         SubmissionResult crashed = judge(kattis(abort, GUESS_INTERACTOR, test("1", "500\n")));
+        // A third ignores the end of file and spins into its CPU limit, long after the rejection.
+        String spins = LINEAR_SEARCH.replace("ON_EOF", "{ volatile unsigned long i = 0; for (;;) i++; }");
+        SubmissionResult late = judge(kattis(spins, GUESS_INTERACTOR, test("1", "500\n")));
+        assertThat(codes(late)).as(describe(late)).isEqualTo("WA");
         assertThat(codes(piped)).as(describe(piped)).isEqualTo("WA");
         assertThat(codes(crashed)).as(describe(crashed)).isEqualTo("WA");
         assertThat(crashed.tests().get(0).signal()).as("the program did crash").isEqualTo(11);
