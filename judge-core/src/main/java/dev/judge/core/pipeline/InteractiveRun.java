@@ -52,7 +52,8 @@ import org.slf4j.LoggerFactory;
  *   <tr><td>3</td><td>failed: a signal, its own limits, an exit that is no verdict (Kattis: not 42/43; testlib:
  *       3 FAIL or an unknown code)</td><td>any</td><td>IE; never charged to the submission</td></tr>
  *   <tr><td>4</td><td>rejected (WA, PE) and ended first (against a program stopped at a limit: more than
- *       50 ms of wall time before it)</td><td>any, a crash by a broken pipe or a time limit after the rejection
+ *       50 ms of wall time before it; against a program killed by SIGPIPE: always, as the broken pipe was
+ *       its doing)</td><td>any, a crash by a broken pipe or a time limit after the rejection
  *       included</td><td>the interactor's WA/PE</td></tr>
  *   <tr><td>5</td><td>accepted, or rejected after the submission ended</td><td>TLE (CPU or wall, a deadlock
  *       included), MLE, OLE, RE</td><td>the submission's TLE/MLE/OLE/RE</td></tr>
@@ -87,6 +88,7 @@ final class InteractiveRun {
 
     /** How much earlier the interactor must end than a program stopped at a limit to count as first. */
     static final Duration KILL_SLACK = Duration.ofMillis(50);
+    private static final int SIGPIPE = 13;
 
     private static final Logger LOG = LoggerFactory.getLogger(InteractiveRun.class);
 
@@ -277,9 +279,13 @@ final class InteractiveRun {
      * Whether the interactor ended before the program. A program stopped at a limit ended, as DOMjudge counts it,
      * when it reached the limit; a sandbox sees it end only after its kill, which the interactor's reaction (end of
      * file, then its verdict) can beat. So against such a program the interactor counts as first only when its own
-     * wall time is shorter by more than {@link #KILL_SLACK}.
+     * wall time is shorter by more than {@link #KILL_SLACK}. A program killed by a broken pipe wrote to an
+     * interactor that had already let go of its stdin: that follows the interactor, whatever order was seen.
      */
     private static boolean interactorEndedFirst(PairResult r) {
+        if (r.program().termination() == Termination.SIGNALED && r.program().signal() == SIGPIPE) {
+            return true;
+        }
         if (r.endedFirst() != PairResult.Side.PEER) {
             return false;
         }
