@@ -7,6 +7,7 @@ import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
+import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeEvent;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.RunResult;
@@ -79,9 +80,9 @@ final class Pipeline implements JudgingPipeline {
 
     /** What the runs of one submission share, or why there will be none. */
     private record Prepared(Language language, Compiled program, OutputComparator comparator, Verdict failure,
-            String compileOutput) {
+            String compileOutput, InteractiveRun interaction) {
         static Prepared failed(Verdict failure, String compileOutput) {
-            return new Prepared(null, null, null, failure, compileOutput);
+            return new Prepared(null, null, null, failure, compileOutput, null);
         }
     }
 
@@ -153,7 +154,33 @@ final class Pipeline implements JudgingPipeline {
             LOG.warn("preparing the comparator of submission {} failed", id, e);
             return Prepared.failed(new Verdict.InternalError(e.getMessage()), program.output());
         }
-        return new Prepared(language, program, comparator, null, program.output());
+        InteractiveRun interaction = null;
+        if (s.isInteractive()) {
+            try {
+                interaction = interaction(s, comparator);
+            } catch (RuntimeException e) {
+                LOG.warn("preparing the interactor of submission {} failed", id, e);
+                return Prepared.failed(new Verdict.InternalError(e.getMessage()), program.output());
+            }
+        }
+        return new Prepared(language, program, comparator, null, program.output(), interaction);
+    }
+
+    /** Compiles the interactor through the cache, as the checker; a checker comparator reads a testlib tout. */
+    private InteractiveRun interaction(Submission s, OutputComparator comparator) {
+        Interactor interactor = s.interactor();
+        Language language = toolchains.find(interactor.languageId()).orElseThrow(
+                () -> new JudgeException("unknown interactor language '" + interactor.languageId() + "'"));
+        LanguageInfo info = toolchains.info(language);
+        if (!info.available()) {
+            throw new JudgeException("interactor language '" + language.id() + "' is unavailable: " + info.reason());
+        }
+        Compiled program = compile(language, info.version(), interactor.sources());
+        if (!program.success()) {
+            throw new JudgeException("the interactor did not compile: " + program.output());
+        }
+        return new InteractiveRun(sandbox, interactor, language, program, settings.checkerLimits(),
+                s.comparator() instanceof ComparatorSpec.Checker ? comparator : null, observer, settings.excerptCap());
     }
 
     private OutputComparator comparator(ComparatorSpec spec) {
@@ -296,8 +323,10 @@ final class Pipeline implements JudgingPipeline {
                             if (skips.skips(index)) {
                                 results.set(index, TestResult.skipped(tests.get(index).id()));
                             } else {
-                                TestResult r = runTest(p.language().id(), tests.get(index), base, limits,
-                                        p.comparator(), io);
+                                TestResult r = p.interaction() != null
+                                        ? p.interaction().run(p.language().id(), tests.get(index), base, limits)
+                                        : runTest(p.language().id(), tests.get(index), base, limits,
+                                                p.comparator(), io);
                                 skips.ran(index, r);
                                 results.set(index, r);
                             }
@@ -404,7 +433,7 @@ final class Pipeline implements JudgingPipeline {
                         + "' is unavailable: " + info.reason()), "");
             }
             Compiled c = compile(language, info.version(), sources);
-            return c.success() ? new Prepared(language, c, null, null, c.output())
+            return c.success() ? new Prepared(language, c, null, null, c.output(), null)
                     : Prepared.failed(Verdict.COMPILATION_ERROR, c.output());
         }));
         if (p.failure() != null) {

@@ -64,7 +64,7 @@ public final class PipelineRuntime implements JudgingPipeline, AutoCloseable {
         this.pipeline = new Pipeline(sandbox, toolchains, new ArtifactCache(settings.cacheSize()), runSlots,
                 Comparators::of, new Pipeline.Settings(settings.compileLimits(), settings.checkerLimits(),
                         intCap(settings.maxCompileOutput()), intCap(settings.maxExcerpt())), clock, observer);
-        this.validator = new Validator(caps, toolchains);
+        this.validator = new Validator(caps, toolchains, InteractiveRun.connectsPairs(sandbox));
         this.caps = caps;
     }
 

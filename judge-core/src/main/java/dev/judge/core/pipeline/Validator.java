@@ -6,6 +6,7 @@ import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.FileIo;
+import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeCaps;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
@@ -21,10 +22,13 @@ final class Validator {
 
     private final JudgeCaps caps;
     private final Toolchains toolchains;
+    private final boolean pairs;
 
-    Validator(JudgeCaps caps, Toolchains toolchains) {
+    /** @param pairs whether the sandbox runs two connected commands, as an interactive problem needs */
+    Validator(JudgeCaps caps, Toolchains toolchains, boolean pairs) {
         this.caps = caps;
         this.toolchains = toolchains;
+        this.pairs = pairs;
     }
 
     /** Checks a submission; returns its language. */
@@ -63,7 +67,21 @@ final class Validator {
                         "'" + f.name() + "' is reserved for the checker's test files");
             }
         }
+        if (s.interactor() != null) {
+            interactor(s.interactor());
+        }
         return language;
+    }
+
+    private void interactor(Interactor interactor) {
+        check(pairs, "interactor", "this judge's sandbox cannot run an interactor beside the program");
+        language(interactor.languageId(), "interactor.languageId");
+        sources(interactor.sources(), "interactor.sources");
+        for (SourceFile f : interactor.sources()) {
+            // The interactor's work dir also holds the test's files and the feedback dir, under these names.
+            check(f.name() == null || !List.of(InteractiveRun.INPUT, InteractiveRun.ANSWER, InteractiveRun.TOUT,
+                    InteractiveRun.FEEDBACK).contains(f.name()), "interactor.sources", "'" + f.name() + "' is reserved for the interactor's test files");
+        }
     }
 
     /** Checks a single run with custom input; returns its language. */

@@ -1,5 +1,6 @@
 package dev.judge.core.testsupport;
 
+import dev.judge.core.sandbox.PairResult;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
@@ -20,6 +21,14 @@ public final class CountingSandbox implements Sandbox {
     public SandboxResult run(SandboxRequest request) {
         requests.add(request);
         return delegate.run(request);
+    }
+
+    /** Records both requests, the program's first. */
+    @Override
+    public PairResult runPair(SandboxRequest program, SandboxRequest peer) {
+        requests.add(program);
+        requests.add(peer);
+        return delegate.runPair(program, peer);
     }
 
     @Override

@@ -2,6 +2,7 @@ package dev.judge.core.testsupport;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.Limits;
+import dev.judge.core.sandbox.PairResult;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxFile;
@@ -10,6 +11,7 @@ import dev.judge.core.sandbox.SandboxResult;
 import dev.judge.core.sandbox.Termination;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystems;
@@ -23,7 +25,10 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 /**
@@ -31,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>Each run gets a fresh temp work dir. The command runs under {@code /usr/bin/time} (CPU time and peak RSS of
  * the program and the children it waited for) and {@code prlimit} (RLIMIT_CPU rounded up to whole seconds,
- * RLIMIT_FSIZE, RLIMIT_NOFILE, RLIMIT_STACK). Stdin, stdout and stderr are files outside the work dir, so a
+ * RLIMIT_FSIZE, RLIMIT_NOFILE, RLIMIT_STACK). Stdin, stdout and stderr are files outside the work dir (for a
+ * {@link #runPair pair}, stdin and stdout are pipes the test JVM pumps between the two), so a
  * background child holding them cannot stall the run. The wall clock is enforced by killing the process tree.
  * Memory is measured, not enforced: a peak RSS above the limit is reported as {@link Termination#MEMORY_LIMIT}
  * after the fact. Processes and network are not limited.
@@ -95,6 +101,190 @@ public final class ProcessSandbox implements Sandbox {
     }
 
     private SandboxResult runIn(Path box, SandboxRequest request) throws IOException, InterruptedException {
+        return launch(box, request, false).await();
+    }
+
+    /**
+     * Runs both commands at once, each in a box of its own, connected by two pipes the test JVM pumps: what one
+     * writes reaches the other, flushed at once. A pump that reads end of file closes its partner's stdin; a
+     * pump that cannot write (the partner has ended) closes the writer's stdout, so the writer's next write gets
+     * a broken pipe, as with a direct pipe. The order of the ends is the order in which the waits returned.
+     */
+    @Override
+    public PairResult runPair(SandboxRequest program, SandboxRequest peer) {
+        if (closed) {
+            throw new SandboxException("sandbox closed");
+        }
+        Path programBox = null;
+        Path peerBox = null;
+        List<Launched> launched = new ArrayList<>();
+        try {
+            programBox = Files.createTempDirectory(root, "box");
+            peerBox = Files.createTempDirectory(root, "box");
+            launched.add(launch(programBox, program, true));
+            launched.add(launch(peerBox, peer, true));
+            Launched p = launched.get(0);
+            Launched q = launched.get(1);
+            Thread toPeer = pump(p.process(), q.process(), "program-to-peer");
+            Thread toProgram = pump(q.process(), p.process(), "peer-to-program");
+            AtomicReference<PairResult.Side> first = new AtomicReference<>();
+            // Each side waits on a thread of its own, so the first end is seen when it happens.
+            FutureTask<SandboxResult> peerEnd = new FutureTask<>(() -> awaitSide(q, PairResult.Side.PEER, first));
+            Thread peerWaiter = new Thread(peerEnd, "peer-waiter");
+            peerWaiter.setDaemon(true);
+            peerWaiter.start();
+            SandboxResult programResult = awaitSide(p, PairResult.Side.PROGRAM, first);
+            SandboxResult peerResult;
+            try {
+                peerResult = peerEnd.get();
+            } catch (ExecutionException e) {
+                peerResult = SandboxResult.failure(String.valueOf(e.getCause()));
+            }
+            toPeer.join();
+            toProgram.join();
+            return new PairResult(programResult, peerResult, first.get());
+        } catch (IOException e) {
+            SandboxResult failure = SandboxResult.failure(e.toString());
+            return new PairResult(failure, failure, PairResult.Side.PROGRAM);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            SandboxResult failure = SandboxResult.failure("interrupted");
+            return new PairResult(failure, failure, PairResult.Side.PROGRAM);
+        } finally {
+            launched.forEach(l -> killTree(l.process().toHandle()));
+            if (programBox != null) {
+                delete(programBox);
+            }
+            if (peerBox != null) {
+                delete(peerBox);
+            }
+        }
+    }
+
+    private static SandboxResult awaitSide(Launched l, PairResult.Side side, AtomicReference<PairResult.Side> first) {
+        try {
+            return l.await(() -> first.compareAndSet(null, side));
+        } catch (IOException e) {
+            first.compareAndSet(null, side);
+            return SandboxResult.failure(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            killTree(l.process().toHandle());
+            return SandboxResult.failure("interrupted");
+        }
+    }
+
+    private static Thread pump(Process from, Process to, String name) {
+        Thread t = new Thread(() -> {
+            InputStream in = from.getInputStream();
+            OutputStream out = to.getOutputStream();
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    try {
+                        out.write(buffer, 0, n);
+                        out.flush();
+                    } catch (IOException partnerGone) {
+                        break;
+                    }
+                }
+            } catch (IOException writerGone) {
+                // the writer's stdout is gone: nothing more to pass on
+            } finally {
+                closeQuietly(out);
+                closeQuietly(in);
+            }
+        }, name);
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException e) {
+            // already closed or broken: either way it is closed now
+        }
+    }
+
+    /** A started command: its process and where its stderr, stdout and timing land. */
+    private record Launched(Process process, Limits limits, Path work, Path stdout, Path stderr, Path timing,
+            long cpuSeconds, long start, List<String> collect) {
+
+        SandboxResult await() throws IOException, InterruptedException {
+            return await(() -> { });
+        }
+
+        /** Waits for the end (killing the tree at the wall time), runs {@code ended}, then reads the result. */
+        SandboxResult await(Runnable ended) throws IOException, InterruptedException {
+            Process p = process;
+            boolean exited;
+            try {
+                exited = p.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                killTree(p.toHandle()); // a cancelled run must not leave its processes behind
+                throw e;
+            }
+            Duration killedCpu = Duration.ZERO;
+            if (!exited) {
+                killedCpu = cpuOfTree(p.toHandle());
+                killTree(p.toHandle());
+                p.waitFor();
+            }
+            ended.run();
+            Duration wall = Duration.ofNanos(System.nanoTime() - start);
+
+            int outCap = (int) Math.min(Integer.MAX_VALUE, limits.outputSize().bytes());
+            byte[] out = stdout == null ? new byte[0] : head(stdout, outCap);
+            byte[] err = head(stderr, outCap);
+            boolean truncated = (stdout != null && Files.size(stdout) > outCap) || Files.size(stderr) > outCap;
+            List<SandboxFile> collected = ProcessSandbox.collect(work, collect);
+
+            if (!exited) {
+                return new SandboxResult(Termination.WALL_TIME_LIMIT, -1, SIGKILL, out, err, truncated, killedCpu,
+                        wall, ByteSize.ZERO, collected, "");
+            }
+            Timing t = Timing.read(timing);
+            if (t == null) {
+                return SandboxResult.failure("no timing from " + TIME + ": " + new String(err, StandardCharsets.UTF_8));
+            }
+            Termination termination;
+            int exitCode = -1;
+            int signal = 0;
+            if (t.signal() > 0) {
+                signal = t.signal();
+                if (signal == SIGXCPU || (signal == SIGKILL && t.cpu().compareTo(limits.cpuTime()) >= 0)) {
+                    termination = Termination.CPU_TIME_LIMIT;
+                } else if (signal == SIGXFSZ) {
+                    termination = Termination.OUTPUT_LIMIT;
+                } else {
+                    termination = Termination.SIGNALED;
+                }
+            } else {
+                exitCode = t.exitCode();
+                termination = truncated ? Termination.OUTPUT_LIMIT : Termination.EXITED;
+            }
+            if (termination == Termination.EXITED && t.peak().isGreaterThan(limits.memory())) {
+                termination = Termination.MEMORY_LIMIT;
+            }
+            Duration cpu = t.cpu();
+            if (signal == SIGXCPU && cpu.compareTo(Duration.ofSeconds(cpuSeconds)) < 0) {
+                // The kernel sends SIGXCPU on its exact runtime count; rusage splits time by sampling and can read
+                // lower. The signal itself proves the soft limit was used up.
+                cpu = Duration.ofSeconds(cpuSeconds);
+            }
+            return new SandboxResult(termination, exitCode, signal, out, err, truncated, cpu, wall, t.peak(),
+                    collected, "");
+        }
+    }
+
+    /**
+     * Places the files and starts the command. Stdin and stdout are files outside the work dir, or, for one side
+     * of a pair ({@code piped}), pipes to the test JVM.
+     */
+    private Launched launch(Path box, SandboxRequest request, boolean piped) throws IOException {
         Limits limits = request.limits();
         Path work = Files.createDirectory(box.resolve("work"));
         for (SandboxFile f : request.files()) {
@@ -112,8 +302,7 @@ public final class ProcessSandbox implements Sandbox {
                 Files.write(target, f.content());
             }
         }
-        Path stdin = Files.write(box.resolve("stdin"), request.stdin());
-        Path stdout = box.resolve("stdout");
+        Path stdout = piped ? null : box.resolve("stdout");
         Path stderr = box.resolve("stderr");
         Path timing = box.resolve("time");
 
@@ -124,8 +313,13 @@ public final class ProcessSandbox implements Sandbox {
                 "--fsize=" + fileSize, "--nofile=" + limits.openFiles(), "--stack=" + limits.stack().bytes(), "--"));
         command.addAll(request.command());
 
-        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
-                .redirectInput(stdin.toFile()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile());
+        ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile()).redirectError(stderr.toFile());
+        if (piped) {
+            pb.redirectInput(ProcessBuilder.Redirect.PIPE).redirectOutput(ProcessBuilder.Redirect.PIPE);
+        } else {
+            pb.redirectInput(Files.write(box.resolve("stdin"), request.stdin()).toFile())
+                    .redirectOutput(stdout.toFile());
+        }
         Map<String, String> env = pb.environment();
         Map<String, String> host = Map.copyOf(env);
         env.clear();
@@ -143,62 +337,7 @@ public final class ProcessSandbox implements Sandbox {
         synchronized (FORK_LOCK) {
             p = pb.start();
         }
-        boolean exited;
-        try {
-            exited = p.waitFor(limits.wallTime().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            killTree(p.toHandle()); // a cancelled run must not leave its processes behind
-            throw e;
-        }
-        Duration killedCpu = Duration.ZERO;
-        if (!exited) {
-            killedCpu = cpuOfTree(p.toHandle());
-            killTree(p.toHandle());
-            p.waitFor();
-        }
-        Duration wall = Duration.ofNanos(System.nanoTime() - start);
-
-        int outCap = (int) Math.min(Integer.MAX_VALUE, limits.outputSize().bytes());
-        byte[] out = head(stdout, outCap);
-        byte[] err = head(stderr, outCap);
-        boolean truncated = Files.size(stdout) > outCap || Files.size(stderr) > outCap;
-        List<SandboxFile> collected = collect(work, request.collect());
-
-        if (!exited) {
-            return new SandboxResult(Termination.WALL_TIME_LIMIT, -1, SIGKILL, out, err, truncated, killedCpu, wall,
-                    ByteSize.ZERO, collected, "");
-        }
-        Timing t = Timing.read(timing);
-        if (t == null) {
-            return SandboxResult.failure("no timing from " + TIME + ": " + new String(err, StandardCharsets.UTF_8));
-        }
-        Termination termination;
-        int exitCode = -1;
-        int signal = 0;
-        if (t.signal() > 0) {
-            signal = t.signal();
-            if (signal == SIGXCPU || (signal == SIGKILL && t.cpu().compareTo(limits.cpuTime()) >= 0)) {
-                termination = Termination.CPU_TIME_LIMIT;
-            } else if (signal == SIGXFSZ) {
-                termination = Termination.OUTPUT_LIMIT;
-            } else {
-                termination = Termination.SIGNALED;
-            }
-        } else {
-            exitCode = t.exitCode();
-            termination = truncated ? Termination.OUTPUT_LIMIT : Termination.EXITED;
-        }
-        if (termination == Termination.EXITED && t.peak().isGreaterThan(limits.memory())) {
-            termination = Termination.MEMORY_LIMIT;
-        }
-        Duration cpu = t.cpu();
-        if (signal == SIGXCPU && cpu.compareTo(Duration.ofSeconds(cpuSeconds)) < 0) {
-            // The kernel sends SIGXCPU on its exact runtime count; rusage splits time by sampling and can read
-            // lower. The signal itself proves the soft limit was used up.
-            cpu = Duration.ofSeconds(cpuSeconds);
-        }
-        return new SandboxResult(termination, exitCode, signal, out, err, truncated, cpu, wall, t.peak(),
-                collected, "");
+        return new Launched(p, limits, work, stdout, stderr, timing, cpuSeconds, start, request.collect());
     }
 
     /** What GNU time wrote: an optional status line, then {@code exit elapsed user system maxRssKiB}. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.Limits;
+import dev.judge.core.sandbox.PairResult;
 import dev.judge.core.sandbox.SandboxFile;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
@@ -103,5 +104,44 @@ class ProcessSandboxTest {
         SandboxResult r = sandbox.run(SandboxRequest.of(List.of("no-such-program-here"), LIMITS));
         assertThat(r.termination()).isEqualTo(Termination.EXITED);
         assertThat(r.exitCode()).isEqualTo(127);
+    }
+
+    @Test
+    void aPairTalksThroughTwoPipesAndKeepsEachStderr() {
+        // The program asks, the peer answers with the question doubled; each notes what it heard on stderr.
+        SandboxRequest program = SandboxRequest.of(List.of("/bin/sh", "-c",
+                "echo 21; read answer; echo \"heard $answer\" >&2"), LIMITS);
+        SandboxRequest peer = SandboxRequest.of(List.of("/bin/sh", "-c",
+                "read q; echo $((q * 2)); echo \"asked $q\" >&2; echo left > note.txt"), LIMITS)
+                .withCollect(List.of("note.txt"));
+        PairResult r = sandbox.runPair(program, peer);
+        assertThat(r.program().termination()).as(r.program().message()).isEqualTo(Termination.EXITED);
+        assertThat(text(r.program().stderr())).isEqualTo("heard 42\n");
+        assertThat(text(r.peer().stderr())).isEqualTo("asked 21\n");
+        assertThat(r.peer().collected()).extracting(SandboxFile::path).containsExactly("note.txt");
+    }
+
+    @Test
+    void whoEndedFirstAndTheBrokenPipeOfTheOneLeft() {
+        // The peer hangs up at once; the program's writes then break the pipe.
+        SandboxRequest program = SandboxRequest.of(List.of("/bin/sh", "-c",
+                "sleep 0.3; while :; do echo x || exit 7; done"), LIMITS);
+        SandboxRequest peer = SandboxRequest.of(List.of("/bin/sh", "-c", "exit 43"), LIMITS);
+        PairResult r = sandbox.runPair(program, peer);
+        assertThat(r.endedFirst()).isEqualTo(PairResult.Side.PEER);
+        assertThat(r.peer().exitCode()).isEqualTo(43);
+        // A shell builtin's write error: exit 7 after EPIPE, or SIGPIPE if the shell lets the signal kill it.
+        assertThat(r.program().exitCode() == 7 || r.program().signal() == 13).as(r.program().toString()).isTrue();
+    }
+
+    @Test
+    void aDeadlockedPairEndsAtEachSidesWallTime() {
+        SandboxRequest program = SandboxRequest.of(List.of("/bin/sh", "-c", "read x"),
+                LIMITS.withWallTime(Duration.ofMillis(500)));
+        SandboxRequest peer = SandboxRequest.of(List.of("/bin/sh", "-c", "read y; exit 43"), LIMITS);
+        PairResult r = sandbox.runPair(program, peer);
+        assertThat(r.program().termination()).isEqualTo(Termination.WALL_TIME_LIMIT);
+        assertThat(r.endedFirst()).isEqualTo(PairResult.Side.PROGRAM);
+        assertThat(r.peer().exitCode()).as("the peer read end of file once the program was gone").isEqualTo(43);
     }
 }
