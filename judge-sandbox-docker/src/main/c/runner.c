@@ -345,6 +345,27 @@ static pid_t child;
 static int child_done, status;
 static int64_t end;
 
+/* Written to by the SIGCHLD handler: wakes the output loop's poll the moment a process ends, so the run's end
+ * time is taken then and not at the loop's next timeout (a pair's order of ending rests on it). */
+static int chld_pipe[2] = {-1, -1};
+
+static void on_sigchld(int sig) {
+    (void) sig;
+    int e = errno;
+    (void) !write(chld_pipe[1], "x", 1);
+    errno = e;
+}
+
+static void watch_children(void) {
+    if (pipe2(chld_pipe, O_CLOEXEC | O_NONBLOCK) != 0) die("pipe2");
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_sigchld;
+    sa.sa_flags = SA_RESTART | SA_NOCLDSTOP;
+    sigemptyset(&sa.sa_mask);
+    sigaction(SIGCHLD, &sa, NULL);
+}
+
 /* Reaps what has ended (waiting when `flags` is 0) and notes when the run's first process ends. */
 static void reap(int flags) {
     int st;
@@ -580,7 +601,7 @@ static void run_one(void) {
     const char *reason = "none";
     uint64_t sent[2] = {0, 0};
     int truncated = 0;
-    struct pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
+    struct pollfd fds[3] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}, {chld_pipe[0], POLLIN, 0}};
     int open_pipes = 2;
     if (pair_order != PAIR_NONE) {
         /* The command's stdout is the pair's FIFO; nothing comes through this pipe. */
@@ -589,8 +610,13 @@ static void run_one(void) {
         open_pipes = 1;
     }
     while (!child_done || open_pipes > 0) {
-        int r = poll(fds, 2, child_done ? 200 : 10);
+        int r = poll(fds, 3, child_done ? 200 : 10);
         if (r < 0 && errno != EINTR) die("poll");
+        if (r > 0 && (fds[2].revents & POLLIN)) {
+            char drain[64];
+            while (read(chld_pipe[0], drain, sizeof drain) > 0) {
+            }
+        }
         for (int i = 0; i < 2 && r > 0; i++) {
             if (fds[i].fd < 0 || !(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             ssize_t n = read(fds[i].fd, buf, sizeof buf);
@@ -666,6 +692,7 @@ int main(int argc, char **argv) {
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     /* Orphans of the run come back here, so their CPU time is counted and they can be reaped. */
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
+    watch_children();
     do {
         char magic[4];
         ssize_t n = read(0, magic, 1);

@@ -214,6 +214,7 @@ public abstract class CheckerProtocolsContract {
             }
             """;
 
+    private Sandbox sandbox;
     private Judge judge;
 
     /** The sandbox under test. Called once per test class, which closes it; skip (or fail) here when it cannot run. */
@@ -222,13 +223,21 @@ public abstract class CheckerProtocolsContract {
     @BeforeAll
     void openJudge() throws Exception {
         Languages c = Languages.of(List.of(Languages.defaults().find("c").orElseThrow()));
-        judge = Judge.builder().sandbox(sandbox()).languages(c).runSlots(2).build();
+        sandbox = sandbox();
+        judge = Judge.builder().sandbox(sandbox).languages(c).runSlots(2).build();
     }
 
+    /** Closes the judge, then the sandbox (a judge leaves the sandbox it was given to its owner). */
     @AfterAll
     void closeJudge() {
-        if (judge != null) {
-            judge.close();
+        try {
+            if (judge != null) {
+                judge.close();
+            }
+        } finally {
+            if (sandbox != null) {
+                sandbox.close();
+            }
         }
     }
 
