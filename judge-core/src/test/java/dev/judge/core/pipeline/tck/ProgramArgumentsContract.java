@@ -101,7 +101,7 @@ public abstract class ProgramArgumentsContract {
 
     @Test
     void argumentListsAreBounded() {
-        assertThatThrownBy(() -> judge.submit(submission("c", ARGS_C, "none\n",
+        assertThatThrownBy(() -> judge.judge(submission("c", ARGS_C, "none\n",
                 JudgeOptions.defaults().withCompilerOptions(List.of("x".repeat(5000))))))
                 .isInstanceOf(InvalidSubmissionException.class)
                 .hasMessageContaining("4096");
