@@ -238,7 +238,8 @@ class Judge0Service {
     /**
      * Judge0's numericality checks with its defaults and maxima and its messages. Two bounds are tighter here: a
      * CPU time limit of 0 (no limit, to isolate) is refused, and a stack limit below 64 KB other than 0 (no limit
-     * of its own: the memory limit bounds the stack) cannot start a program.
+     * of its own: the memory limit bounds the stack) cannot start a program. A {@code max_file_size} of 0, no
+     * limit to isolate, is the largest one a submission may ask for.
      */
     private Judge0Limits limits(Judge0Request r) {
         double cpu = bound(r.cpuTimeLimit(), Judge0Defaults.CPU_TIME_LIMIT, 0, true,
@@ -311,7 +312,8 @@ class Judge0Service {
                 .withWallTime(Duration.ofMillis(Math.max(1, Math.round((l.wallTimeLimit()) * 1000))))
                 .withMemory(ByteSize.ofKiB(Math.max(1024, l.memoryLimit())))
                 .withProcesses(l.maxProcessesAndOrThreads())
-                .withFileSize(ByteSize.ofKiB(l.maxFileSize()));
+                // isolate reads 0 as no file size limit of its own; the most a submission may ask for stands in
+                .withFileSize(ByteSize.ofKiB(l.maxFileSize() == 0 ? Judge0Defaults.MAX_MAX_FILE_SIZE : l.maxFileSize()));
         return l.stackLimit() == 0 ? limits.withStack(limits.memory()) : limits.withStack(ByteSize.ofKiB(l.stackLimit()));
     }
 
