@@ -133,6 +133,8 @@ abstract class Judge0RequestScenarios extends ServerSupport {
                 "is too long (maximum is 512 characters)");
         refused(submission(ARGS_C, 50, "", null).put("command_line_arguments", "$(id)"), "command_line_arguments",
                 "may not hold any of");
+        refused(submission(ARGS_PY, 71, "", null).put("compiler_options", "-O"), "compiler_options",
+                "setting compiler options is only allowed for compiled languages");
     }
 
     @Test

@@ -15,12 +15,15 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  */
 record Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLimit, long memoryLimit,
         long stackLimit, int maxProcessesAndOrThreads, long maxFileSize, int numberOfRuns,
-        boolean redirectStderrToStdout, boolean perProcessTimeLimit, boolean perProcessMemoryLimit,
+        boolean redirectStderrToStdout, Boolean perProcessTimeLimit, Boolean perProcessMemoryLimit,
         String compilerOptions, String commandLineArguments) {
 
+    /** Boxed switches, as older rows have none and the server's mapper refuses a missing primitive. */
     @JsonCreator
     Judge0Limits {
         numberOfRuns = Math.max(1, numberOfRuns);
+        perProcessTimeLimit = Boolean.TRUE.equals(perProcessTimeLimit);
+        perProcessMemoryLimit = Boolean.TRUE.equals(perProcessMemoryLimit);
     }
 
     /** Limits of a submission without the per-process switches, options or arguments. */

@@ -2,6 +2,7 @@ package dev.judge.demo.judge0;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.judge.Judge;
+import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
@@ -204,7 +205,7 @@ class Judge0Service {
         if (!properties.enableCompilerOptions()) {
             throw unprocessable("compiler_options", "setting compiler options is not allowed");
         }
-        if (!language.language().compiled()) {
+        if (!compiledAsJudge0SeesIt(language.language())) {
             throw unprocessable("compiler_options", "setting compiler options is only allowed for compiled languages");
         }
         List<String> allowed = properties.allowedLanguagesForCompileOptions();
@@ -215,6 +216,14 @@ class Judge0Service {
             throw unprocessable("compiler_options", "setting compiler options is only allowed for " + list);
         }
         return words("compiler_options", options);
+    }
+
+    /**
+     * Judge0's interpreted languages have no compile command; here they have a step that only checks the sources
+     * and keeps every file ({@code *}), which takes no compiler options.
+     */
+    private static boolean compiledAsJudge0SeesIt(Language language) {
+        return language.compiled() && !language.artifacts().equals(List.of("*"));
     }
 
     private List<String> commandLineArguments(String arguments) {
