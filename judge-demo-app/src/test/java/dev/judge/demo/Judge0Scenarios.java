@@ -280,7 +280,7 @@ abstract class Judge0Scenarios extends ServerSupport {
                 submission(ECHO_SUM, 50, "", null).put("memory_limit", 99_000_000).toString(), TOKEN).problem(422),
                 "memory_limit");
         JudgingScenarios.assertField(judge0("POST", "/submissions",
-                submission(ECHO_SUM, 50, "", null).put("compiler_options", "-O3").toString(), TOKEN).problem(422),
+                submission(ECHO_SUM, 50, "", null).put("compiler_options", "-O3; id").toString(), TOKEN).problem(422),
                 "compiler_options");
         JudgingScenarios.assertField(judge0("POST", "/submissions", submission(ECHO_SUM, 50, "", null)
                 .put("callback_url", "http://192.168.1.1/x").toString(), TOKEN).problem(422), "callback_url");

@@ -147,7 +147,9 @@ public final class PayloadCodec {
         ln.put("openFiles", l.openFiles());
         ln.put("network", l.network());
         n.set("comparator", comparator(s.comparator()));
-        n.putObject("options").put("stopOnFirstFailure", s.options().stopOnFirstFailure());
+        ObjectNode on = n.putObject("options").put("stopOnFirstFailure", s.options().stopOnFirstFailure());
+        s.options().compilerOptions().forEach(on.putArray("compilerOptions")::add);
+        s.options().programArguments().forEach(on.putArray("programArguments")::add);
         ArrayNode groups = n.putArray("groups");
         for (TestGroup g : s.groups()) {
             ObjectNode gn = groups.addObject();
@@ -200,9 +202,21 @@ public final class PayloadCodec {
                 sources(in.get("sources")), Interactor.Protocol.valueOf(text(in, "protocol")), in.get("passes").intValue());
         return new Submission(text(n, "languageId"), sources(n.get("sources")), tests, limits,
                 comparator(n.get("comparator")),
-                new JudgeOptions(n.get("options").get("stopOnFirstFailure").booleanValue()), groups,
+                options(n.get("options")), groups,
                 n.has("supportFiles") ? sources(n.get("supportFiles")) : List.of(),
                 io == null ? FileIo.standard() : new FileIo(text(io, "inputFile"), text(io, "outputFile")), interactor);
+    }
+
+    /** Payloads written before compiler options and program arguments existed have neither. */
+    private static JudgeOptions options(JsonNode n) {
+        return new JudgeOptions(n.get("stopOnFirstFailure").booleanValue(), strings(n.path("compilerOptions")),
+                strings(n.path("programArguments")));
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(e -> out.add(e.textValue()));
+        return out;
     }
 
     private static ArrayNode sources(List<SourceFile> files) {

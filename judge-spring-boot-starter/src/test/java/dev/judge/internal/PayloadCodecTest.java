@@ -103,6 +103,19 @@ class PayloadCodecTest {
     }
 
     @Test
+    void jobsRoundTripWithCompilerOptionsAndProgramArguments() {
+        Submission s = Submission.of("c", "int main(){}", List.of(TestCase.of("1", "", "")))
+                .withOptions(new JudgeOptions(true, List.of("-O2", "-DNAME=a b"), List.of("x y", "", "'$HOME'")));
+        JudgeJob job = new JudgeJob("job", s, Priority.NORMAL, Instant.EPOCH);
+        String json = PayloadCodec.jobToJson(job);
+        assertThat(PayloadCodec.jobFromJson(json)).isEqualTo(job);
+        // a payload written before the arguments existed reads as one without any
+        String older = json.replaceAll(",\"compilerOptions\":\\[[^\\]]*\\],\"programArguments\":\\[[^\\]]*\\]", "");
+        assertThat(older).doesNotContain("programArguments");
+        assertThat(PayloadCodec.jobFromJson(older).submission().options()).isEqualTo(new JudgeOptions(true));
+    }
+
+    @Test
     void resultsRoundTripWithGroupResults() {
         SubmissionResult r = new SubmissionResult("id", Status.FINISHED, "", List.of(TestResult.skipped("1")),
                 Verdict.WRONG_ANSWER, 30, 100, Instant.EPOCH, List.of(new GroupResult("a", Verdict.ACCEPTED, 30, 30),

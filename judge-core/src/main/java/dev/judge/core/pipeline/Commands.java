@@ -1,6 +1,7 @@
 package dev.judge.core.pipeline;
 
 import dev.judge.core.language.Language;
+import dev.judge.core.sandbox.SandboxRequest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,6 +44,28 @@ final class Commands {
             }
         }
         return out;
+    }
+
+    /**
+     * The command followed by the submitter's arguments, each kept as one argument: they reach the program
+     * through exec's argument vector, never through a shell, so no character in them means anything.
+     */
+    static List<String> withArguments(List<String> command, List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return command;
+        }
+        List<String> out = new ArrayList<>(command);
+        out.addAll(arguments);
+        return List.copyOf(out);
+    }
+
+    /** The run request with the program's arguments after its run command's own. */
+    static SandboxRequest withArguments(SandboxRequest request, List<String> arguments) {
+        if (arguments.isEmpty()) {
+            return request;
+        }
+        return new SandboxRequest(withArguments(request.command(), arguments), request.files(), request.stdin(),
+                request.limits(), request.environment(), request.collect(), request.profile());
     }
 
     /** Whether the language's run command starts a class found in the compiled files. */

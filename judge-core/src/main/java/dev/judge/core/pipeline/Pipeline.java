@@ -132,7 +132,8 @@ final class Pipeline implements JudgingPipeline {
         }
         Compiled program;
         try {
-            program = compile(language, info.version(), s.sources(), s.supportFiles());
+            program = compile(language, info.version(), s.sources(), s.supportFiles(),
+                    s.options().compilerOptions());
         } catch (RuntimeException e) {
             LOG.warn("compiling submission {} failed in the judge", id, e);
             return Prepared.failed(new Verdict.InternalError(e.getMessage()), "");
@@ -209,6 +210,12 @@ final class Pipeline implements JudgingPipeline {
     /** Compiles with the problem's support files (see {@link CompileInputs} for which are compiled). */
     Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources,
             List<SourceFile> supportFiles) {
+        return compile(language, toolchainVersion, sources, supportFiles, List.of());
+    }
+
+    /** Compiles with the submitter's compiler options after the compile command's own arguments. */
+    Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources,
+            List<SourceFile> supportFiles, List<String> compilerOptions) {
         CompileInputs in = CompileInputs.of(language, sources, supportFiles);
         if (!language.compiled()) {
             return Compiled.ok(in.asRunFiles(), "");
@@ -217,8 +224,8 @@ final class Pipeline implements JudgingPipeline {
         List<String> names = List.copyOf(files.keySet());
         Limits limits = settings.compileLimits().withProcesses(
                 Math.max(settings.compileLimits().processes(), language.minProcesses()));
-        List<String> command = Commands.expand(language.compileCommand(), language, names,
-                limits.memory().toMiB());
+        List<String> command = Commands.withArguments(Commands.expand(language.compileCommand(), language, names,
+                limits.memory().toMiB()), compilerOptions);
         // The run command and the support files' roles decide what the outcome holds besides the artifacts.
         String key = ArtifactCache.key(List.of(language.id(), toolchainVersion, String.join("\0", command),
                 String.join("\0", language.artifacts()), language.profile(), String.join("\0", language.runCommand()),
@@ -299,7 +306,8 @@ final class Pipeline implements JudgingPipeline {
         SkipRule skips = SkipRule.of(s);
         Limits limits = p.language().allowFor(s.limits());
         TestFiles io = new TestFiles(s.io());
-        SandboxRequest base = io.base(runRequest(p.language(), p.program(), s.limits(), limits));
+        SandboxRequest base = io.base(Commands.withArguments(runRequest(p.language(), p.program(), s.limits(), limits),
+                s.options().programArguments()));
         AtomicReferenceArray<TestResult> results = new AtomicReferenceArray<>(n);
         ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(runSlots.executor());
         List<Future<Integer>> futures = new ArrayList<>();

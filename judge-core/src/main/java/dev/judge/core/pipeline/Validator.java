@@ -19,6 +19,8 @@ import java.util.List;
 final class Validator {
 
     private static final String GLOB_CHARACTERS = "*?[]{}";
+    /** Far below any system's argument list limit; arguments are flags and short values, not data. */
+    static final int MAX_ARGUMENT_BYTES = 4096;
 
     private final JudgeCaps caps;
     private final Toolchains toolchains;
@@ -37,6 +39,7 @@ final class Validator {
         Language language = language(s.languageId(), "languageId");
         sources(s.sources(), "sources");
         supportFiles(s, language);
+        arguments(s, language);
         fileIo(s, language);
         limits(s.limits());
         List<TestCase> tests = s.tests();
@@ -144,6 +147,23 @@ final class Validator {
         }
         check(total <= caps.maxSourceSize().bytes(), "supportFiles", "support files are " + ByteSize.ofBytes(total)
                 + ", more than the maximum " + caps.maxSourceSize());
+    }
+
+    /** Arguments are text, bounded, and compiler options need a compile step to go to. */
+    private static void arguments(Submission s, Language language) {
+        List<String> options = s.options().compilerOptions();
+        check(options.isEmpty() || language.compiled(), "options.compilerOptions",
+                "language '" + language.id() + "' has no compile step");
+        for (String field : List.of("compilerOptions", "programArguments")) {
+            List<String> args = field.equals("compilerOptions") ? options : s.options().programArguments();
+            long total = 0;
+            for (String a : args) {
+                check(Utf8.isEncodable(a), "options." + field, "is not valid text (unpaired surrogate)");
+                total += Utf8.utf8(a).length + 1;
+            }
+            check(total <= MAX_ARGUMENT_BYTES, "options." + field,
+                    "are " + total + " bytes, more than the maximum " + MAX_ARGUMENT_BYTES);
+        }
     }
 
     /** The file I/O names are collected and written by the sandbox: no glob characters, no clash with a file. */

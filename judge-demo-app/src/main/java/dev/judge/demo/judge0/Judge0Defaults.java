@@ -16,6 +16,8 @@ final class Judge0Defaults {
     static final int MAX_MAX_PROCESSES = 120;
     static final long MAX_FILE_SIZE = 1024;
     static final long MAX_MAX_FILE_SIZE = 4096;
+    static final int NUMBER_OF_RUNS = 1;
+    static final int MAX_NUMBER_OF_RUNS = 20;
 
     private Judge0Defaults() {
     }

@@ -117,9 +117,9 @@ public class Judge0InfoController {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("maintenance_mode", properties.maintenanceMode());
         m.put("enable_wait_result", true);
-        m.put("enable_compiler_options", false);
-        m.put("allowed_languages_for_compile_options", List.of());
-        m.put("enable_command_line_arguments", false);
+        m.put("enable_compiler_options", properties.enableCompilerOptions());
+        m.put("allowed_languages_for_compile_options", properties.allowedLanguagesForCompileOptions());
+        m.put("enable_command_line_arguments", properties.enableCommandLineArguments());
         m.put("enable_submission_delete", true);
         m.put("enable_callbacks", true);
         m.put("callbacks_max_tries", 3);
@@ -139,13 +139,14 @@ public class Judge0InfoController {
         m.put("max_processes_and_or_threads", Judge0Defaults.MAX_PROCESSES);
         m.put("max_max_processes_and_or_threads", Judge0Defaults.MAX_MAX_PROCESSES);
         m.put("enable_per_process_and_thread_time_limit", false);
-        m.put("allow_enable_per_process_and_thread_time_limit", false);
+        m.put("allow_enable_per_process_and_thread_time_limit", properties.allowEnablePerProcessAndThreadTimeLimit());
         m.put("enable_per_process_and_thread_memory_limit", false);
-        m.put("allow_enable_per_process_and_thread_memory_limit", false);
+        m.put("allow_enable_per_process_and_thread_memory_limit",
+                properties.allowEnablePerProcessAndThreadMemoryLimit());
         m.put("max_file_size", Judge0Defaults.MAX_FILE_SIZE);
         m.put("max_max_file_size", Judge0Defaults.MAX_MAX_FILE_SIZE);
-        m.put("number_of_runs", 1);
-        m.put("max_number_of_runs", 1);
+        m.put("number_of_runs", Judge0Defaults.NUMBER_OF_RUNS);
+        m.put("max_number_of_runs", Judge0Defaults.MAX_NUMBER_OF_RUNS);
         m.put("redirect_stderr_to_stdout", false);
         m.put("max_extract_size", 0);
         m.put("enable_batched_submissions", true);

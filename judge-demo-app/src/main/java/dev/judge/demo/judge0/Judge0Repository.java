@@ -8,6 +8,7 @@ import dev.judge.demo.results.ResultDocument;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +40,16 @@ class Judge0Repository {
     Optional<Judge0Row> find(String token) {
         return jdbc.sql("select * from submissions where id = ? and api = 'JUDGE0'").param(token).query(this::map)
                 .optional();
+    }
+
+    /** One page of the rows, newest first (Judge0's {@code default_scope}: {@code created_at desc}). */
+    List<Judge0Row> page(int offset, int limit) {
+        return jdbc.sql("select * from submissions where api = 'JUDGE0' order by created_at desc, id desc"
+                + " limit ? offset ?").param(limit).param(offset).query(this::map).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from submissions where api = 'JUDGE0'").query(Long.class).single();
     }
 
     boolean delete(String token) {

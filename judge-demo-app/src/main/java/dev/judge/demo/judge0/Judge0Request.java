@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /**
  * A Judge0 CE 1.13 submission as clients send it (snake_case). Limits are Judge0's units: seconds (fractions
- * allowed) and kilobytes. Fields of features this server has off (compiler options, command line arguments,
- * additional files, network) are refused when given; unknown fields are ignored, as Judge0 does.
+ * allowed) and kilobytes. Fields of what the sandboxes here cannot give yet (additional files, network, stderr
+ * merged into stdout) are refused with the reason when given; unknown fields are ignored, as Judge0 does.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record Judge0Request(

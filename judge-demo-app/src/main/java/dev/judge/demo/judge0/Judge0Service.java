@@ -2,6 +2,7 @@ package dev.judge.demo.judge0;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.judge.Judge;
+import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.model.ByteSize;
 import dev.judge.core.model.ComparatorSpec;
@@ -24,6 +25,7 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -82,17 +84,23 @@ class Judge0Service {
         if (r.callbackUrl() != null) {
             callbacks.check("callback_url", r.callbackUrl());
         }
+        List<String> compilerOptions = compilerOptions(r.compilerOptions(), language);
+        List<String> arguments = commandLineArguments(r.commandLineArguments());
         Judge0Limits limits = limits(r);
-        TestCase test = new TestCase("1", utf8(r.stdin() == null ? "" : r.stdin()),
-                r.expectedOutput() == null ? null : utf8(r.expectedOutput()), 1.0, null, false);
-        Submission submission = new Submission(language.id(), List.of(SourceFile.main(r.sourceCode())), List.of(test),
-                toLimits(limits), ComparatorSpec.lines(), JudgeOptions.defaults());
+        List<TestCase> runs = new ArrayList<>();
+        for (int i = 1; i <= limits.numberOfRuns(); i++) {
+            runs.add(new TestCase(Integer.toString(i), utf8(r.stdin() == null ? "" : r.stdin()),
+                    r.expectedOutput() == null ? null : utf8(r.expectedOutput()), 1.0, null, false));
+        }
+        // Judge0 stops repeating at the first run that is not accepted; so does this submission
+        Submission submission = new Submission(language.id(), List.of(SourceFile.main(r.sourceCode())), runs,
+                toLimits(limits), ComparatorSpec.lines(), new JudgeOptions(true, compilerOptions, arguments));
         try {
             return acceptor.accept(submission, token -> repository.insertion(new Judge0Row(token, r.languageId(),
                     language.id(), r.sourceCode(), r.stdin(), r.expectedOutput(), limits, r.callbackUrl(), null,
                     Instant.now(), null)));
         } catch (InvalidSubmissionException e) {
-            throw Admission.refused(e, judge0Field(e.field()));
+            throw Admission.refused(e, judge0Field(e.field(), limits.numberOfRuns()));
         }
     }
 
@@ -119,11 +127,27 @@ class Judge0Service {
         return view(token);
     }
 
+    /**
+     * One page of every submission, newest first, with will_paginate's numbers as Judge0 answers them in
+     * {@code meta}: pages past the last are empty, {@code next_page} and {@code prev_page} are null at the ends.
+     */
+    Judge0Page index(int page, int perPage) {
+        long total = repository.count();
+        long offset = (long) (page - 1) * perPage;
+        List<Map<String, Object>> views = offset >= total ? List.of()
+                : repository.page((int) offset, perPage).stream().map(this::view).toList();
+        long pages = (total + perPage - 1) / perPage;
+        return new Judge0Page(views, page, page < pages ? page + 1 : null, page > 1 ? page - 1 : null, pages, total);
+    }
+
     Map<String, Object> view(String token) {
-        Judge0Row row = row(token);
+        return view(row(token));
+    }
+
+    private Map<String, Object> view(Judge0Row row) {
         ResultDocument current = null;
         if (row.finishedAt() == null) {
-            current = judge.result(token).map(ResultDocument::of).orElse(null);
+            current = judge.result(row.token()).map(ResultDocument::of).orElse(null);
         }
         return Judge0Views.all(row, current);
     }
@@ -155,69 +179,150 @@ class Judge0Service {
         return repository.find(token).orElseThrow(() -> ApiException.notFound("there is no submission " + token));
     }
 
+    /** What the sandboxes here cannot give yet, refused with the reason rather than ignored. */
     private static void refuseUnsupported(Judge0Request r) {
-        if (r.compilerOptions() != null && !r.compilerOptions().isEmpty()) {
-            throw unprocessable("compiler_options", "setting compiler options is not enabled");
-        }
-        if (r.commandLineArguments() != null && !r.commandLineArguments().isEmpty()) {
-            throw unprocessable("command_line_arguments", "command line arguments are not enabled");
-        }
         if (r.additionalFiles() != null && !r.additionalFiles().isEmpty()) {
-            throw unprocessable("additional_files", "additional files are not enabled");
+            throw unprocessable("additional_files", "additional files are not supported yet: the judge's files are"
+                    + " text only, and an archive's binary files would need a way to carry bytes");
         }
         if (Boolean.TRUE.equals(r.enableNetwork())) {
-            throw unprocessable("enable_network", "network access is not enabled");
+            throw unprocessable("enable_network", "enabling network is not allowed: the sandboxes here cannot give"
+                    + " a run network access safely yet");
         }
         if (Boolean.TRUE.equals(r.redirectStderrToStdout())) {
-            throw unprocessable("redirect_stderr_to_stdout", "redirecting stderr to stdout is not supported");
-        }
-        if (Boolean.TRUE.equals(r.perProcessTimeLimit())) {
-            throw unprocessable("enable_per_process_and_thread_time_limit", "is not supported (limits are per run)");
-        }
-        if (Boolean.TRUE.equals(r.perProcessMemoryLimit())) {
-            throw unprocessable("enable_per_process_and_thread_memory_limit", "is not supported (limits are per run)");
-        }
-        if (r.numberOfRuns() != null && r.numberOfRuns() != 1) {
-            throw unprocessable("number_of_runs", "must be 1 (each submission runs once)");
+            throw unprocessable("redirect_stderr_to_stdout", "redirecting stderr to stdout is not supported yet:"
+                    + " the sandboxes capture the two streams apart, and joining them afterwards would lose the order"
+                    + " in which they were written");
         }
     }
 
-    private static Judge0Limits limits(Judge0Request r) {
-        double cpu = range(r.cpuTimeLimit(), Judge0Defaults.CPU_TIME_LIMIT, 0.001, Judge0Defaults.MAX_CPU_TIME_LIMIT,
-                "cpu_time_limit");
-        double extra = range(r.cpuExtraTime(), Judge0Defaults.CPU_EXTRA_TIME, 0, Judge0Defaults.MAX_CPU_EXTRA_TIME,
-                "cpu_extra_time");
-        double wall = range(r.wallTimeLimit(), Judge0Defaults.WALL_TIME_LIMIT, 0.001,
+    /** Judge0's {@code compiler_options_allowed} checks, in its order and words; then split into arguments. */
+    private List<String> compilerOptions(String options, LanguageInfo language) {
+        if (options == null || options.isBlank()) {
+            return List.of();
+        }
+        if (!properties.enableCompilerOptions()) {
+            throw unprocessable("compiler_options", "setting compiler options is not allowed");
+        }
+        if (!compiledAsJudge0SeesIt(language.language())) {
+            throw unprocessable("compiler_options", "setting compiler options is only allowed for compiled languages");
+        }
+        List<String> allowed = properties.allowedLanguagesForCompileOptions();
+        String name = Judge0Languages.name(language);
+        if (!allowed.isEmpty() && allowed.stream().noneMatch(a -> name.startsWith(a + " "))) {
+            String list = allowed.size() == 1 ? allowed.get(0)
+                    : String.join(", ", allowed.subList(0, allowed.size() - 1)) + " and " + allowed.get(allowed.size() - 1);
+            throw unprocessable("compiler_options", "setting compiler options is only allowed for " + list);
+        }
+        return words("compiler_options", options);
+    }
+
+    /**
+     * Judge0's interpreted languages have no compile command; here they have a step that only checks the sources
+     * and keeps every file ({@code *}), which takes no compiler options.
+     */
+    private static boolean compiledAsJudge0SeesIt(Language language) {
+        return language.compiled() && !language.artifacts().equals(List.of("*"));
+    }
+
+    private List<String> commandLineArguments(String arguments) {
+        if (arguments == null || arguments.isBlank()) {
+            return List.of();
+        }
+        if (!properties.enableCommandLineArguments()) {
+            throw unprocessable("command_line_arguments", "setting command line arguments is not allowed");
+        }
+        return words("command_line_arguments", arguments);
+    }
+
+    private static List<String> words(String field, String value) {
+        try {
+            return Judge0Words.split(value);
+        } catch (Judge0Words.Malformed e) {
+            throw unprocessable(field, e.getMessage());
+        }
+    }
+
+    /**
+     * Judge0's numericality checks with its defaults and maxima and its messages. Two bounds are tighter here: a
+     * CPU time limit of 0 (no limit, to isolate) is refused, and a stack limit below 64 KB other than 0 (no limit
+     * of its own: the memory limit bounds the stack) cannot start a program. A {@code max_file_size} of 0, no
+     * limit to isolate, is the largest one a submission may ask for.
+     */
+    private Judge0Limits limits(Judge0Request r) {
+        double cpu = bound(r.cpuTimeLimit(), Judge0Defaults.CPU_TIME_LIMIT, 0, true,
+                Judge0Defaults.MAX_CPU_TIME_LIMIT, "cpu_time_limit");
+        double extra = bound(r.cpuExtraTime(), Judge0Defaults.CPU_EXTRA_TIME, 0, false,
+                Judge0Defaults.MAX_CPU_EXTRA_TIME, "cpu_extra_time");
+        double wall = bound(r.wallTimeLimit(), Judge0Defaults.WALL_TIME_LIMIT, 1, false,
                 Judge0Defaults.MAX_WALL_TIME_LIMIT, "wall_time_limit");
-        long memory = (long) range(r.memoryLimit() == null ? null : r.memoryLimit().doubleValue(),
-                Judge0Defaults.MEMORY_LIMIT, 2048, Judge0Defaults.MAX_MEMORY_LIMIT, "memory_limit");
-        long stack = (long) range(r.stackLimit() == null ? null : r.stackLimit().doubleValue(),
-                Judge0Defaults.STACK_LIMIT, 64, Judge0Defaults.MAX_STACK_LIMIT, "stack_limit");
-        int processes = (int) range(r.maxProcessesAndOrThreads() == null ? null
-                : r.maxProcessesAndOrThreads().doubleValue(), Judge0Defaults.MAX_PROCESSES, 1,
+        long memory = (long) bound(r.memoryLimit(), Judge0Defaults.MEMORY_LIMIT, 2048, false,
+                Judge0Defaults.MAX_MEMORY_LIMIT, "memory_limit");
+        long stack = (long) bound(r.stackLimit(), Judge0Defaults.STACK_LIMIT, 0, false,
+                Judge0Defaults.MAX_STACK_LIMIT, "stack_limit");
+        if (stack > 0 && stack < 64) {
+            throw unprocessable("stack_limit", "must be 0 (bounded by the memory limit) or at least 64 here");
+        }
+        int processes = (int) bound(r.maxProcessesAndOrThreads(), Judge0Defaults.MAX_PROCESSES, 0, true,
                 Judge0Defaults.MAX_MAX_PROCESSES, "max_processes_and_or_threads");
-        long fileSize = (long) range(r.maxFileSize() == null ? null : r.maxFileSize().doubleValue(),
-                Judge0Defaults.MAX_FILE_SIZE, 0, Judge0Defaults.MAX_MAX_FILE_SIZE, "max_file_size");
-        return new Judge0Limits(cpu, extra, wall, memory, stack, processes, fileSize, 1, false);
+        long fileSize = (long) bound(r.maxFileSize(), Judge0Defaults.MAX_FILE_SIZE, 0, false,
+                Judge0Defaults.MAX_MAX_FILE_SIZE, "max_file_size");
+        int runs = (int) bound(r.numberOfRuns(), Judge0Defaults.NUMBER_OF_RUNS, 0, true,
+                Judge0Defaults.MAX_NUMBER_OF_RUNS, "number_of_runs");
+        boolean perProcessTime = Boolean.TRUE.equals(r.perProcessTimeLimit());
+        if (perProcessTime && !properties.allowEnablePerProcessAndThreadTimeLimit()) {
+            throw unprocessable("enable_per_process_and_thread_time_limit", "this option cannot be enabled");
+        }
+        boolean perProcessMemory = Boolean.TRUE.equals(r.perProcessMemoryLimit());
+        if (perProcessMemory && !properties.allowEnablePerProcessAndThreadMemoryLimit()) {
+            throw unprocessable("enable_per_process_and_thread_memory_limit", "this option cannot be enabled");
+        }
+        return new Judge0Limits(cpu, extra, wall, memory, stack, processes, fileSize, runs, false, perProcessTime,
+                perProcessMemory, blankAsNull(r.compilerOptions()), blankAsNull(r.commandLineArguments()));
     }
 
-    private static double range(Double value, double fallback, double min, double max, String field) {
-        double v = value == null ? fallback : value;
-        if (!Double.isFinite(v) || v < min || v > max) {
-            throw unprocessable(field, "must be between " + min + " and " + max + ", was " + value);
+    /** A Rails numericality check: {@code min} exclusive or inclusive, {@code max} inclusive. */
+    private static double bound(Number value, double fallback, double min, boolean minExclusive, double max,
+            String field) {
+        double v = value == null ? fallback : value.doubleValue();
+        boolean integral = !(value instanceof Double || fallback != Math.rint(fallback)
+                || field.endsWith("time_limit") || field.equals("cpu_extra_time"));
+        if (!Double.isFinite(v)) {
+            throw unprocessable(field, "is not a number");
+        }
+        if (minExclusive ? v <= min : v < min) {
+            throw unprocessable(field, "must be greater than " + (minExclusive ? "" : "or equal to ")
+                    + count(min, integral));
+        }
+        if (v > max) {
+            throw unprocessable(field, "must be less than or equal to " + count(max, integral));
         }
         return v;
     }
 
-    /** The judge's limits; the cpu extra time lengthens the wall clock only (verdicts are on the cpu limit). */
+    /** How Rails prints the bound: Judge0's time settings are floats ({@code 15.0}), the others integers. */
+    private static String count(double bound, boolean integral) {
+        return integral ? Long.toString((long) bound) : Double.toString(bound);
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+
+    /**
+     * The judge's limits. The CPU extra time is added to the CPU limit, so a run is a time limit exceeded only
+     * past both, as Judge0 lets a run go on for {@code cpu_extra_time} before isolate kills it. The per-process
+     * switches change nothing: the sandboxes limit the whole run, the stricter reading of either.
+     */
     private static Limits toLimits(Judge0Limits l) {
-        return Limits.defaults()
-                .withCpuTime(Duration.ofMillis(Math.max(1, Math.round(l.cpuTimeLimit() * 1000))))
+        Limits limits = Limits.defaults()
+                .withCpuTime(Duration.ofMillis(Math.max(1, Math.round((l.cpuTimeLimit() + l.cpuExtraTime()) * 1000))))
                 .withWallTime(Duration.ofMillis(Math.max(1, Math.round((l.wallTimeLimit()) * 1000))))
                 .withMemory(ByteSize.ofKiB(Math.max(1024, l.memoryLimit())))
-                .withStack(ByteSize.ofKiB(l.stackLimit()))
                 .withProcesses(l.maxProcessesAndOrThreads())
-                .withFileSize(ByteSize.ofKiB(l.maxFileSize()));
+                // isolate reads 0 as no file size limit of its own; the most a submission may ask for stands in
+                .withFileSize(ByteSize.ofKiB(l.maxFileSize() == 0 ? Judge0Defaults.MAX_MAX_FILE_SIZE : l.maxFileSize()));
+        return l.stackLimit() == 0 ? limits.withStack(limits.memory()) : limits.withStack(ByteSize.ofKiB(l.stackLimit()));
     }
 
     private static Judge0Request decoded(Judge0Request r, boolean base64) {
@@ -253,7 +358,16 @@ class Judge0Service {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String judge0Field(String field) {
+    private static String judge0Field(String field, int runs) {
+        if (field.equals("tests") && runs > 1) {
+            return "number_of_runs"; // the runs are the tests: too many, or too much input repeated
+        }
+        if (field.equals("options.compilerOptions")) {
+            return "compiler_options";
+        }
+        if (field.equals("options.programArguments")) {
+            return "command_line_arguments";
+        }
         if (field.startsWith("sources")) {
             return "source_code";
         }

@@ -35,7 +35,7 @@ public record Judge0Status(@JsonProperty("id") int id, @JsonProperty("descriptio
         if (!d.finished()) {
             return byId(2);
         }
-        TestDocument t = d.tests().isEmpty() ? null : d.tests().get(0);
+        TestDocument t = Judge0Runs.last(d);
         return switch (d.verdict()) {
             case "AC" -> byId(3);
             case "WA", "PE" -> byId(4);

@@ -44,7 +44,7 @@ final class Judge0Views {
      */
     static Map<String, Object> all(Judge0Row row, ResultDocument live) {
         ResultDocument d = row.result() != null ? row.result() : live;
-        TestDocument t = d == null || d.tests().isEmpty() ? null : d.tests().get(0);
+        TestDocument t = Judge0Runs.last(d);
         Judge0Status status = Judge0Status.of(d);
         Judge0Limits l = row.limits();
         Map<String, Object> m = new LinkedHashMap<>();
@@ -56,8 +56,8 @@ final class Judge0Views {
         m.put("status_id", status.id());
         m.put("created_at", railsTime(row.createdAt()));
         m.put("finished_at", row.finishedAt() == null ? null : railsTime(row.finishedAt()));
-        m.put("time", t == null ? null : seconds(t.cpuTimeMillis()));
-        m.put("memory", t == null ? null : t.memoryKiB());
+        m.put("time", t == null ? null : rubyDecimal(Judge0Runs.meanTime(d)));
+        m.put("memory", t == null ? null : Judge0Runs.meanMemory(d));
         m.put("stderr", t == null ? null : emptyAsNull(t.stderr()));
         m.put("token", row.token());
         m.put("number_of_runs", l.numberOfRuns());
@@ -67,8 +67,8 @@ final class Judge0Views {
         m.put("memory_limit", l.memoryLimit());
         m.put("stack_limit", l.stackLimit());
         m.put("max_processes_and_or_threads", l.maxProcessesAndOrThreads());
-        m.put("enable_per_process_and_thread_time_limit", false);
-        m.put("enable_per_process_and_thread_memory_limit", false);
+        m.put("enable_per_process_and_thread_time_limit", l.perProcessTimeLimit());
+        m.put("enable_per_process_and_thread_memory_limit", l.perProcessMemoryLimit());
         m.put("max_file_size", l.maxFileSize());
         m.put("compile_output", d == null ? null : emptyAsNull(d.compileOutput()));
         // Judge0 reads the exit code from isolate's metadata and takes 0 when a signal ended the run
@@ -76,8 +76,8 @@ final class Judge0Views {
         m.put("exit_signal", t == null || t.signal() == 0 ? null : t.signal());
         m.put("message", message(d, t));
         m.put("wall_time", t == null ? null : seconds(t.wallTimeMillis()));
-        m.put("compiler_options", null);
-        m.put("command_line_arguments", null);
+        m.put("compiler_options", l.compilerOptions());
+        m.put("command_line_arguments", l.commandLineArguments());
         m.put("redirect_stderr_to_stdout", l.redirectStderrToStdout());
         m.put("callback_url", row.callbackUrl());
         m.put("additional_files", null);
