@@ -61,10 +61,10 @@ public final class TestArchiveReader {
             Map<String, Pair> pairs = new TreeMap<>(TestArchiveReader::naturalOrder);
             for (ZipArchiveEntry e : files) {
                 String path = strip(e.getName(), root);
-                Slot slot = kattis ? kattisSlot(path, e.getName()) : flatSlot(path, e.getName(), flatHidden);
-                if (slot != null) {
-                    pairs.computeIfAbsent(slot.name(), n -> new Pair(slot.group(), slot.hidden()))
-                            .add(slot.input(), e);
+                TestFileRole role = kattis ? kattisRole(path, e.getName()) : flatRole(path, e.getName(), flatHidden);
+                if (role != null) {
+                    pairs.computeIfAbsent(role.name(), n -> new Pair(role.group(), role.hidden()))
+                            .add(role.input(), e);
                 }
             }
             if (pairs.isEmpty()) {
@@ -152,10 +152,11 @@ public final class TestArchiveReader {
         return name.substring(root.length());
     }
 
-    private record Slot(String name, String group, boolean hidden, boolean input) {
+    /** What an archive entry is to the tests: which test, its group and visibility, input or answer. */
+    private record TestFileRole(String name, String group, boolean hidden, boolean input) {
     }
 
-    private static Slot flatSlot(String path, String entry, boolean hidden) {
+    private static TestFileRole flatRole(String path, String entry, boolean hidden) {
         Ext ext = Ext.of(path);
         if (ext == null) {
             return null;
@@ -166,10 +167,10 @@ public final class TestArchiveReader {
                     + "' is nested too deep (flat layout: NAME.in or GROUP/NAME.in)");
         }
         String group = parts.length == 2 ? checkSegment(parts[0], entry) : null;
-        return new Slot(testName(parts, entry), group, hidden, ext.input());
+        return new TestFileRole(testName(parts, entry), group, hidden, ext.input());
     }
 
-    private static Slot kattisSlot(String path, String entry) {
+    private static TestFileRole kattisRole(String path, String entry) {
         boolean sample = path.startsWith("data/sample/");
         boolean secret = path.startsWith("data/secret/");
         Ext ext = Ext.of(path);
@@ -181,7 +182,7 @@ public final class TestArchiveReader {
         if (secret && parts.length > 2) {
             group = String.join("-", java.util.Arrays.copyOfRange(parts, 1, parts.length - 1));
         }
-        return new Slot(testName(parts, entry), group, secret, ext.input());
+        return new TestFileRole(testName(parts, entry), group, secret, ext.input());
     }
 
     private static String testName(String[] parts, String entry) {
