@@ -2,11 +2,13 @@ package dev.judge.demo.problem.importing;
 
 import dev.judge.core.judge.Judge;
 import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.problem.ImportedProblem;
+import dev.judge.core.problem.OutputCheck;
 import dev.judge.core.problem.PackageCaps;
 import dev.judge.core.problem.PackageRejectedException;
 import dev.judge.core.problem.ProblemDefinition;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -95,7 +98,7 @@ public class PackageImporter {
         // are the same for every language; only the support files differ, and are mapped separately.
         Submission template = definition.toSubmission(ProblemKind.ALL_LANGUAGES,
                 List.of(SourceFile.main("template")), Limits.defaults());
-        if (template.comparator() instanceof dev.judge.core.model.ComparatorSpec.Checker checker) {
+        if (template.comparator() instanceof ComparatorSpec.Checker checker) {
             requireLanguage(checker.languageId(), checkerName(definition), languages);
         }
         if (definition.interactor() != null) {
@@ -159,14 +162,14 @@ public class PackageImporter {
             List<ImportResult.Line> report) {
         Map<String, List<SourceFile>> packaged = definition.supportFiles();
         Map<String, List<SourceFile>> own = new LinkedHashMap<>();
-        for (Map.Entry<String, List<SourceFile>> e : new java.util.TreeMap<>(packaged).entrySet()) {
+        for (Map.Entry<String, List<SourceFile>> e : new TreeMap<>(packaged).entrySet()) {
             if (e.getKey().equals(ProblemDefinition.ALL_LANGUAGES)) {
                 continue;
             }
             if (languages.contains(e.getKey())) {
                 own.put(e.getKey(), e.getValue());
             } else {
-                report.add(new ImportResult.Line("include/", e.getKey(), "UNSUPPORTED", "files for language '"
+                report.add(new ImportResult.Line("", "supportFiles." + e.getKey(), "UNSUPPORTED", "included files for language '"
                         + e.getKey() + "', which this judge does not have; not stored"));
             }
         }
@@ -188,7 +191,7 @@ public class PackageImporter {
     }
 
     private static String checkerName(ProblemDefinition definition) {
-        return definition.check() instanceof dev.judge.core.problem.OutputCheck.CheckerProgram c
+        return definition.check() instanceof OutputCheck.CheckerProgram c
                 ? c.program().name() : "";
     }
 
