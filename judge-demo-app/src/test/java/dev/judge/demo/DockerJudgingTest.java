@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -21,6 +22,9 @@ import org.springframework.test.context.TestPropertySource;
  */
 @EmbeddedServerTest
 @TestPropertySource(properties = "judge.sandbox.type=docker")
+// Closed after the class rather than at the JVM's exit: its warm containers go with it at once, even when the
+// test JVM is later stopped without running its shutdown hooks.
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DockerJudgingTest extends JudgingScenarios {
     private static final Path DOCKER_SOCKET = Path.of("/var/run/docker.sock");
 
