@@ -217,7 +217,10 @@ public final class ProcessSandbox implements Sandbox {
             return await(() -> { });
         }
 
-        /** Waits for the end (killing the tree at the wall time), runs {@code ended}, then reads the result. */
+        /**
+         * Waits for the end (killing the tree at the wall time), runs {@code ended} when the run ends (for a
+         * killed run, just before the kill), then reads the result.
+         */
         SandboxResult await(Runnable ended) throws IOException, InterruptedException {
             Process p = process;
             boolean exited;
@@ -229,11 +232,14 @@ public final class ProcessSandbox implements Sandbox {
             }
             Duration killedCpu = Duration.ZERO;
             if (!exited) {
+                // the run ends when it is stopped, before its partner can see the end of file that follows
+                ended.run();
                 killedCpu = cpuOfTree(p.toHandle());
                 killTree(p.toHandle());
                 p.waitFor();
+            } else {
+                ended.run();
             }
-            ended.run();
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
 
             int outCap = (int) Math.min(Integer.MAX_VALUE, limits.outputSize().bytes());
