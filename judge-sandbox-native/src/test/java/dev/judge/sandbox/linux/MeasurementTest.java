@@ -95,10 +95,16 @@ class MeasurementTest {
      */
     @Test
     void cpuTimeOfAHalfSecondLoopVariesByAtMostThreePercent() throws Exception {
+        // Calibrate on the fastest of three probes: one probe hit by host noise would otherwise leave the loop
+        // far shorter (or longer) than half a second on a faster (or slower) machine.
         long n = 200_000_000L;
-        SandboxResult probe = run(SPIN, limits(), Long.toString(n));
-        assertThat(probe.succeeded()).as(probe.message()).isTrue();
-        n = Math.max(n, (long) (n * 500.0 / Math.max(1, probe.cpuTime().toMillis())));
+        long fastest = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            SandboxResult probe = run(SPIN, limits(), Long.toString(n));
+            assertThat(probe.succeeded()).as(probe.message()).isTrue();
+            fastest = Math.min(fastest, Math.max(1, probe.cpuTime().toMillis()));
+        }
+        n = (long) (n * 500.0 / fastest);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("judge-native-bare-" + ProcessHandle.current().pid() + "-");
         try {
             java.nio.file.Path spin = dir.resolve("spin");
