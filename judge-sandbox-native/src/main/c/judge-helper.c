@@ -57,6 +57,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "box-network.h"
+
 #define PROTO_VERSION 2
 #define MAX_MSG (1u << 30)
 #define MAX_RO 64
@@ -102,7 +104,10 @@ static const char *cpu_path;
 static int cpu_fd = -1;
 static int cpu_v2;                 /* cpu file is cgroup v2 cpu.stat (usage_usec) rather than v1 ns */
 static unsigned long long work_size = 64ull << 20;
-static int host_net_fd = -1;
+/* The slot's box network (see box-network.c), made at start when the helper is given slirp4netns and nft;
+ * runs with network join it, and no run ever joins the host's network namespace. */
+static const char *slirp4netns_path, *nft_path;
+static int box_net_fd = -1;
 /* The directory the JVM makes a pair's FIFOs in, opened before the box's root hides it (-1: no pairs). */
 static const char *pipes_path;
 static int pipes_dir_fd = -1;
@@ -552,10 +557,11 @@ static void setup_slot(void) {
         if (stat_fds[i] < 0) stat_fds[i] = open(stat_paths[i], O_RDONLY | O_CLOEXEC);
         if (stat_fds[i] < 0) die(stat_paths[i]);
     }
-    /* only root may join the host's network namespace later; rootless runs never get network */
-    if (!rootless) {
-        host_net_fd = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
-        if (host_net_fd < 0) die("/proc/self/ns/net");
+    /* made while the host's network and files are still in view; rootless runs never get network */
+    if (slirp4netns_path && !rootless) {
+        char why[512];
+        box_net_fd = box_network_start(slirp4netns_path, nft_path, why, sizeof why);
+        if (box_net_fd < 0) die(why);
     }
     FILE *f = fopen("/proc/sys/kernel/cap_last_cap", "re");
     if (f) {
@@ -757,7 +763,7 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     for (int i = 0; i < n_procs && !e; i++) {
         if (write(procs_fds[i], "0", 1) < 0) e = errno;
     }
-    if (!e && (run->flags & REQ_NETWORK) && setns(host_net_fd, CLONE_NEWNET) < 0) e = errno;
+    if (!e && (run->flags & REQ_NETWORK) && setns(box_net_fd, CLONE_NEWNET) < 0) e = errno;
     /* Last, the slot's user namespace, which maps nothing but the box's uid and gid: whatever the program
      * might gain in it is worth nothing outside, and root-owned files show as unmapped. */
     if (!e && run->pair && open_pair_pipes(run, &in_fd, &out_w) < 0) e = -errno;
@@ -1454,10 +1460,20 @@ int main(int argc, char **argv) {
         else if (!strcmp(a, "--host-uid")) host_uid = atoi(argv[++i]);
         else if (!strcmp(a, "--host-gid")) host_gid = atoi(argv[++i]);
         else if (!strcmp(a, "--pipes")) pipes_path = argv[++i];
+        else if (!strcmp(a, "--slirp4netns")) slirp4netns_path = argv[++i];
+        else if (!strcmp(a, "--nft")) nft_path = argv[++i];
         else { fprintf(stderr, "judge-helper: unknown option %s\n", a); return 2; }
     }
     if (!root_dir || box_uid <= 0 || box_gid <= 0) {
         fprintf(stderr, "judge-helper: --root, --uid and --gid are required\n");
+        return 2;
+    }
+    if (!slirp4netns_path != !nft_path) {
+        fprintf(stderr, "judge-helper: --slirp4netns and --nft go together\n");
+        return 2;
+    }
+    if (slirp4netns_path && rootless) {
+        fprintf(stderr, "judge-helper: a rootless helper has no box network\n");
         return 2;
     }
     if (rootless) {
@@ -1482,6 +1498,8 @@ int main(int argc, char **argv) {
     if (cpu_path) cpu_path = strdup(cpu_path);
     if (newuidmap_path) newuidmap_path = strdup(newuidmap_path);
     if (newgidmap_path) newgidmap_path = strdup(newgidmap_path);
+    if (slirp4netns_path) slirp4netns_path = strdup(slirp4netns_path);
+    if (nft_path) nft_path = strdup(nft_path);
     size_t argv_len = (size_t) (argv[argc - 1] + strlen(argv[argc - 1]) + 1 - argv[0]);
     signal(SIGPIPE, SIG_IGN);
     signal(SIGINT, SIG_IGN);

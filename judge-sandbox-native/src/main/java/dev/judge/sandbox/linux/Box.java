@@ -24,6 +24,8 @@ final class Box {
     private final Path log;
     private BoxCgroup cgroup;
     private Helper helper;
+    /** Set once a run asked for network: from then on the box's helpers are started with a box network. */
+    private BoxNetworkTools network;
 
     Box(int id, int uid, Settings settings, SandboxInstance instance, RootlessCheck.Setup rootless) {
         this.id = id;
@@ -49,7 +51,7 @@ final class Box {
             Files.createDirectory(root);
         }
         helper = Helper.start(instance.helperBinary(),
-                HelperArguments.start(root, instance.pipes(), uid, id, settings, rootless, cgroup), log);
+                HelperArguments.start(root, instance.pipes(), uid, id, settings, rootless, cgroup, network), log);
     }
 
     /**
@@ -102,15 +104,24 @@ final class Box {
     /** Runs one request, on its own or ({@code pair} non-null) as one command of a pair. */
     Outcome run(SandboxRequest request, Helper.PairEnd pair) {
         try {
+            Limits l = request.limits();
+            if (l.network() && rootless != null) {
+                // slirp4netns and the box's nftables rules need root in the namespace that owns the network
+                return Outcome.failed(
+                        SandboxResult.failure("network access is not available to a rootless native sandbox"));
+            }
+            if (l.network() && network == null) {
+                // the box network costs a slirp4netns process per box: only boxes that run with network get one
+                network = BoxNetworkTools.find().orElse(null);
+                if (network == null) {
+                    return Outcome.failed(SandboxResult.failure(
+                            "network access needs slirp4netns and nft on the host (packages slirp4netns, nftables)"));
+                }
+                destroy();
+            }
             if (helper == null || !helper.alive()) {
                 destroy();
                 start();
-            }
-            Limits l = request.limits();
-            if (l.network() && rootless != null) {
-                // joining the host's network namespace needs root in the namespace that owns it
-                return Outcome.failed(
-                        SandboxResult.failure("network access is not available to a rootless native sandbox"));
             }
             if (cgroup != null) {
                 cgroup.prepare(l);

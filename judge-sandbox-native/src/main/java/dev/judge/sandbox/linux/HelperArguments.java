@@ -19,10 +19,11 @@ final class HelperArguments {
 
     /**
      * The command line of the helper of box {@code id}; {@code rootless} and {@code cgroup} may be null.
-     * {@code pipes} is the directory the pairs' FIFOs are made in.
+     * {@code pipes} is the directory the pairs' FIFOs are made in; {@code network} (may be null) gives the
+     * box a network of its own for the runs that ask for one.
      */
     static List<String> start(Path root, Path pipes, int uid, int id, Settings settings,
-            RootlessCheck.Setup rootless, BoxCgroup cgroup) {
+            RootlessCheck.Setup rootless, BoxCgroup cgroup, BoxNetworkTools network) {
         List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--pipes", pipes.toString(),
                 "--uid", Integer.toString(uid), "--gid", Integer.toString(uid),
                 "--work-size", Long.toString(settings.workDirSize().bytes())));
@@ -32,6 +33,9 @@ final class HelperArguments {
                     "--newgidmap", rootless.newgidmap().toString(), "--outer-uid", Long.toString(m.outerUid()),
                     "--outer-gid", Long.toString(m.outerGid()), "--host-uid", Long.toString(m.hostUid(id)),
                     "--host-gid", Long.toString(m.hostGid(id))));
+        }
+        if (network != null) {
+            args.addAll(network.helperArguments());
         }
         for (Path p : settings.readOnly()) {
             args.add("--ro");
