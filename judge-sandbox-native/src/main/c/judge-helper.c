@@ -28,7 +28,6 @@
 #include <fcntl.h>
 #include <fnmatch.h>
 #include <grp.h>
-#include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
 #include <poll.h>
@@ -58,6 +57,7 @@
 #include <unistd.h>
 
 #include "box-network.h"
+#include "syscall-filter.h"
 
 #define PROTO_VERSION 2
 #define MAX_MSG (1u << 30)
@@ -81,11 +81,6 @@
 #define PAIR_NONE 0
 #define PAIR_PROGRAM 1
 #define PAIR_PEER 2
-
-/* profiles */
-#define PROFILE_DEFAULT 0
-#define PROFILE_JVM 1
-#define PROFILE_NODE 2
 
 static int box_uid = -1, box_gid = -1;
 static char *root_dir;
@@ -226,183 +221,6 @@ static int send_msg(buf_t *b) {
     unsigned char hdr[4] = {b->len >> 24, b->len >> 16, b->len >> 8, b->len};
     if (write_full(1, hdr, 4) < 0) return -1;
     return write_full(1, b->p, b->len);
-}
-
-/* ---------- seccomp ---------- */
-
-#if defined(__x86_64__)
-#define AUDIT_ARCH_SELF AUDIT_ARCH_X86_64
-#elif defined(__aarch64__)
-#define AUDIT_ARCH_SELF AUDIT_ARCH_AARCH64
-#else
-#error "unsupported architecture"
-#endif
-
-#define NS_FLAGS (CLONE_NEWNS | CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET | CLONE_NEWIPC | CLONE_NEWUTS \
-                  | CLONE_NEWCGROUP | 0x00000080 /* CLONE_NEWTIME */)
-
-/* Syscalls a judged program never needs; they fail with EPERM. */
-static const int denied[] = {
-#ifdef __NR_mount
-    __NR_mount,
-#endif
-    __NR_umount2, __NR_pivot_root, __NR_chroot, __NR_ptrace, __NR_bpf, __NR_keyctl, __NR_add_key,
-    __NR_request_key, __NR_perf_event_open, __NR_kexec_load, __NR_kexec_file_load, __NR_reboot,
-    __NR_unshare, __NR_setns, __NR_swapon, __NR_swapoff, __NR_init_module, __NR_finit_module,
-    __NR_delete_module, __NR_acct, __NR_settimeofday, __NR_clock_settime, __NR_clock_adjtime,
-    __NR_adjtimex, __NR_userfaultfd, __NR_open_by_handle_at, __NR_name_to_handle_at, __NR_quotactl,
-    __NR_syslog, __NR_vhangup, __NR_process_vm_readv, __NR_process_vm_writev, __NR_kcmp,
-    __NR_sethostname, __NR_setdomainname, __NR_mknodat, __NR_fanotify_init, __NR_lookup_dcookie,
-#ifdef __NR_mknod
-    __NR_mknod,
-#endif
-#ifdef __NR_io_uring_setup
-    __NR_io_uring_setup, __NR_io_uring_enter, __NR_io_uring_register,
-#endif
-#ifdef __NR_fsopen
-    __NR_fsopen, __NR_fsconfig, __NR_fsmount, __NR_fspick, __NR_move_mount, __NR_open_tree,
-#endif
-#ifdef __NR_mount_setattr
-    __NR_mount_setattr,
-#endif
-#ifdef __NR_iopl
-    __NR_iopl, __NR_ioperm,
-#endif
-#ifdef __NR_uselib
-    __NR_uselib,
-#endif
-};
-
-#define MAX_FILTER 256
-static struct sock_filter filt[MAX_FILTER];
-static int nfilt;
-static void emit(struct sock_filter f) {
-    if (nfilt >= MAX_FILTER) { errno = E2BIG; die("seccomp program too long"); }
-    filt[nfilt++] = f;
-}
-
-/*
- * The denied numbers are tested as a binary search tree rather than a list: the kernel runs the filter
- * over every syscall number when it is attached (to cache the syscalls it always allows), so the attach
- * cost of each run grows with the longest path through the filter, about 5 us per instruction here.
- */
-static int denied_sorted[sizeof denied / sizeof denied[0]];
-static int n_denied;
-static int deny_fix[MAX_FILTER], n_deny_fix;   /* tests whose jt must reach the EPERM return */
-static int next_fix[MAX_FILTER], n_next_fix;   /* JAs that must reach the end of the tree */
-
-static int cmp_int(const void *a, const void *b) {
-    int x = *(const int *) a, y = *(const int *) b;
-    return (x > y) - (x < y);
-}
-
-static void emit_tree(int lo, int hi) {
-    if (hi - lo <= 3) {
-        for (int i = lo; i < hi; i++) {
-            deny_fix[n_deny_fix++] = nfilt;
-            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (unsigned) denied_sorted[i], 0, 0));
-        }
-        next_fix[n_next_fix++] = nfilt;
-        emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JA, 0, 0, 0));
-        return;
-    }
-    int mid = (lo + hi) / 2;
-    int at = nfilt;
-    /* nr >= denied_sorted[mid]: fall through into the upper half, else jump over it */
-    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, (unsigned) denied_sorted[mid], 0, 0));
-    emit_tree(mid, hi);
-    if (nfilt - at - 1 > 255) { errno = E2BIG; die("seccomp jump too long"); }
-    filt[at].jf = (unsigned char) (nfilt - at - 1);
-    emit_tree(lo, mid);
-}
-
-static void emit_denied(void) {
-    if (n_denied == 0) {
-        int nd = (int) (sizeof denied / sizeof denied[0]);
-        memcpy(denied_sorted, denied, sizeof denied);
-        qsort(denied_sorted, (size_t) nd, sizeof denied_sorted[0], cmp_int);
-        for (int i = 0; i < nd; i++)
-            if (n_denied == 0 || denied_sorted[n_denied - 1] != denied_sorted[i]) denied_sorted[n_denied++] = denied_sorted[i];
-    }
-    n_deny_fix = n_next_fix = 0;
-    emit_tree(0, n_denied);
-    int deny_at = nfilt;
-    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
-    for (int i = 0; i < n_deny_fix; i++) {
-        int off = deny_at - deny_fix[i] - 1;
-        if (off > 255) { errno = E2BIG; die("seccomp jump too long"); }
-        filt[deny_fix[i]].jt = (unsigned char) off;
-    }
-    for (int i = 0; i < n_next_fix; i++) filt[next_fix[i]].k = (unsigned) (nfilt - next_fix[i] - 1);
-}
-
-/*
- * Builds the filter for one profile and network setting. Layout: check arch, refuse x32, then the search
- * tree of denied syscalls (jumping to the EPERM return), then clone flag and socket family checks, then
- * allow.
- */
-static struct sock_fprog build_filter(int profile, int network) {
-    nfilt = 0;
-    emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, arch)));
-    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AUDIT_ARCH_SELF, 1, 0));
-    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS));
-    emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
-#if defined(__x86_64__)
-    /* x32 syscall numbers would bypass the checks below */
-    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1));
-    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS));
-#endif
-    emit_denied();
-
-    /* clone3 passes flags in memory a filter cannot read: make libc fall back to clone */
-#ifdef __NR_clone3
-    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone3, 0, 1));
-    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | ENOSYS));
-#endif
-    /* clone with namespace flags */
-    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_clone, 0, 4));
-    emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])));
-    emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JSET | BPF_K, NS_FLAGS, 0, 1));
-    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM));
-    emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-    if (!network) {
-        /* socket families: without network only local ones; jvm and node also get inet sockets, which
-         * reach nothing but the loopback of the box's empty network namespace */
-        int allow_inet = profile == PROFILE_JVM || profile == PROFILE_NODE;
-        emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, nr)));
-        emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, __NR_socket, 1, 0));
-        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-        emit((struct sock_filter) BPF_STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0])));
-        emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 0, 1));
-        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-        if (allow_inet) {
-            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET, 2, 0));
-            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET6, 1, 0));
-            emit((struct sock_filter) BPF_JUMP(BPF_JMP | BPF_JA, 1, 0, 0));
-            emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-        }
-        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EAFNOSUPPORT));
-    } else {
-        emit((struct sock_filter) BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW));
-    }
-    struct sock_fprog prog = {(unsigned short) nfilt, NULL};
-    return prog;
-}
-
-/* Compiled once at start: profile x network. */
-static struct sock_filter *filters[3][2];
-static unsigned short filter_len[3][2];
-
-static void prepare_filters(void) {
-    for (int p = 0; p < 3; p++) {
-        for (int n = 0; n < 2; n++) {
-            struct sock_fprog f = build_filter(p, n);
-            filters[p][n] = malloc(sizeof(struct sock_filter) * f.len);
-            if (!filters[p][n]) die("out of memory");
-            memcpy(filters[p][n], filt, sizeof(struct sock_filter) * f.len);
-            filter_len[p][n] = f.len;
-        }
-    }
 }
 
 /* ---------- one-time setup of the slot ---------- */
@@ -609,7 +427,7 @@ static void setup_slot(void) {
     FILE *gr = fopen(p, "wxe");
     if (gr) { fprintf(gr, "root:x:0:\nbox:x:%d:\n", box_gid); fclose(gr); }
 
-    prepare_filters();
+    if (syscall_filters_prepare() < 0) die("seccomp programs");
     n_cpus = sysconf(_SC_NPROCESSORS_ONLN);
     if (n_cpus < 1) n_cpus = 1;
 }
@@ -795,9 +613,7 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     if (!e && setresgid(box_gid, box_gid, box_gid) < 0) e = errno;
     if (!e && setresuid(box_uid, box_uid, box_uid) < 0) e = errno;
     if (!e && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0) e = errno;
-    int net = (run->flags & REQ_NETWORK) ? 1 : 0;
-    int prof = run->profile <= 2 ? (int) run->profile : 0;
-    struct sock_fprog fp = {filter_len[prof][net], filters[prof][net]};
+    struct sock_fprog fp = syscall_filter((int) run->profile, (run->flags & REQ_NETWORK) ? 1 : 0);
     if (!e && prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) < 0) e = errno;
     exec_or_report(run, e, errpipe_w);
 }
@@ -1268,82 +1084,6 @@ static void on_term(int sig) {
     _exit(0);
 }
 
-/* Runs a compiled filter on one syscall, as the kernel would (the subset of cBPF the filters use). */
-static uint32_t run_filter(const struct sock_filter *f, int len, const struct seccomp_data *d) {
-    uint32_t acc = 0;
-    for (int pc = 0; pc < len; pc++) {
-        const struct sock_filter *i = &f[pc];
-        switch (i->code) {
-        case BPF_LD | BPF_W | BPF_ABS: memcpy(&acc, (const char *) d + i->k, 4); break;
-        case BPF_JMP | BPF_JA: pc += (int) i->k; break;
-        case BPF_JMP | BPF_JEQ | BPF_K: pc += acc == i->k ? i->jt : i->jf; break;
-        case BPF_JMP | BPF_JGE | BPF_K: pc += acc >= i->k ? i->jt : i->jf; break;
-        case BPF_JMP | BPF_JSET | BPF_K: pc += (acc & i->k) ? i->jt : i->jf; break;
-        case BPF_RET | BPF_K: return i->k;
-        default: return 0xffffffffu;
-        }
-    }
-    return 0xfffffffeu; /* fell off the end: the kernel would refuse such a program */
-}
-
-/*
- * --check-filters: runs every compiled filter over every syscall number (and the argument cases the
- * filters look at) and compares each answer with the plain list of denied syscalls. Prints "ok" or the
- * first mismatch. Used by the tests to hold the filters' search tree to the list.
- */
-static int check_filters(void) {
-    prepare_filters();
-    int nd = (int) (sizeof denied / sizeof denied[0]);
-    for (int p = 0; p < 3; p++) {
-        for (int n = 0; n < 2; n++) {
-            for (uint32_t nr = 0; nr < 1024; nr++) {
-                for (int a = 0; a < 4; a++) {
-                    static const uint64_t args0[] = {0, AF_UNIX, AF_INET, CLONE_NEWUSER};
-                    struct seccomp_data d;
-                    memset(&d, 0, sizeof d);
-                    d.nr = (int) nr;
-                    d.arch = AUDIT_ARCH_SELF;
-                    d.args[0] = args0[a];
-                    uint32_t want = SECCOMP_RET_ALLOW;
-                    int is_denied = 0;
-                    for (int i = 0; i < nd; i++) is_denied |= denied[i] == (int) nr;
-                    if (is_denied) want = SECCOMP_RET_ERRNO | EPERM;
-#ifdef __NR_clone3
-                    else if (nr == __NR_clone3) want = SECCOMP_RET_ERRNO | ENOSYS;
-#endif
-                    else if (nr == __NR_clone && (args0[a] & NS_FLAGS)) want = SECCOMP_RET_ERRNO | EPERM;
-                    else if (nr == __NR_socket && !n && args0[a] != AF_UNIX
-                             && !(args0[a] == AF_INET && (p == PROFILE_JVM || p == PROFILE_NODE)))
-                        want = SECCOMP_RET_ERRNO | EAFNOSUPPORT;
-                    uint32_t got = run_filter(filters[p][n], filter_len[p][n], &d);
-                    if (got != want) {
-                        printf("mismatch profile %d network %d nr %u arg0 %llu: got %#x, want %#x\n", p, n, nr,
-                               (unsigned long long) args0[a], got, want);
-                        return 1;
-                    }
-                }
-            }
-            struct seccomp_data other;
-            memset(&other, 0, sizeof other);
-            other.arch = AUDIT_ARCH_SELF ^ 1u;
-            if (run_filter(filters[p][n], filter_len[p][n], &other) != SECCOMP_RET_KILL_PROCESS) {
-                printf("mismatch profile %d network %d: a foreign architecture is not killed\n", p, n);
-                return 1;
-            }
-#if defined(__x86_64__)
-            other.arch = AUDIT_ARCH_SELF;
-            other.nr = 0x40000000 | __NR_getpid;
-            if (run_filter(filters[p][n], filter_len[p][n], &other) != SECCOMP_RET_KILL_PROCESS) {
-                printf("mismatch profile %d network %d: an x32 syscall is not killed\n", p, n);
-                return 1;
-            }
-#endif
-        }
-    }
-    printf("ok\n");
-    return 0;
-}
-
 static int write_file(const char *path, const char *text) {
     int fd = open(path, O_WRONLY | O_CLOEXEC);
     if (fd < 0) return -1;
@@ -1385,9 +1125,9 @@ static int probe(void) {
         waitpid(u, &ust, 0);
         if (WIFEXITED(ust) && WEXITSTATUS(ust) == 0) printf("user-namespace ok\n");
         else printf("user-namespace missing unshare(CLONE_NEWUSER): %s\n", strerror(WEXITSTATUS(ust)));
-        prepare_filters();
-        struct sock_fprog fp = {filter_len[0][0], filters[0][0]};
-        if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) < 0)
+        struct sock_fprog fp = syscall_filters_prepare() == 0 ? syscall_filter(PROFILE_DEFAULT, 0)
+                                                              : (struct sock_fprog) {0, NULL};
+        if (!fp.filter || prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) < 0 || prctl(PR_SET_SECCOMP, SECCOMP_MODE_FILTER, &fp, 0, 0) < 0)
             printf("seccomp missing %s\n", strerror(errno));
         else if (syscall(__NR_unshare, CLONE_NEWUTS) == 0 || errno != EPERM)
             printf("seccomp missing the filter did not deny unshare\n");
@@ -1437,7 +1177,7 @@ static int serve(char *argv0, size_t argv_len) {
 
 int main(int argc, char **argv) {
     if (argc == 2 && !strcmp(argv[1], "--probe")) return probe();
-    if (argc == 2 && !strcmp(argv[1], "--check-filters")) return check_filters();
+    if (argc == 2 && !strcmp(argv[1], "--check-filters")) return syscall_filters_check();
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         const char *v = i + 1 < argc ? argv[i + 1] : NULL;
