@@ -37,6 +37,10 @@ usr_has bash || apt_install bash
 usr_has tsc || apt_install node-typescript
 [ -x /usr/bin/time ] || apt_install time
 [ -x /usr/bin/prlimit ] || apt_install util-linux
+# Network mode of the native sandbox: the box's own network namespace behind slirp4netns (passt's pasta is the
+# alternative user-mode stack), confined by nftables rules loaded with nft.
+usr_has slirp4netns && usr_has pasta || apt_install slirp4netns passt
+[ -x /usr/sbin/nft ] || apt_install nftables
 # bubblewrap: the native sandbox's benchmark compares against it (judge-sandbox-native, -Pbench)
 need_cmd bwrap || apt_install bubblewrap
 

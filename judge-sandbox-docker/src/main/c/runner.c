@@ -8,7 +8,7 @@
  *   runner        the same for one request.
  *
  * Per request (binary, length-prefixed, see RunnerProtocol.java) it fills the empty work dir, runs the
- * command under rlimits and a small seccomp filter, enforces CPU and wall time and the output cap, and
+ * command under rlimits and two seccomp filters (its own, and the syscall allowlist), enforces CPU and wall time and the output cap, and
  * writes framed stdout, stderr, collected files and a result record to stdout. Then it kills whatever
  * the run left behind and empties the work dir and /tmp, so the container is ready for the next run.
  *
@@ -31,6 +31,7 @@
 #include <linux/audit.h>
 #include <linux/filter.h>
 #include <linux/seccomp.h>
+#include "syscall-filter.h"
 #include <poll.h>
 #include <signal.h>
 #include <stddef.h>
@@ -324,7 +325,11 @@ static int install_filter(pid_t runner, pid_t own_group) {
     };
     struct sock_fprog prog = {.len = sizeof f / sizeof f[0], .filter = f};
     if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) != 0) return -1;
-    return (int) syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog);
+    if (syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &prog) != 0) return -1;
+    /* stacked on it: the native sandbox's syscall allowlist (the union of its profiles; see syscall-filter.c) */
+    struct sock_fprog allow = syscall_filter_any_profile();
+    if (!allow.filter) { errno = ENOMEM; return -1; }
+    return (int) syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &allow);
 }
 
 static int set_limit(int resource, uint64_t soft, uint64_t hard) {
@@ -693,6 +698,8 @@ int main(int argc, char **argv) {
     /* Orphans of the run come back here, so their CPU time is counted and they can be reaped. */
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
     watch_children();
+    /* built once here rather than in each run's child */
+    if (!syscall_filter_any_profile().filter) die("building the syscall allowlist");
     do {
         char magic[4];
         ssize_t n = read(0, magic, 1);

@@ -91,8 +91,7 @@ static const int allowed_all[] = {
 #endif
     /* memory */
     __NR_mmap, __NR_mprotect, __NR_munmap, __NR_brk, __NR_mremap, __NR_msync, __NR_mincore, __NR_madvise,
-    __NR_mlock, __NR_mlock2, __NR_munlock, __NR_mlockall, __NR_munlockall, __NR_membarrier, __NR_mbind,
-    __NR_get_mempolicy, __NR_set_mempolicy, __NR_pkey_alloc, __NR_pkey_free, __NR_pkey_mprotect,
+    __NR_mlock, __NR_mlock2, __NR_munlock, __NR_mlockall, __NR_munlockall, __NR_membarrier,
 #ifdef __NR_map_shadow_stack
     __NR_map_shadow_stack,
 #endif
@@ -133,12 +132,15 @@ static const int allowed_all[] = {
 #endif
 };
 
-/* Additions of one profile, found by tracing its runtimes and compilers. */
+/* Additions of one profile: what its runtime uses and no other toolchain does. */
 static const struct {
     int nr;
     unsigned profiles;
 } allowed_extra[] = {
-    {-1, 0},
+    /* V8 (node) protects its JIT code with memory protection keys (seen as pkey_alloc in its traces) */
+    {__NR_pkey_alloc, P_NODE}, {__NR_pkey_free, P_NODE}, {__NR_pkey_mprotect, P_NODE},
+    /* the JVM's NUMA-aware heap (-XX:+UseNUMA) binds memory to nodes */
+    {__NR_mbind, P_JVM}, {__NR_get_mempolicy, P_JVM}, {__NR_set_mempolicy, P_JVM},
 };
 
 /* Privileged calls: they fail with EPERM, as for any unprivileged caller, rather than as unknown ones. */
@@ -166,14 +168,14 @@ static int listed(const int *list, size_t n, int nr) {
     return 0;
 }
 
-/* The plain answer for one number, straight from the tables. */
-static enum answer answer_of(int profile, int nr) {
+/* The plain answer for one number, straight from the tables, for the profiles in the mask. */
+static enum answer answer_of(unsigned profiles, int nr) {
     if (listed(denied, sizeof denied / sizeof denied[0], nr)) return A_EPERM;
     if (nr == __NR_clone) return A_CLONE;
     if (nr == __NR_socket) return A_SOCKET;
     if (listed(allowed_all, sizeof allowed_all / sizeof allowed_all[0], nr)) return A_ALLOW;
     for (size_t i = 0; i < sizeof allowed_extra / sizeof allowed_extra[0]; i++)
-        if (allowed_extra[i].nr == nr && (allowed_extra[i].profiles & (1u << profile))) return A_ALLOW;
+        if (allowed_extra[i].nr == nr && (allowed_extra[i].profiles & profiles)) return A_ALLOW;
     return A_UNLISTED;
 }
 
@@ -201,15 +203,15 @@ static int run_start[NR_LIMIT + 1];
 static enum answer run_answer[NR_LIMIT + 1];
 static int n_runs;
 
-static int leaf_size(enum answer a, int profile, int network) {
+static int leaf_size(enum answer a, int inet) {
     switch (a) {
     case A_CLONE: return 4;
-    case A_SOCKET: return inet_allowed(profile, network) ? 6 : 4;
+    case A_SOCKET: return inet ? 6 : 4;
     default: return 1;
     }
 }
 
-static void emit_leaf(enum answer a, int profile, int network) {
+static void emit_leaf(enum answer a, int inet) {
     switch (a) {
     case A_ALLOW: STMT(BPF_RET | BPF_K, SECCOMP_RET_ALLOW); break;
     case A_EPERM: STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | EPERM); break;
@@ -224,7 +226,7 @@ static void emit_leaf(enum answer a, int profile, int network) {
     case A_SOCKET:
         /* the family is an int: the kernel reads the low 32 bits the filter compares */
         STMT(BPF_LD | BPF_W | BPF_ABS, offsetof(struct seccomp_data, args[0]));
-        if (inet_allowed(profile, network)) {
+        if (inet) {
             JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_UNIX, 3, 0);
             JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET, 2, 0);
             JUMP(BPF_JMP | BPF_JEQ | BPF_K, AF_INET6, 1, 0);
@@ -239,20 +241,20 @@ static void emit_leaf(enum answer a, int profile, int network) {
 
 /* Size of the subtree over runs [lo, hi); a node whose upper half is too long for a conditional jump's
  * 8-bit offset jumps over it with an unconditional (32-bit) jump instead. */
-static int tree_size(int lo, int hi, int profile, int network) {
-    if (hi - lo == 1) return leaf_size(run_answer[lo], profile, network);
+static int tree_size(int lo, int hi, int inet) {
+    if (hi - lo == 1) return leaf_size(run_answer[lo], inet);
     int mid = (lo + hi) / 2;
-    int upper = tree_size(mid, hi, profile, network);
-    return 1 + (upper > 255 ? 1 : 0) + upper + tree_size(lo, mid, profile, network);
+    int upper = tree_size(mid, hi, inet);
+    return 1 + (upper > 255 ? 1 : 0) + upper + tree_size(lo, mid, inet);
 }
 
-static void emit_tree(int lo, int hi, int profile, int network) {
+static void emit_tree(int lo, int hi, int inet) {
     if (hi - lo == 1) {
-        emit_leaf(run_answer[lo], profile, network);
+        emit_leaf(run_answer[lo], inet);
         return;
     }
     int mid = (lo + hi) / 2;
-    int upper = tree_size(mid, hi, profile, network);
+    int upper = tree_size(mid, hi, inet);
     if (upper <= 255) {
         /* nr >= start of the upper half: fall through into it, else jump over it */
         JUMP(BPF_JMP | BPF_JGE | BPF_K, (unsigned) run_start[mid], 0, (unsigned char) upper);
@@ -260,16 +262,17 @@ static void emit_tree(int lo, int hi, int profile, int network) {
         JUMP(BPF_JMP | BPF_JGE | BPF_K, (unsigned) run_start[mid], 1, 0);
         STMT(BPF_JMP | BPF_JA, (unsigned) upper);
     }
-    emit_tree(mid, hi, profile, network);
-    emit_tree(lo, mid, profile, network);
+    emit_tree(mid, hi, inet);
+    emit_tree(lo, mid, inet);
 }
 
-static int build(int profile, int network) {
+/* Compiles the program for the profiles in the mask into filt; inet: whether sockets may be INET and INET6. */
+static int build(unsigned profiles, int inet) {
     nfilt = 0;
     overflow = 0;
     n_runs = 0;
     for (int nr = 0; nr < NR_LIMIT; nr++) {
-        enum answer a = answer_of(profile, nr);
+        enum answer a = answer_of(profiles, nr);
         if (n_runs == 0 || run_answer[n_runs - 1] != a) {
             run_start[n_runs] = nr;
             run_answer[n_runs++] = a;
@@ -289,7 +292,7 @@ static int build(int profile, int network) {
     JUMP(BPF_JMP | BPF_JGE | BPF_K, 0x40000000, 0, 1);
     STMT(BPF_RET | BPF_K, SECCOMP_RET_KILL_PROCESS);
 #endif
-    emit_tree(0, n_runs, profile, network);
+    emit_tree(0, n_runs, inet);
     if (overflow) { errno = E2BIG; return -1; }
     return 0;
 }
@@ -300,7 +303,7 @@ static unsigned short program_len[N_PROFILES][2];
 int syscall_filters_prepare(void) {
     for (int p = 0; p < N_PROFILES; p++) {
         for (int n = 0; n < 2; n++) {
-            if (build(p, n) < 0) return -1;
+            if (build(1u << p, inet_allowed(p, n)) < 0) return -1;
             programs[p][n] = malloc(sizeof(struct sock_filter) * (size_t) nfilt);
             if (!programs[p][n]) return -1;
             memcpy(programs[p][n], filt, sizeof(struct sock_filter) * (size_t) nfilt);
@@ -337,18 +340,76 @@ static uint32_t run_program(struct sock_fprog f, const struct seccomp_data *d) {
     return 0xfffffffeu; /* fell off the end: the kernel would refuse such a program */
 }
 
-static uint32_t expected(int profile, int network, uint32_t nr, uint64_t arg0) {
+static uint32_t expected(unsigned profiles, int inet, uint32_t nr, uint64_t arg0) {
     if (nr >= NR_LIMIT) return RET_UNLISTED;
-    switch (answer_of(profile, (int) nr)) {
+    switch (answer_of(profiles, (int) nr)) {
     case A_ALLOW: return SECCOMP_RET_ALLOW;
     case A_EPERM: return SECCOMP_RET_ERRNO | EPERM;
     case A_CLONE: return (arg0 & NS_FLAGS) ? SECCOMP_RET_ERRNO | EPERM : SECCOMP_RET_ALLOW;
     case A_SOCKET:
-        if (arg0 == AF_UNIX || ((arg0 == AF_INET || arg0 == AF_INET6) && inet_allowed(profile, network)))
+        if (arg0 == AF_UNIX || ((arg0 == AF_INET || arg0 == AF_INET6) && inet))
             return SECCOMP_RET_ALLOW;
         return SECCOMP_RET_ERRNO | EAFNOSUPPORT;
     default: return RET_UNLISTED;
     }
+}
+
+struct sock_fprog syscall_filter_any_profile(void) {
+    static struct sock_filter *any;
+    static unsigned short any_len;
+    if (!any && build(P_ALL, 1) == 0 && (any = malloc(sizeof(struct sock_filter) * (size_t) nfilt)) != NULL) {
+        memcpy(any, filt, sizeof(struct sock_filter) * (size_t) nfilt);
+        any_len = (unsigned short) nfilt;
+    }
+    struct sock_fprog f = {any ? any_len : 0, any};
+    return f;
+}
+
+/* Compares one program with the tables; prints the first mismatch. */
+static int check_one(struct sock_fprog f, unsigned profiles, int inet, const char *name) {
+    static const uint64_t args0[] = {0, AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, 38 /* AF_ALG */,
+                                     CLONE_NEWUSER, CLONE_NEWNET | CLONE_VM, CLONE_VM | CLONE_THREAD};
+    if (!f.filter) {
+        printf("mismatch %s: the program could not be built\n", name);
+        return 1;
+    }
+    for (uint32_t nr = 0; nr < NR_LIMIT + 64; nr++) {
+        for (size_t a = 0; a < sizeof args0 / sizeof args0[0]; a++) {
+            struct seccomp_data d;
+            memset(&d, 0, sizeof d);
+            d.nr = (int) nr;
+            d.arch = AUDIT_ARCH_SELF;
+            d.args[0] = args0[a];
+            uint32_t want = expected(profiles, inet, nr, args0[a]);
+            uint32_t got = run_program(f, &d);
+            if (got != want) {
+                printf("mismatch %s nr %u arg0 %llu: got %#x, want %#x\n", name, nr, (unsigned long long) args0[a],
+                       got, want);
+                return 1;
+            }
+        }
+    }
+    struct seccomp_data other;
+    memset(&other, 0, sizeof other);
+    other.arch = AUDIT_ARCH_SELF ^ 1u;
+    if (run_program(f, &other) != SECCOMP_RET_KILL_PROCESS) {
+        printf("mismatch %s: a foreign architecture is not killed\n", name);
+        return 1;
+    }
+    other.arch = AUDIT_ARCH_SELF;
+    other.nr = 0x3fffffff;
+    if (run_program(f, &other) != RET_UNLISTED) {
+        printf("mismatch %s: the largest number is not refused\n", name);
+        return 1;
+    }
+#if defined(__x86_64__)
+    other.nr = 0x40000000 | __NR_getpid;
+    if (run_program(f, &other) != SECCOMP_RET_KILL_PROCESS) {
+        printf("mismatch %s: an x32 syscall is not killed\n", name);
+        return 1;
+    }
+#endif
+    return 0;
 }
 
 int syscall_filters_check(void) {
@@ -356,49 +417,14 @@ int syscall_filters_check(void) {
         printf("mismatch: the programs could not be built: %s\n", strerror(errno));
         return 1;
     }
-    static const uint64_t args0[] = {0, AF_UNIX, AF_INET, AF_INET6, AF_NETLINK, AF_PACKET, 38 /* AF_ALG */,
-                                     CLONE_NEWUSER, CLONE_NEWNET | CLONE_VM, CLONE_VM | CLONE_THREAD};
     for (int p = 0; p < N_PROFILES; p++) {
         for (int n = 0; n < 2; n++) {
-            struct sock_fprog f = syscall_filter(p, n);
-            for (uint32_t nr = 0; nr < NR_LIMIT + 64; nr++) {
-                for (size_t a = 0; a < sizeof args0 / sizeof args0[0]; a++) {
-                    struct seccomp_data d;
-                    memset(&d, 0, sizeof d);
-                    d.nr = (int) nr;
-                    d.arch = AUDIT_ARCH_SELF;
-                    d.args[0] = args0[a];
-                    uint32_t want = expected(p, n, nr, args0[a]);
-                    uint32_t got = run_program(f, &d);
-                    if (got != want) {
-                        printf("mismatch profile %d network %d nr %u arg0 %llu: got %#x, want %#x\n", p, n, nr,
-                               (unsigned long long) args0[a], got, want);
-                        return 1;
-                    }
-                }
-            }
-            struct seccomp_data other;
-            memset(&other, 0, sizeof other);
-            other.arch = AUDIT_ARCH_SELF ^ 1u;
-            if (run_program(f, &other) != SECCOMP_RET_KILL_PROCESS) {
-                printf("mismatch profile %d network %d: a foreign architecture is not killed\n", p, n);
-                return 1;
-            }
-            other.arch = AUDIT_ARCH_SELF;
-            other.nr = 0x3fffffff;
-            if (run_program(f, &other) != RET_UNLISTED) {
-                printf("mismatch profile %d network %d: the largest number is not refused\n", p, n);
-                return 1;
-            }
-#if defined(__x86_64__)
-            other.nr = 0x40000000 | __NR_getpid;
-            if (run_program(f, &other) != SECCOMP_RET_KILL_PROCESS) {
-                printf("mismatch profile %d network %d: an x32 syscall is not killed\n", p, n);
-                return 1;
-            }
-#endif
+            char name[64];
+            snprintf(name, sizeof name, "profile %d network %d", p, n);
+            if (check_one(syscall_filter(p, n), 1u << p, inet_allowed(p, n), name)) return 1;
         }
     }
+    if (check_one(syscall_filter_any_profile(), P_ALL, 1, "any profile")) return 1;
     printf("ok\n");
     return 0;
 }

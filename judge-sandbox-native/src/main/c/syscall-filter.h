@@ -17,6 +17,12 @@ int syscall_filters_prepare(void);
 struct sock_fprog syscall_filter(int profile, int network);
 
 /*
+ * The program for a box whose profile is not known (the Docker sandbox's runner): the union of every
+ * profile's list, INET and INET6 sockets allowed. Built on first use; length 0 if it could not be.
+ */
+struct sock_fprog syscall_filter_any_profile(void);
+
+/*
  * Runs every compiled program over every syscall number (and the argument cases the programs inspect) and
  * compares each answer with the plain tables; prints "ok" or the first mismatch. Returns 0 when all agree.
  */
