@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Linux sandbox: each run gets fresh PID namespace, its own /proc, a tmpfs work dir and /tmp, a
- * read-only root made of the host's toolchain directories, no network (unless the limits allow it), an
- * unprivileged uid without capabilities, a seccomp filter, rlimits and a cgroup for memory, processes
- * and CPU accounting.
+ * read-only root made of the host's toolchain directories, no network (unless the limits allow it: then the
+ * box's own network namespace, whose outbound traffic slirp4netns carries and whose nftables rules keep it
+ * off the host and private ranges), an unprivileged uid without capabilities, a seccomp syscall allowlist
+ * per profile, rlimits and a cgroup for memory, processes and CPU accounting.
  *
  * <p>Each box is a long-lived helper process that holds the prepared environment, so a run costs about a
  * fork and an exec. {@link #run} blocks while every box is busy. {@link #runPair} takes two boxes at once

@@ -80,7 +80,7 @@ public final class NativeSandboxDoctor {
         List<Protection> ps = new ArrayList<>();
         ps.add(root ? new Protection("root", true, "running as root") : rootless.protection());
         ps.add(fromProbe(probe, "namespaces", "new PID, mount, network, IPC and UTS namespaces per box"));
-        ps.add(fromProbe(probe, "seccomp", "syscall filter with per-profile allowances"));
+        ps.add(fromProbe(probe, "seccomp", "syscall allowlist per profile"));
         ps.add(new Protection("cgroups", det.version() != CgroupVersion.NONE, det.detail()));
         if (root) {
             ps.add(uidSeparation(firstUid, firstUid, boxes, ""));
