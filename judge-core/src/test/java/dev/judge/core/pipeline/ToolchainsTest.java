@@ -100,6 +100,25 @@ class ToolchainsTest {
         }
     }
 
+    @Test
+    void oneLanguageIsProbedAloneAndOnce() {
+        List<String> probed = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeSandbox sandbox = new FakeSandbox(r -> {
+            probed.add(String.join(" ", r.command()));
+            return FakeSandbox.exited(0, "v1\n");
+        });
+        try (Judge judge = Judge.builder().sandbox(sandbox).build()) {
+            LanguageInfo c = judge.language("c").orElseThrow();
+            assertThat(c.available()).isTrue();
+            assertThat(c.version()).isEqualTo("v1");
+            assertThat(judge.language("c")).contains(c);
+            assertThat(probed).as("only the language asked about, once")
+                    .containsExactly(String.join(" ", Languages.defaults().find("c").orElseThrow().versionCommand()));
+            assertThat(judge.language("no-such-language")).isEmpty();
+            assertThat(judge.languages()).as("the same answer as the list gives").contains(c);
+        }
+    }
+
     private static void awaitTrue(BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (!condition.getAsBoolean()) {
