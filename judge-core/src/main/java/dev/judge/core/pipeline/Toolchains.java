@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,7 +59,11 @@ final class Toolchains {
         CompletableFuture<LanguageInfo> mine = new CompletableFuture<>();
         CompletableFuture<LanguageInfo> running = probing.putIfAbsent(id, mine);
         if (running != null) {
-            return running.join(); // its answer, definite or not: a caller after it asks again
+            try {
+                return running.join(); // its answer, definite or not: a caller after it asks again
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e; // as the probing caller saw it
+            }
         }
         try {
             known = detected.get(id); // a probe that ended between the first look and taking the slot
