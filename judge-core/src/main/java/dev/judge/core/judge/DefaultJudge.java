@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -227,6 +228,12 @@ final class DefaultJudge implements Judge {
     @Override
     public List<LanguageInfo> languages() {
         return pipeline.languages();
+    }
+
+    @Override
+    public Optional<LanguageInfo> language(String languageId) {
+        Objects.requireNonNull(languageId, "languageId");
+        return pipeline.language(languageId);
     }
 
     @Override

@@ -102,6 +102,14 @@ public interface Judge extends AutoCloseable {
     /** Every configured language, with whether its toolchain is there and its version. */
     List<LanguageInfo> languages();
 
+    /**
+     * One configured language, with whether its toolchain is there and its version; empty when no language has
+     * this id. Only this language's toolchain is probed (on first use), where {@link #languages()} probes every
+     * one: what a host that accepts a submission needs to know about its language, without making the first
+     * submission after a start wait for the probes of all the others.
+     */
+    Optional<LanguageInfo> language(String languageId);
+
     /** Counters of the compiled-artifact cache. */
     ArtifactCacheStats cacheStats();
 

@@ -17,6 +17,7 @@ import dev.judge.core.sandbox.Sandbox;
 import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -108,6 +109,11 @@ public final class PipelineRuntime implements JudgingPipeline, AutoCloseable {
     /** Every configured language, with whether its toolchain is there and its version. */
     public List<LanguageInfo> languages() {
         return toolchains.all();
+    }
+
+    /** One configured language, probing only its toolchain; empty when no language has this id. */
+    public Optional<LanguageInfo> language(String languageId) {
+        return toolchains.find(languageId).map(toolchains::info);
     }
 
     /** The caps {@link #check(Submission)} and {@link #run} enforce. */

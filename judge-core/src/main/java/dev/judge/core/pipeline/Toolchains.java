@@ -11,13 +11,19 @@ import dev.judge.core.sandbox.Termination;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds out, once per language, whether its toolchain is there and which version it is, by running the
- * version command in the sandbox: the version is what the programs will actually meet.
+ * version command in the sandbox: the version is what the programs will actually meet. Callers that ask about a
+ * language while its probe runs wait for that probe instead of starting their own: the first requests a server
+ * takes after its start all ask at once, and a probe can cost seconds (a JVM-based compiler's version command),
+ * so a probe per caller would queue dozens of them on the sandbox's few slots and hold every request up for
+ * minutes.
  */
 final class Toolchains {
     private static final Logger LOG = LoggerFactory.getLogger(Toolchains.class);
@@ -26,6 +32,8 @@ final class Toolchains {
     private final Languages languages;
     private final Limits probeLimits;
     private final Map<String, LanguageInfo> detected = new ConcurrentHashMap<>();
+    /** The probe running for a language, which other callers asking about it wait for. */
+    private final Map<String, CompletableFuture<LanguageInfo>> probing = new ConcurrentHashMap<>();
 
     Toolchains(Sandbox sandbox, Languages languages, Limits probeLimits) {
         this.sandbox = sandbox;
@@ -43,13 +51,35 @@ final class Toolchains {
 
     /** The language's availability, probing the sandbox on first use. */
     LanguageInfo info(Language language) {
-        LanguageInfo known = detected.get(language.id());
+        String id = language.id();
+        LanguageInfo known = detected.get(id);
         if (known != null) {
             return known;
         }
-        Probe p = probe(language);
-        // A sandbox that could not run the probe says nothing about the toolchain: ask again next time.
-        return p.definite() ? detected.computeIfAbsent(language.id(), id -> p.info()) : p.info();
+        CompletableFuture<LanguageInfo> mine = new CompletableFuture<>();
+        CompletableFuture<LanguageInfo> running = probing.putIfAbsent(id, mine);
+        if (running != null) {
+            try {
+                return running.join(); // its answer, definite or not: a caller after it asks again
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : e; // as the probing caller saw it
+            }
+        }
+        try {
+            known = detected.get(id); // a probe that ended between the first look and taking the slot
+            if (known == null) {
+                Probe p = probe(language);
+                // A sandbox that could not run the probe says nothing about the toolchain: ask again next time.
+                known = p.definite() ? detected.computeIfAbsent(id, i -> p.info()) : p.info();
+            }
+            mine.complete(known);
+            return known;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            probing.remove(id, mine);
+        }
     }
 
     private record Probe(LanguageInfo info, boolean definite) {

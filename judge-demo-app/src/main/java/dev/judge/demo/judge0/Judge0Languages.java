@@ -1,17 +1,23 @@
 package dev.judge.demo.judge0;
 
 import dev.judge.core.judge.Judge;
+import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
+import dev.judge.core.language.Languages;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Judge0 language ids onto the judge's languages: each available language answers to its Judge0 ids. */
+/**
+ * Judge0 language ids onto the judge's languages: each available language answers to its Judge0 ids (the first
+ * available one, in the order of the languages' ids, when several claim the same Judge0 id).
+ */
 @Component
 class Judge0Languages {
     /** The map built from one answer of {@code judge.languages()}; rebuilt only when the answer changes. */
@@ -19,10 +25,18 @@ class Judge0Languages {
     }
 
     private final Judge judge;
+    /** The judge's language ids answering to each Judge0 id, in the order {@link #byId()} prefers them. */
+    private final Map<Integer, List<String>> claimants;
     private volatile Built built = new Built(List.of(), Map.of());
 
-    Judge0Languages(Judge judge) {
+    Judge0Languages(Judge judge, Languages languages) {
         this.judge = judge;
+        Map<Integer, List<String>> claims = new HashMap<>();
+        for (Language l : languages.all()) {
+            l.judge0Ids().forEach(id -> claims.computeIfAbsent(id, k -> new ArrayList<>()).add(l.id()));
+        }
+        claims.replaceAll((id, ids) -> List.copyOf(ids));
+        this.claimants = Map.copyOf(claims);
     }
 
     /** Available languages by Judge0 id, in id order. */
@@ -49,8 +63,19 @@ class Judge0Languages {
         return Collections.unmodifiableMap(map);
     }
 
+    /**
+     * The available language answering to {@code judge0Id}, as {@link #byId()} would map it, asking the judge about
+     * those languages only: on accept, where {@code byId()} would probe every language's toolchain and hold the
+     * first submission after a start until the slowest of them answered.
+     */
     Optional<LanguageInfo> find(int judge0Id) {
-        return Optional.ofNullable(byId().get(judge0Id));
+        for (String id : claimants.getOrDefault(judge0Id, List.of())) {
+            Optional<LanguageInfo> info = judge.language(id).filter(LanguageInfo::available);
+            if (info.isPresent()) {
+                return info;
+            }
+        }
+        return Optional.empty();
     }
 
     static String name(LanguageInfo info) {
