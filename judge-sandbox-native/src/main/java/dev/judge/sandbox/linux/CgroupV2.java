@@ -50,14 +50,12 @@ final class CgroupV2 implements CgroupDriver {
         // a controller is usable in a cgroup only when every ancestor delegates it; in a delegated subtree
         // the levels above the user's part have them already, and are left alone
         Path level = root;
-        boolean cpuset = cpu.isPresent() && offers(level, false);
-        enable(level, cpuset);
+        boolean cpuset = enable(level, cpu.isPresent() && offers(level, false));
         for (Path name : root.relativize(inst)) {
             level = level.resolve(name);
             CgroupFiles.mkdirs(level);
             // a level that does not offer cpuset (not delegated to the user) leaves the boxes unpinned
-            cpuset = cpuset && offers(level, true);
-            enable(level, cpuset);
+            cpuset = enable(level, cpuset && offers(level, true));
         }
         CgroupFiles.mkdirs(dir);
         if (cpuset) {
@@ -85,9 +83,27 @@ final class CgroupV2 implements CgroupDriver {
         }
     }
 
-    private static void enable(Path dir, boolean cpuset) throws IOException {
+    /**
+     * Enables memory, pids, cpu and (when asked) cpuset for the level's children where missing. A level above
+     * the user's delegated part may refuse cpuset; then the boxes go unpinned.
+     *
+     * @return whether cpuset is enabled below the level
+     */
+    private static boolean enable(Path dir, boolean cpuset) throws IOException {
         List<String> current = List.of(CgroupFiles.read(dir.resolve("cgroup.subtree_control")).trim().split("\\s+"));
-        List<String> wanted = cpuset ? List.of("memory", "pids", "cpu", "cpuset") : List.of("memory", "pids", "cpu");
+        if (cpuset && !current.contains("cpuset")) {
+            try {
+                write(dir, current, List.of("memory", "pids", "cpu", "cpuset"));
+                return true;
+            } catch (IOException e) {
+                // not ours to change: go on without cpuset
+            }
+        }
+        write(dir, current, List.of("memory", "pids", "cpu"));
+        return cpuset && current.contains("cpuset");
+    }
+
+    private static void write(Path dir, List<String> current, List<String> wanted) throws IOException {
         List<String> missing = new ArrayList<>();
         for (String c : wanted) {
             if (!current.contains(c)) {
