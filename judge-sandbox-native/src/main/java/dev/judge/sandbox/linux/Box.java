@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -41,7 +42,7 @@ final class Box {
     void start() throws IOException {
         CgroupDriver cgroups = instance.cgroups();
         if (cgroups != null && cgroup == null) {
-            cgroup = cgroups.create(instance.name(), id);
+            cgroup = cgroups.create(instance.name(), id, OptionalInt.of(settings.cpus().cpuOf(id)));
         }
         if (cgroup != null) {
             drain(cgroup);
@@ -76,6 +77,11 @@ final class Box {
         }
         throw new IOException("processes of an earlier run are still in the box's cgroup: " + cg.pids() + ", "
                 + cg.taskCount() + " tasks");
+    }
+
+    /** The CPU the box's runs are pinned to; empty when the host's cgroups cannot place it. */
+    OptionalInt cpu() {
+        return cgroup == null ? OptionalInt.empty() : cgroup.cpu();
     }
 
     /** Stops the helper, killing a run in progress. */

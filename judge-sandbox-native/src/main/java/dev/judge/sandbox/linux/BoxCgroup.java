@@ -4,6 +4,7 @@ import dev.judge.core.model.Limits;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The cgroup(s) of one box. The helper holds the per-run file work (it writes the reset files and reads the
@@ -14,6 +15,11 @@ interface BoxCgroup {
 
     /** The {@code cgroup.procs} files the helper's box init writes itself into. */
     List<Path> procsFiles();
+
+    /** The CPU the box's processes are pinned to; empty when the box is not placed. */
+    default OptionalInt cpu() {
+        return OptionalInt.empty();
+    }
 
     /** The file the helper polls for CPU usage while a run is going. */
     Path cpuFile();

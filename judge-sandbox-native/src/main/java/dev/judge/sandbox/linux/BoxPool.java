@@ -39,6 +39,11 @@ final class BoxPool {
         this.idle = new ArrayDeque<>(boxes);
     }
 
+    /** Every box, by id. */
+    List<Box> all() {
+        return boxes;
+    }
+
     /** How many boxes the pool has. */
     int size() {
         return boxes.size();

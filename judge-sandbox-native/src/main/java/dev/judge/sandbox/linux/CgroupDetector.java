@@ -63,13 +63,13 @@ final class CgroupDetector {
                 v2 = mountPoint;
             } else if (right[0].equals("cgroup")) {
                 for (String opt : right[2].split(",")) {
-                    if (Set.of("memory", "pids", "cpuacct").contains(opt)) {
+                    if (Set.of("memory", "pids", "cpuacct", "cpuset", "cpu").contains(opt)) {
                         v1.putIfAbsent(opt, mountPoint);
                     }
                 }
             }
         }
-        if (v1.size() == 3) {
+        if (v1.keySet().containsAll(List.of("memory", "pids", "cpuacct"))) {
             for (String controller : List.of("memory", "pids", "cpuacct")) {
                 Path dir = v1.get(controller).resolve(parent);
                 if (!writable.test(nearestExisting(dir))) {
@@ -79,9 +79,17 @@ final class CgroupDetector {
                             + "with NativeSandbox.Builder.cgroupParent");
                 }
             }
+            // CPU placement is optional: used where cpuset and cpu are mounted and the parent is writable there
+            boolean place = v1.containsKey("cpuset") && v1.containsKey("cpu")
+                    && writable.test(nearestExisting(v1.get("cpuset").resolve(parent)))
+                    && writable.test(nearestExisting(v1.get("cpu").resolve(parent)));
             return new Detection(CgroupVersion.V1, new CgroupV1(v1.get("memory"), v1.get("pids"), v1.get("cpuacct"),
-                    parent), "cgroup v1: memory at " + v1.get("memory") + ", pids at " + v1.get("pids")
-                    + ", cpuacct at " + v1.get("cpuacct") + ", boxes under " + parent);
+                    place ? v1.get("cpuset") : null, place ? v1.get("cpu") : null, parent), "cgroup v1: memory at "
+                    + v1.get("memory") + ", pids at " + v1.get("pids") + ", cpuacct at " + v1.get("cpuacct")
+                    + (place ? ", cpuset at " + v1.get("cpuset") + ", cpu at " + v1.get("cpu")
+                            : ", no CPU placement (cpuset and cpu " + (v1.containsKey("cpuset") && v1.containsKey("cpu")
+                                    ? "not writable under " + parent + ")" : "not both mounted)"))
+                    + ", boxes under " + parent);
         }
         if (v2 != null) {
             String controllers;
@@ -101,13 +109,19 @@ final class CgroupDetector {
                             + "(NativeSandbox.Builder.cgroupParent) and the judge itself in a cgroup of that subtree");
                 }
                 return new Detection(CgroupVersion.V2, new CgroupV2(v2, parent), "cgroup v2 at " + v2 + " ("
-                        + controllers + "), boxes under " + parent);
+                        + controllers + "), " + (have.contains("cpuset") ? "" : "no CPU placement (no cpuset), ")
+                        + "boxes under " + parent);
             }
             return new Detection(CgroupVersion.NONE, null, "cgroup v2 at " + v2 + " lacks controllers (has: '"
-                    + controllers + "', needs memory, pids, cpu)" + (v1.isEmpty() ? "" : "; v1 has only " + v1.keySet()));
+                    + controllers + "', needs memory, pids, cpu)" + (v1.isEmpty() ? "" : "; v1 has only " + v1Needed(v1)));
         }
         return new Detection(CgroupVersion.NONE, null,
-                v1.isEmpty() ? "no cgroup hierarchy mounted" : "cgroup v1 has only " + v1.keySet());
+                v1.isEmpty() ? "no cgroup hierarchy mounted" : "cgroup v1 has only " + v1Needed(v1));
+    }
+
+    /** The required v1 controllers the host mounts (the optional cpuset and cpu say nothing here). */
+    private static List<String> v1Needed(Map<String, Path> v1) {
+        return List.of("memory", "pids", "cpuacct").stream().filter(v1::containsKey).toList();
     }
 
     /** The directory itself if it exists, else its closest existing ancestor. */

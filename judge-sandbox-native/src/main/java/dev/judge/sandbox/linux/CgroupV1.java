@@ -4,21 +4,41 @@ import dev.judge.core.model.Limits;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.OptionalInt;
+import java.util.Set;
 
-/** cgroup v1: one directory per controller (memory, pids, cpuacct) for each box. */
+/**
+ * cgroup v1: one directory per controller (memory, pids, cpuacct) for each box, and where the host mounts
+ * them, one in the cpuset and cpu hierarchies that place the box on its CPU ({@link CgroupV1Cpu}).
+ */
 final class CgroupV1 implements CgroupDriver {
 
     private final Path memory;
     private final Path pids;
     private final Path cpuacct;
+    /** {@code null} when the host does not mount the cpuset (or cpu) hierarchy for this sandbox. */
+    private final Path cpuset;
+    private final Path cpu;
     private final String parent;
 
     /** {@code parent}: where the sandbox's cgroups go, relative to each controller's mount. */
     CgroupV1(Path memoryMount, Path pidsMount, Path cpuacctMount, String parent) {
+        this(memoryMount, pidsMount, cpuacctMount, null, null, parent);
+    }
+
+    /**
+     * With the cpuset and cpu mounts ({@code null} when absent; they may be the cpuacct mount when the host
+     * mounts the controllers together), boxes are placed on their CPU.
+     */
+    CgroupV1(Path memoryMount, Path pidsMount, Path cpuacctMount, Path cpusetMount, Path cpuMount, String parent) {
         this.memory = memoryMount;
         this.pids = pidsMount;
         this.cpuacct = cpuacctMount;
+        this.cpuset = cpusetMount;
+        this.cpu = cpuMount;
         this.parent = parent;
     }
 
@@ -29,11 +49,22 @@ final class CgroupV1 implements CgroupDriver {
 
     @Override
     public List<Path> instanceParents() {
-        return List.of(memory.resolve(parent), pids.resolve(parent), cpuacct.resolve(parent));
+        Set<Path> out = new LinkedHashSet<>(List.of(memory.resolve(parent), pids.resolve(parent),
+                cpuacct.resolve(parent)));
+        if (placesCpus()) {
+            out.add(cpuset.resolve(parent));
+            out.add(cpu.resolve(parent));
+        }
+        return List.copyOf(out);
     }
 
     @Override
-    public BoxCgroup create(String instance, int box) throws IOException {
+    public boolean placesCpus() {
+        return cpuset != null && cpu != null;
+    }
+
+    @Override
+    public BoxCgroup create(String instance, int box, OptionalInt onCpu) throws IOException {
         String rel = parent + "/" + instance + "/box-" + box;
         Path m = memory.resolve(rel);
         Path p = pids.resolve(rel);
@@ -41,7 +72,12 @@ final class CgroupV1 implements CgroupDriver {
         CgroupFiles.mkdirs(m);
         CgroupFiles.mkdirs(p);
         CgroupFiles.mkdirs(c);
-        return new BoxDirs(m, p, c);
+        List<Path> placement = new ArrayList<>();
+        if (onCpu.isPresent() && placesCpus()) {
+            placement.add(CgroupV1Cpu.createCpuset(cpuset, rel, onCpu.getAsInt()));
+            placement.add(CgroupV1Cpu.createCapped(cpu, rel));
+        }
+        return new BoxDirs(m, p, c, placement, placement.isEmpty() ? OptionalInt.empty() : onCpu);
     }
 
     /** The three directories of one box. */
@@ -50,6 +86,9 @@ final class CgroupV1 implements CgroupDriver {
         private final Path mem;
         private final Path pids;
         private final Path cpu;
+        /** The box's cpuset and cpu directories (none when unplaced), apart from the three above. */
+        private final List<Path> placement;
+        private final OptionalInt onCpu;
         private final boolean memsw;
         // limits of the previous run: most runs repeat them, and each control file write costs a syscall trip
         private long lastMemory = -1;
@@ -58,15 +97,30 @@ final class CgroupV1 implements CgroupDriver {
         private boolean emptyBeforeNextRun = true;
 
         BoxDirs(Path mem, Path pids, Path cpu) {
+            this(mem, pids, cpu, List.of(), OptionalInt.empty());
+        }
+
+        BoxDirs(Path mem, Path pids, Path cpu, List<Path> placement, OptionalInt onCpu) {
             this.mem = mem;
             this.pids = pids;
             this.cpu = cpu;
+            // cpu and cpuacct mounted together share a directory
+            this.placement = placement.stream().filter(d -> !d.equals(cpu)).distinct().toList();
+            this.onCpu = onCpu;
             this.memsw = Files.exists(mem.resolve("memory.memsw.limit_in_bytes"));
         }
 
         @Override
         public List<Path> procsFiles() {
-            return List.of(mem.resolve("cgroup.procs"), pids.resolve("cgroup.procs"), cpu.resolve("cgroup.procs"));
+            List<Path> out = new ArrayList<>(List.of(mem.resolve("cgroup.procs"), pids.resolve("cgroup.procs"),
+                    cpu.resolve("cgroup.procs")));
+            placement.forEach(d -> out.add(d.resolve("cgroup.procs")));
+            return out;
+        }
+
+        @Override
+        public OptionalInt cpu() {
+            return onCpu;
         }
 
         @Override
@@ -163,6 +217,9 @@ final class CgroupV1 implements CgroupDriver {
             CgroupFiles.killAndRemove(mem);
             CgroupFiles.killAndRemove(pids);
             CgroupFiles.killAndRemove(cpu);
+            for (Path d : placement) {
+                CgroupFiles.killAndRemove(d);
+            }
         }
     }
 }

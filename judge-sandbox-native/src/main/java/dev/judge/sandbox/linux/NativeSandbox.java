@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -101,6 +102,16 @@ public final class NativeSandbox implements Sandbox {
         return rootless != null;
     }
 
+    /**
+     * The CPU each slot's runs are pinned to, by slot; empty when the host's cgroups cannot place runs (no
+     * cpuset and cpu controllers this sandbox may use). See {@link Builder#cpus}.
+     */
+    public List<Integer> slotCpus() {
+        List<OptionalInt> cpus = boxes.all().stream().map(Box::cpu).toList();
+        return cpus.stream().allMatch(OptionalInt::isPresent) ? cpus.stream().map(OptionalInt::getAsInt).toList()
+                : List.of();
+    }
+
     /** The cgroup hierarchy in use ({@link CgroupVersion#NONE} when running without cgroups). */
     public CgroupVersion cgroupVersion() {
         return instance.cgroups() == null ? CgroupVersion.NONE : instance.cgroups().version();
@@ -188,6 +199,8 @@ public final class NativeSandbox implements Sandbox {
         private Path stateDirectory = defaultStateDirectory();
         private String cgroupParent = CgroupDriver.DEFAULT_PARENT;
         private boolean allowUnconfined;
+        /** {@code null}: the CPUs the process may use when the sandbox is built. */
+        private CpuPlacement cpus;
 
         private Builder() {
         }
@@ -297,6 +310,33 @@ public final class NativeSandbox implements Sandbox {
         }
 
         /**
+         * The CPUs the slots are pinned to, in order: slot {@code i} runs on the {@code (i mod n)}-th of the
+         * {@code n} CPUs, every process and thread of its runs (children included) on that CPU alone, and gets
+         * at most one CPU's worth of time (cgroup cpuset and CPU bandwidth, on v1 and v2). With at most as many
+         * slots as CPUs no run can take CPU time from another slot's run; with more slots than CPUs, slots
+         * share CPUs round-robin and those on one CPU slow each other's wall time down again. CPUs left over
+         * when there are fewer slots than CPUs stay free for the judge itself.
+         *
+         * <p>By default the CPUs the judge's process may use when the sandbox is built. Where the host's
+         * cgroups offer no cpuset and cpu controllers to the sandbox (see {@link NativeSandbox#slotCpus()}),
+         * runs are not placed.
+         *
+         * @throws IllegalArgumentException when the list is empty, repeats a CPU or names one this process may
+         *                                  not use
+         */
+        public Builder cpus(List<Integer> cpus) {
+            Objects.requireNonNull(cpus, "cpus");
+            CpuPlacement placement = new CpuPlacement(cpus);
+            CpuPlacement allowed = CpuPlacement.ofThisProcess();
+            if (!placement.within(allowed)) {
+                throw new IllegalArgumentException("cpus " + cpus + " are not all among the CPUs this process may "
+                        + "use: " + allowed);
+            }
+            this.cpus = placement;
+            return this;
+        }
+
+        /**
          * Accepts running without cgroups (memory bounded by address space, processes by RLIMIT_NPROC, CPU
          * measured by rusage). Off by default: the sandbox refuses to start with weaker isolation.
          */
@@ -322,7 +362,7 @@ public final class NativeSandbox implements Sandbox {
 
         private Settings settings() {
             return new Settings(slots, firstUid, readOnly, workDirSize, maxCollected, stateDirectory, cgroupParent,
-                    allowUnconfined);
+                    allowUnconfined, cpus != null ? cpus : CpuPlacement.ofThisProcess());
         }
     }
 }

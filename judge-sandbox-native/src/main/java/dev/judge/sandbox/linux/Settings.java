@@ -15,7 +15,8 @@ import java.util.List;
  * @param stateDirectory  where instances keep the helper and the boxes' mount points
  * @param cgroupParent    where the boxes' cgroups go, relative to each hierarchy's mount
  * @param allowUnconfined whether running without cgroups is accepted
+ * @param cpus            the CPUs the boxes are placed on
  */
 record Settings(int boxes, Integer firstUid, List<Path> readOnly, ByteSize workDirSize, ByteSize maxCollected,
-        Path stateDirectory, String cgroupParent, boolean allowUnconfined) {
+        Path stateDirectory, String cgroupParent, boolean allowUnconfined, CpuPlacement cpus) {
 }

@@ -38,6 +38,27 @@ class CgroupDetectorTest {
     }
 
     @Test
+    void v1PlacesBoxesOnCpusWhereCpusetAndCpuAreMountedAndWritable() throws IOException {
+        String info = OTHER + v1("memory", "memory") + v1("pids", "pids") + v1("cpu,cpuacct", "cpu,cpuacct")
+                + v1("cpuset", "cpuset");
+        CgroupDetector.Detection d = CgroupDetector.detect(info);
+        assertThat(d.driver().placesCpus()).isTrue();
+        assertThat(d.detail()).contains("cpuset at " + dir.resolve("cpuset"));
+        // cpu shares its directory with cpuacct: listed once
+        assertThat(d.driver().instanceParents()).containsExactly(dir.resolve("memory/judge-native"),
+                dir.resolve("pids/judge-native"), dir.resolve("cpu,cpuacct/judge-native"),
+                dir.resolve("cpuset/judge-native"));
+
+        // a user who was given only memory, pids and cpuacct runs boxes unplaced
+        CgroupDetector.Detection rootless = CgroupDetector.detect(info, "judge-native",
+                p -> !p.startsWith(dir.resolve("cpuset")));
+        assertThat(rootless.version()).isEqualTo(CgroupVersion.V1);
+        assertThat(rootless.driver().placesCpus()).isFalse();
+        assertThat(rootless.detail()).contains("no CPU placement (cpuset and cpu not writable under judge-native)");
+        assertThat(rootless.driver().instanceParents()).hasSize(3);
+    }
+
+    @Test
     void v2WithTheControllersIsUsedWhenV1IsIncomplete() throws IOException {
         String info = OTHER + v2("cpuset cpu io memory pids") + v1("memory", "memory");
         CgroupDetector.Detection d = CgroupDetector.detect(info);

@@ -76,6 +76,49 @@ class CgroupV1Test {
         assertThat(Files.readString(mem.resolve("memory.force_empty"))).isEqualTo("0");
     }
 
+    @Test
+    void aPlacedBoxGetsItsCpuAndTheParentsMemoryNodesOnEveryEmptyLevelAndACapOfOneCpu() throws IOException {
+        Path cpuset = root.resolve("cpuset");
+        Path cpu = root.resolve("cpu");
+        // what the kernel shows: the root cpuset holds every CPU and node, a new cpuset holds none
+        fakeCpuset(cpuset, "0-3", "0");
+        fakeCpuset(cpuset.resolve("judge-native"), "", "");
+        fakeCpuset(cpuset.resolve("judge-native/i"), "", "");
+        fakeCpuset(cpuset.resolve("judge-native/i/box-1"), "", "");
+        Path capped = Files.createDirectories(cpu.resolve("judge-native/i/box-1"));
+        Files.writeString(capped.resolve("cpu.cfs_period_us"), "100000\n");
+        Files.writeString(capped.resolve("cpu.cfs_quota_us"), "-1\n");
+        CgroupV1 driver = new CgroupV1(root.resolve("memory"), root.resolve("pids"), root.resolve("cpuacct"), cpuset,
+                cpu, CgroupDriver.DEFAULT_PARENT);
+        assertThat(driver.placesCpus()).isTrue();
+        BoxCgroup cg = driver.create("i", 1, java.util.OptionalInt.of(2));
+
+        assertThat(Files.readString(cpuset.resolve("judge-native/cpuset.cpus"))).isEqualTo("0-3");
+        assertThat(Files.readString(cpuset.resolve("judge-native/i/cpuset.mems"))).isEqualTo("0");
+        assertThat(Files.readString(cpuset.resolve("judge-native/i/box-1/cpuset.cpus"))).isEqualTo("2");
+        assertThat(Files.readString(cpuset.resolve("judge-native/i/box-1/cpuset.mems"))).isEqualTo("0");
+        assertThat(Files.readString(capped.resolve("cpu.cfs_quota_us"))).isEqualTo("100000");
+        assertThat(cg.cpu()).hasValue(2);
+        assertThat(cg.procsFiles()).contains(cpuset.resolve("judge-native/i/box-1/cgroup.procs"),
+                capped.resolve("cgroup.procs"));
+        assertThat(driver.instanceParents()).contains(cpuset.resolve("judge-native"), cpu.resolve("judge-native"));
+
+        // a level an administrator (or another instance) already filled keeps its CPUs
+        Files.writeString(cpuset.resolve("judge-native/cpuset.cpus"), "1-2");
+        driver.create("i", 1, java.util.OptionalInt.of(1));
+        assertThat(Files.readString(cpuset.resolve("judge-native/cpuset.cpus"))).isEqualTo("1-2");
+
+        // without a CPU the box is not placed
+        assertThat(driver.create("i", 1).cpu()).isEmpty();
+        assertThat(driver.create("i", 1).procsFiles()).hasSize(3);
+    }
+
+    private static void fakeCpuset(Path dir, String cpus, String mems) throws IOException {
+        Files.createDirectories(dir);
+        Files.writeString(dir.resolve("cpuset.cpus"), cpus);
+        Files.writeString(dir.resolve("cpuset.mems"), mems);
+    }
+
     static List<String> read(List<Path> files) throws IOException {
         List<String> out = new ArrayList<>();
         for (Path f : files) {

@@ -70,6 +70,43 @@ class CgroupV2Test {
     }
 
     @Test
+    void aPlacedBoxEnablesCpusetOnTheWayDownAndIsPinnedAndCappedToOneCpu() throws IOException {
+        fakeTree("1-2-3");
+        Files.writeString(slot.resolve("cpuset.cpus"), "");
+        Files.writeString(slot.resolve("cpu.max"), "max 100000\n");
+        CgroupV2 driver = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT);
+        assertThat(driver.placesCpus()).isTrue();
+        BoxCgroup cg = driver.create("1-2-3", 0, java.util.OptionalInt.of(1));
+        assertThat(Files.readString(root.resolve("cgroup.subtree_control"))).isEqualTo("+memory +pids +cpu +cpuset");
+        assertThat(Files.readString(root.resolve("judge-native/cgroup.subtree_control")))
+                .as("only what the level lacks").isEqualTo("+cpuset");
+        assertThat(Files.readString(slot.resolve("cpuset.cpus"))).isEqualTo("1");
+        assertThat(Files.readString(slot.resolve("cpu.max"))).isEqualTo("100000 100000");
+        assertThat(cg.cpu()).hasValue(1);
+    }
+
+    @Test
+    void aDelegatedSubtreeWithoutCpusetLeavesBoxesUnpinnedButCapped() throws IOException {
+        Files.writeString(root.resolve("cgroup.controllers"), "cpuset cpu memory pids\n");
+        Files.writeString(root.resolve("cgroup.subtree_control"), "cpu memory pids\n");
+        Path service = Files.createDirectories(root.resolve("user.slice/judge.service"));
+        Files.writeString(root.resolve("user.slice/cgroup.subtree_control"), "cpu memory pids\n");
+        // systemd delegates cpu, memory and pids to the user's service, not cpuset
+        Files.writeString(root.resolve("user.slice/cgroup.controllers"), "cpu memory pids\n");
+        Files.writeString(service.resolve("cgroup.subtree_control"), "");
+        Path box = Files.createDirectories(service.resolve("sandbox/i-1/box-0"));
+        Files.writeString(service.resolve("sandbox/cgroup.subtree_control"), "");
+        Files.writeString(service.resolve("sandbox/i-1/cgroup.subtree_control"), "");
+        Files.writeString(box.resolve("cpu.max"), "max 100000\n");
+        BoxCgroup cg = new CgroupV2(root, "user.slice/judge.service/sandbox").create("i-1", 0,
+                java.util.OptionalInt.of(0));
+        assertThat(cg.cpu()).isEmpty();
+        assertThat(Files.readString(service.resolve("cgroup.subtree_control"))).isEqualTo(CgroupV2.CONTROLLERS);
+        assertThat(box.resolve("cpuset.cpus")).doesNotExist();
+        assertThat(Files.readString(box.resolve("cpu.max"))).isEqualTo("100000 100000");
+    }
+
+    @Test
     void prepareWritesLimitsWithoutSwapAndResetsThePeak() throws IOException {
         fakeTree("1-2-3");
         BoxCgroup cg = new CgroupV2(root, CgroupDriver.DEFAULT_PARENT).create("1-2-3", 0);

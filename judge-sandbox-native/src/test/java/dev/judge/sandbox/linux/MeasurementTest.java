@@ -145,7 +145,7 @@ class MeasurementTest {
         }
     }
 
-    private static double mean(double[] xs) {
+    static double mean(double[] xs) {
         double m = 0;
         for (double v : xs) {
             m += v;
@@ -153,7 +153,7 @@ class MeasurementTest {
         return m / xs.length;
     }
 
-    private static double cv(double[] xs) {
+    static double cv(double[] xs) {
         double m = mean(xs);
         double var = 0;
         for (double v : xs) {
