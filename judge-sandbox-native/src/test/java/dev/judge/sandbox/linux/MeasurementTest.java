@@ -19,7 +19,7 @@ import org.junit.jupiter.api.TestInstance;
 /** CPU time is stable across runs; memory limits and peaks come from the cgroup. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MeasurementTest {
-    private static final String SPIN = """
+    static final String SPIN = """
             #include <stdlib.h>
             int main(int argc, char **argv) {
                 (void) argc;
@@ -44,7 +44,7 @@ class MeasurementTest {
             }
             """;
     /** Runs a program bare (fork/exec/wait) and prints the CPU time rusage reports for it, in ns. */
-    private static final String BARE = """
+    static final String BARE = """
             #include <stdio.h>
             #include <sys/resource.h>
             #include <sys/wait.h>
