@@ -42,6 +42,8 @@ public final class NativeSandbox implements Sandbox {
             Path.of("/etc/java-17-openjdk"), Path.of("/etc/java-21-openjdk"), Path.of("/etc/localtime"),
             // Mono reads its configuration, and GHC its package database, outside /usr (Debian's layout)
             Path.of("/etc/mono"), Path.of("/var/lib/ghc"));
+    /** Inodes of each run's work dir and /tmp unless configured: far more than a build writes. */
+    public static final long DEFAULT_WORK_DIR_INODES = 32_768;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final SandboxInstance instance;
@@ -183,6 +185,7 @@ public final class NativeSandbox implements Sandbox {
         private List<Path> readOnly = DEFAULT_READ_ONLY;
         private Integer firstUid;
         private ByteSize workDirSize = ByteSize.ofMiB(256);
+        private long workDirInodes = DEFAULT_WORK_DIR_INODES;
         private ByteSize maxCollected = ByteSize.ofMiB(64);
         private Path stateDirectory = defaultStateDirectory();
         private String cgroupParent = CgroupDriver.DEFAULT_PARENT;
@@ -242,6 +245,19 @@ public final class NativeSandbox implements Sandbox {
                 throw new IllegalArgumentException("workDirSize must be at least 1MiB, was " + size);
             }
             this.workDirSize = size;
+            return this;
+        }
+
+        /**
+         * Most inodes (files, directories, links) of the work dir, and separately of the private /tmp, of
+         * each run: a run that creates more gets ENOSPC, so it can never leave the judge millions of entries
+         * to walk. {@value #DEFAULT_WORK_DIR_INODES} by default.
+         */
+        public Builder workDirInodes(long inodes) {
+            if (inodes < 64 || inodes > 16_777_216) {
+                throw new IllegalArgumentException("workDirInodes must be between 64 and 16777216, was " + inodes);
+            }
+            this.workDirInodes = inodes;
             return this;
         }
 
@@ -320,8 +336,8 @@ public final class NativeSandbox implements Sandbox {
         }
 
         private Settings settings() {
-            return new Settings(slots, firstUid, readOnly, workDirSize, maxCollected, stateDirectory, cgroupParent,
-                    allowUnconfined);
+            return new Settings(slots, firstUid, readOnly, workDirSize, workDirInodes, maxCollected, stateDirectory,
+                    cgroupParent, allowUnconfined);
         }
     }
 }
