@@ -6,6 +6,7 @@ import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
+import dev.judge.core.sandbox.UnsafeBindException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,8 @@ public final class NativeSandbox implements Sandbox {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final SandboxInstance instance;
+    /** The box ids, held on the host until {@link #close()}. */
+    private final BoxIds ids;
     private final DoctorReport report;
     /** {@code null} when running as root. */
     private final RootlessCheck.Setup rootless;
@@ -66,9 +69,13 @@ public final class NativeSandbox implements Sandbox {
 
     private NativeSandbox(Settings s, Doctor doctor) {
         int number = INSTANCES.incrementAndGet();
-        int firstUid = s.firstUid() != null ? s.firstUid()
-                : BoxPool.defaultFirstUid(ProcessHandle.current().pid(), number);
-        RootlessCheck.Result rootlessCheck = HostChecks.rootless(firstUid, s.boxes());
+        try {
+            this.ids = BoxIds.claim(s, ProcessHandle.current().pid(), number);
+        } catch (IOException e) {
+            throw new SandboxException("cannot start the native sandbox: " + e.getMessage(), e);
+        }
+        int firstUid = ids.firstUid();
+        RootlessCheck.Result rootlessCheck = ids.rootless();
         this.rootless = rootlessCheck == null ? null : rootlessCheck.setup();
         this.instance = new SandboxInstance(number);
         try {
@@ -80,6 +87,7 @@ public final class NativeSandbox implements Sandbox {
         } catch (IOException | RuntimeException e) {
             pairThreads.shutdown();
             instance.remove();
+            ids.close();
             if (e instanceof SandboxException se) {
                 throw se;
             }
@@ -162,6 +170,16 @@ public final class NativeSandbox implements Sandbox {
         return taken;
     }
 
+    /** For tests: how many sandboxes this JVM has numbered so far (the next one gets this plus one). */
+    static int sandboxesNumbered() {
+        return INSTANCES.get();
+    }
+
+    /** The uid of box 0 (box i runs as this plus i). */
+    int firstUid() {
+        return ids.firstUid();
+    }
+
     /** The directory of the pairs' FIFOs, for tests that look for leftovers. */
     Path pipeDirectory() {
         return instance.pipes();
@@ -177,6 +195,7 @@ public final class NativeSandbox implements Sandbox {
         boxes.destroy();
         pairThreads.shutdown();
         instance.remove();
+        ids.close();
     }
 
     /** Configures a {@link NativeSandbox}. Every protection is on; options only size and place things. */
@@ -206,6 +225,10 @@ public final class NativeSandbox implements Sandbox {
         /**
          * Host paths bound read-only into every box (toolchains, their libraries and configuration). Paths
          * the host lacks are skipped; a symlink is recreated as the same symlink.
+         *
+         * @throws UnsafeBindException when a path lies in or holds {@code /run}, {@code /var/run},
+         *                             {@code /proc}, {@code /sys} or {@code /dev}, is named like a socket, or
+         *                             holds a socket or a FIFO (which a read-only bind leaves usable)
          */
         public Builder readOnlyPaths(List<Path> paths) {
             Objects.requireNonNull(paths, "paths");
@@ -221,6 +244,7 @@ public final class NativeSandbox implements Sandbox {
                 if (s.equals("/proc") || s.equals("/dev") || s.equals("/box") || s.equals("/tmp") || s.equals("/sys")) {
                     throw new IllegalArgumentException("read-only path " + p + " is owned by the sandbox or host kernel");
                 }
+                ReadOnlyPathCheck.requireSafe(p);
             }
             this.readOnly = List.copyOf(paths);
             return this;
@@ -228,7 +252,10 @@ public final class NativeSandbox implements Sandbox {
 
         /**
          * The uid (and gid) of box 0; box i runs as {@code firstUid + i}. No host user may own them.
-         * By default each sandbox picks its own block of 256 uids from 1600000 up.
+         * By default each sandbox picks its own block of 256 uids from 1600000 up. Sandboxes sharing a state
+         * directory (all root judges of the host by default) never share a box id: a sandbox whose ids another
+         * live one holds takes the next free default block, or, with ids given here, refuses to start with a
+         * {@link SandboxException}. Rootless, the same holds for the host ids the boxes map to.
          */
         public Builder firstUid(int uid) {
             if (uid < 1000 || uid > 2_000_000_000) {
