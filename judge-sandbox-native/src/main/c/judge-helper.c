@@ -7,8 +7,8 @@
  * mounts; the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at
  * a time over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for:
  * resetting and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the
- * limits, the seccomp attach and the exec; afterwards, killing what is left and mounting a fresh work dir and
- * /tmp.
+ * limits, the seccomp attach and the exec; afterwards, killing what is left, mounting a fresh work dir and
+ * emptying /tmp.
  *
  * Process tree: helper -> slot server (pid 1 of the slot's PID ns, root in its user ns, reaper) -> program
  * (unprivileged uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other
@@ -868,12 +868,26 @@ static int mount_work(const char *where) {
     return mount_fresh_work(where, box, work_size, work_inodes, box ? box_uid : 0, box ? box_gid : 0);
 }
 
-/* Between runs the work dir and /tmp are replaced by fresh mounts (see mount_fresh_work). */
+/*
+ * Between runs the work dir is replaced by a fresh mount (see mount_fresh_work): the box's uid owns it, so a run
+ * could leave ACLs, attributes and timestamps on it. /tmp belongs to root and is sticky, so a run can set none of
+ * those on it: it is emptied (about 25 us rather than 130 us for a new mount), or replaced when that fails or the
+ * tree is too big.
+ */
 static int reset_work(const char *where) {
-    if (bare) {
-        int fd = open(where, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-        int budget = 10000;
-        return fd < 0 ? -1 : clean_dir(fd, 0, &budget);
+    if (!bare && !strcmp(where, "/box")) return mount_work(where);
+    int fd = open(where, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+    int budget = 10000;
+    if (bare) return fd < 0 ? -1 : clean_dir(fd, 0, &budget);
+    if (fd >= 0) {
+        int dup_fd = dup(fd);
+        if (dup_fd >= 0 && clean_dir(dup_fd, 0, &budget) == 0) {
+            int ok = fchown(fd, 0, 0) == 0 && fchmod(fd, 01777) == 0;
+            close(fd);
+            if (ok) return 0;
+        } else {
+            close(fd);
+        }
     }
     return mount_work(where);
 }
