@@ -64,7 +64,7 @@ class BoxIsolationSecurityTest {
     /**
      * "set" leaves a default ACL that denies everything to new files' owners, a user.* attribute and a
      * timestamp on the work dir (the program's own file goes first, so the directory is as the next run would
-     * find it); "check" reports what it finds of them and the mode a new directory gets.
+     * find it), and tries the same on /tmp; "check" reports what it finds of them and the mode a new directory gets.
      */
     private static final String WORK_DIR_MARKS = """
             #include <errno.h>
@@ -87,7 +87,11 @@ class BoxIsolationSecurityTest {
                     int x = setxattr(".", "user.judge-mark", "secret", 6, 0);
                     struct timespec t[2] = {{MARK, 0}, {MARK, 0}};
                     int u = utimensat(AT_FDCWD, ".", t, 0);
-                    printf("acl=%d xattr=%d time=%d\\n", a, x, u);
+                    /* /tmp is root's and sticky: none of these may work there (it is emptied, not replaced) */
+                    int ta = setxattr("/tmp", "system.posix_acl_default", &acl, sizeof acl, 0);
+                    int tx = setxattr("/tmp", "user.judge-mark", "secret", 6, 0);
+                    int tu = utimensat(AT_FDCWD, "/tmp", t, 0);
+                    printf("acl=%d xattr=%d time=%d tmp=%d,%d,%d\\n", a, x, u, ta, tx, tu);
                     return 0;
                 }
                 char v[64];
@@ -110,7 +114,7 @@ class BoxIsolationSecurityTest {
         for (int i = 0; i < 2; i++) {
             SandboxResult set = runC(WORK_DIR_MARKS, limits(), List.of(), "set");
             assertThat(out(set)).as(set.message() + new String(set.stderr(), StandardCharsets.UTF_8))
-                    .isEqualTo("acl=0 xattr=0 time=0\n");
+                    .isEqualTo("acl=0 xattr=0 time=0 tmp=-1,-1,-1\n");
         }
         for (int i = 0; i < 2; i++) {
             SandboxResult check = runC(WORK_DIR_MARKS, limits(), List.of(), "check");
