@@ -1,5 +1,6 @@
 package dev.judge.sandbox.docker;
 
+import dev.judge.core.sandbox.HostBinds;
 import java.util.List;
 import java.util.Objects;
 
@@ -18,11 +19,8 @@ record ReadOnlyBind(String hostPath, String containerPath) {
                         + owned);
             }
         }
-        // A socket stays usable through a read-only bind: the engine's socket would hand runs the host.
-        if (hostPath.equals("/") || hostPath.endsWith(".sock") || hostPath.startsWith("/var/run")
-                || hostPath.startsWith("/run") || hostPath.startsWith("/proc") || hostPath.startsWith("/sys")
-                || hostPath.startsWith("/dev")) {
-            throw new IllegalArgumentException("refusing to bind " + hostPath + " into sandboxes");
-        }
+        // A socket stays usable through a read-only bind: the engine's socket would hand runs the host. The
+        // host path lies on the engine's host, so only its name can be judged here.
+        HostBinds.requireSafe(hostPath);
     }
 }

@@ -20,6 +20,8 @@ import java.util.concurrent.locks.ReentrantLock;
 final class BoxPool {
     /** Far above the uids distributions hand out, so no host user or other sandbox is likely to hold them. */
     static final int DEFAULT_FIRST_UID = 1_600_000;
+    /** Default blocks of 256 uids: 4096 pids times 64 sandboxes of a JVM. */
+    static final int DEFAULT_BLOCKS = 4096 * 64;
 
     /** Makes the box of one id (not started yet). */
     interface BoxFactory {
@@ -54,7 +56,16 @@ final class BoxPool {
      * and the sandbox's number, so that boxes of other sandboxes (in this JVM or another) do not share a uid.
      */
     static int defaultFirstUid(long pid, int number) {
-        return DEFAULT_FIRST_UID + (int) (((pid % 4096) * 64 + number % 64) * 256);
+        return defaultFirstUid(pid, number, 0);
+    }
+
+    /**
+     * The block to try after {@code attempt} blocks were found taken (see {@link BoxIds}): the next one, round
+     * the {@value #DEFAULT_BLOCKS} default blocks.
+     */
+    static int defaultFirstUid(long pid, int number, int attempt) {
+        long block = Math.floorMod((pid % 4096) * 64 + number % 64 + attempt, (long) DEFAULT_BLOCKS);
+        return DEFAULT_FIRST_UID + (int) (block * 256);
     }
 
     /** Makes and starts boxes {@code 0..count-1}; when one fails, those made so far are stopped again. */

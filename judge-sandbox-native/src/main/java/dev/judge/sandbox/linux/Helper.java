@@ -29,6 +29,8 @@ final class Helper implements AutoCloseable {
     static final int RES_NO_STATUS = 16;
     static final int RES_COLLECT_TRUNCATED = 32;
     static final int RES_FILE_LIMIT = 64;
+    /** The collection stopped at its budget of entries or depth (see box-isolation.h). */
+    static final int RES_COLLECT_BUDGET = 128;
 
     /** A run's part in a pair: which command it is and the names of its FIFOs in the helper's pipes directory. */
     record PairEnd(int role, String readPipe, String writePipe) {

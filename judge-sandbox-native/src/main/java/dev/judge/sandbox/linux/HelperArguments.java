@@ -26,7 +26,8 @@ final class HelperArguments {
             RootlessCheck.Setup rootless, BoxCgroup cgroup, BoxNetworkTools network) {
         List<String> args = new ArrayList<>(List.of("--root", root.toString(), "--pipes", pipes.toString(),
                 "--uid", Integer.toString(uid), "--gid", Integer.toString(uid),
-                "--work-size", Long.toString(settings.workDirSize().bytes())));
+                "--work-size", Long.toString(settings.workDirSize().bytes()),
+                "--work-inodes", Long.toString(settings.workDirInodes())));
         if (rootless != null) {
             RootlessMapping m = rootless.mapping();
             args.addAll(List.of("--rootless", "1", "--newuidmap", rootless.newuidmap().toString(),

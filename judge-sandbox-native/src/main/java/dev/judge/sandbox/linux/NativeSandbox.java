@@ -6,6 +6,7 @@ import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxException;
 import dev.judge.core.sandbox.SandboxRequest;
 import dev.judge.core.sandbox.SandboxResult;
+import dev.judge.core.sandbox.UnsafeBindException;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,9 +45,13 @@ public final class NativeSandbox implements Sandbox {
             Path.of("/etc/java-17-openjdk"), Path.of("/etc/java-21-openjdk"), Path.of("/etc/localtime"),
             // Mono reads its configuration, and GHC its package database, outside /usr (Debian's layout)
             Path.of("/etc/mono"), Path.of("/var/lib/ghc"));
+    /** Inodes of each run's work dir and /tmp unless configured: far more than a build writes. */
+    public static final long DEFAULT_WORK_DIR_INODES = 32_768;
     private static final AtomicInteger INSTANCES = new AtomicInteger();
 
     private final SandboxInstance instance;
+    /** The box ids, held on the host until {@link #close()}. */
+    private final BoxIds ids;
     private final DoctorReport report;
     /** {@code null} when running as root. */
     private final RootlessCheck.Setup rootless;
@@ -66,9 +71,13 @@ public final class NativeSandbox implements Sandbox {
 
     private NativeSandbox(Settings s, Doctor doctor) {
         int number = INSTANCES.incrementAndGet();
-        int firstUid = s.firstUid() != null ? s.firstUid()
-                : BoxPool.defaultFirstUid(ProcessHandle.current().pid(), number);
-        RootlessCheck.Result rootlessCheck = HostChecks.rootless(firstUid, s.boxes());
+        try {
+            this.ids = BoxIds.claim(s, ProcessHandle.current().pid(), number);
+        } catch (IOException e) {
+            throw new SandboxException("cannot start the native sandbox: " + e.getMessage(), e);
+        }
+        int firstUid = ids.firstUid();
+        RootlessCheck.Result rootlessCheck = ids.rootless();
         this.rootless = rootlessCheck == null ? null : rootlessCheck.setup();
         this.instance = new SandboxInstance(number);
         try {
@@ -80,6 +89,7 @@ public final class NativeSandbox implements Sandbox {
         } catch (IOException | RuntimeException e) {
             pairThreads.shutdown();
             instance.remove();
+            ids.close();
             if (e instanceof SandboxException se) {
                 throw se;
             }
@@ -172,6 +182,16 @@ public final class NativeSandbox implements Sandbox {
         return taken;
     }
 
+    /** For tests: how many sandboxes this JVM has numbered so far (the next one gets this plus one). */
+    static int sandboxesNumbered() {
+        return INSTANCES.get();
+    }
+
+    /** The uid of box 0 (box i runs as this plus i). */
+    int firstUid() {
+        return ids.firstUid();
+    }
+
     /** The directory of the pairs' FIFOs, for tests that look for leftovers. */
     Path pipeDirectory() {
         return instance.pipes();
@@ -187,6 +207,7 @@ public final class NativeSandbox implements Sandbox {
         boxes.destroy();
         pairThreads.shutdown();
         instance.remove();
+        ids.close();
     }
 
     /** Configures a {@link NativeSandbox}. Every protection is on; options only size and place things. */
@@ -195,6 +216,7 @@ public final class NativeSandbox implements Sandbox {
         private List<Path> readOnly = DEFAULT_READ_ONLY;
         private Integer firstUid;
         private ByteSize workDirSize = ByteSize.ofMiB(256);
+        private long workDirInodes = DEFAULT_WORK_DIR_INODES;
         private ByteSize maxCollected = ByteSize.ofMiB(64);
         private Path stateDirectory = defaultStateDirectory();
         private String cgroupParent = CgroupDriver.DEFAULT_PARENT;
@@ -217,6 +239,10 @@ public final class NativeSandbox implements Sandbox {
         /**
          * Host paths bound read-only into every box (toolchains, their libraries and configuration). Paths
          * the host lacks are skipped; a symlink is recreated as the same symlink.
+         *
+         * @throws UnsafeBindException when a path lies in or holds {@code /run}, {@code /var/run},
+         *                             {@code /proc}, {@code /sys} or {@code /dev}, is named like a socket, or
+         *                             holds a socket or a FIFO (which a read-only bind leaves usable)
          */
         public Builder readOnlyPaths(List<Path> paths) {
             Objects.requireNonNull(paths, "paths");
@@ -232,6 +258,7 @@ public final class NativeSandbox implements Sandbox {
                 if (s.equals("/proc") || s.equals("/dev") || s.equals("/box") || s.equals("/tmp") || s.equals("/sys")) {
                     throw new IllegalArgumentException("read-only path " + p + " is owned by the sandbox or host kernel");
                 }
+                ReadOnlyPathCheck.requireSafe(p);
             }
             this.readOnly = List.copyOf(paths);
             return this;
@@ -239,7 +266,10 @@ public final class NativeSandbox implements Sandbox {
 
         /**
          * The uid (and gid) of box 0; box i runs as {@code firstUid + i}. No host user may own them.
-         * By default each sandbox picks its own block of 256 uids from 1600000 up.
+         * By default each sandbox picks its own block of 256 uids from 1600000 up. Sandboxes sharing a state
+         * directory (all root judges of the host by default) never share a box id: a sandbox whose ids another
+         * live one holds takes the next free default block, or, with ids given here, refuses to start with a
+         * {@link SandboxException}. Rootless, the same holds for the host ids the boxes map to.
          */
         public Builder firstUid(int uid) {
             if (uid < 1000 || uid > 2_000_000_000) {
@@ -256,6 +286,19 @@ public final class NativeSandbox implements Sandbox {
                 throw new IllegalArgumentException("workDirSize must be at least 1MiB, was " + size);
             }
             this.workDirSize = size;
+            return this;
+        }
+
+        /**
+         * Most inodes (files, directories, links) of the work dir, and separately of the private /tmp, of
+         * each run: a run that creates more gets ENOSPC, so it can never leave the judge millions of entries
+         * to walk. {@value #DEFAULT_WORK_DIR_INODES} by default.
+         */
+        public Builder workDirInodes(long inodes) {
+            if (inodes < 64 || inodes > 16_777_216) {
+                throw new IllegalArgumentException("workDirInodes must be between 64 and 16777216, was " + inodes);
+            }
+            this.workDirInodes = inodes;
             return this;
         }
 
@@ -361,8 +404,8 @@ public final class NativeSandbox implements Sandbox {
         }
 
         private Settings settings() {
-            return new Settings(slots, firstUid, readOnly, workDirSize, maxCollected, stateDirectory, cgroupParent,
-                    allowUnconfined, cpus != null ? cpus : CpuPlacement.ofThisProcess());
+            return new Settings(slots, firstUid, readOnly, workDirSize, workDirInodes, maxCollected, stateDirectory,
+                    cgroupParent, allowUnconfined, cpus != null ? cpus : CpuPlacement.ofThisProcess());
         }
     }
 }

@@ -26,6 +26,10 @@ final class ResultDecoder {
      * limit burns CPU time in reclaim, and a fork bomb's refused forks still charge the cgroup's memory,
      * and either may pass a time limit on the way.
      */
+    /** The helper's budget for collecting files (COLLECT_MAX_ENTRIES and COLLECT_MAX_DEPTH in box-isolation.h). */
+    static final int COLLECT_MAX_ENTRIES = 10_000;
+    static final int COLLECT_MAX_DEPTH = 16;
+
     static final TerminationRule RULE = TerminationRule.checking(OUTPUT, FILE_SIZE, MEMORY, CPU_TIME, WALL_TIME);
 
     private ResultDecoder() {
@@ -37,7 +41,7 @@ final class ResultDecoder {
         long peak = usage != null ? usage.peakBytes() : resp.maxRssBytes();
         ExitStatus status = resp.has(Helper.RES_NO_STATUS) ? ExitStatus.killedBy(ExitStatus.SIGKILL)
                 : ExitStatus.fromWaitStatus(resp.waitStatus());
-        byte[] stderr = resp.stderr();
+        byte[] stderr = withCollectionNotes(resp);
         if (resp.has(Helper.RES_EXEC_FAILED)) {
             // like a shell: the command could not be started, exit code 127 and a line on stderr
             status = ExitStatus.exited(127);
@@ -61,6 +65,33 @@ final class ResultDecoder {
         return new SandboxResult(t, status.exitCode(), status.signal(), resp.stdout(), stderr,
                 resp.has(Helper.RES_OUTPUT_EXCEEDED), Duration.ofNanos(Math.max(0, cpuNs)),
                 Duration.ofNanos(resp.wallNs()), ByteSize.ofBytes(Math.max(0, peak)), collected, "");
+    }
+
+    /** The run's stderr, and a line for each way the collection of its files was cut short. */
+    private static byte[] withCollectionNotes(Helper.Response resp) {
+        StringBuilder notes = new StringBuilder();
+        if (resp.has(Helper.RES_COLLECT_BUDGET)) {
+            notes.append("judge: collecting output files stopped after looking at ").append(COLLECT_MAX_ENTRIES)
+                    .append(" entries or ").append(COLLECT_MAX_DEPTH).append(" directories deep in the work dir; ")
+                    .append(resp.collected().size()).append(" files collected\n");
+        }
+        if (resp.has(Helper.RES_COLLECT_TRUNCATED)) {
+            notes.append("judge: collected files would exceed the sandbox's maxCollectedSize; ")
+                    .append("files that did not fit were left out\n");
+        }
+        if (notes.isEmpty()) {
+            return resp.stderr();
+        }
+        byte[] note = notes.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] err = resp.stderr();
+        boolean newline = err.length > 0 && err[err.length - 1] != '\n';
+        byte[] all = new byte[err.length + (newline ? 1 : 0) + note.length];
+        System.arraycopy(err, 0, all, 0, err.length);
+        if (newline) {
+            all[err.length] = '\n';
+        }
+        System.arraycopy(note, 0, all, all.length - note.length, note.length);
+        return all;
     }
 
     private static String errnoText(int errno) {

@@ -25,7 +25,7 @@ class LifecycleTest {
                 .filter(p -> p.info().command().map(c -> c.endsWith("judge-helper")).orElse(false)).toList();
     }
 
-    private static void awaitNoBoxProcess() throws InterruptedException {
+    static void awaitNoBoxProcess() throws InterruptedException {
         for (int i = 0; i < 100 && !TestSandboxes.boxProcesses().isEmpty(); i++) {
             Thread.sleep(20);
         }
