@@ -1,9 +1,9 @@
 #!/bin/sh
-# Compiles the runner statically (the runtime image has no libc) and records its SHA-256 next to it; the
-# image builder refuses a runner whose digest differs from the recorded one.
+# Compiles the runner (every .c file in the given folder) statically (the runtime image has no libc) and
+# records its SHA-256 next to it; the image builder refuses a runner whose digest differs from the recorded one.
 set -eu
-src="$1"
+src_dir="$1"
 out_dir="$2"
 mkdir -p "$out_dir"
-gcc -static -O2 -Wall -Wextra -Werror -Wno-format-truncation -o "$out_dir/runner" "$src"
+gcc -static -O2 -Wall -Wextra -Werror -Wno-format-truncation -o "$out_dir/runner" "$src_dir"/*.c
 sha256sum "$out_dir/runner" | cut -d' ' -f1 > "$out_dir/runner.sha256"
