@@ -34,11 +34,15 @@ const char *box_runner_changed(void);
 
 /*
  * Removes the System V shared memory segments, semaphore sets and message queues of the container's
- * IPC namespace (a run created them as the box user; only their creator may remove them).
+ * IPC namespace (a run created them as the box user; only their creator may remove them). Returns 0
+ * when there were none, 1 when it removed some (or could not read the lists).
  */
-void box_remove_sysv_ipc(void);
+int box_remove_sysv_ipc(void);
 
-/* "" when the container holds no System V IPC object and no file in `dirs` (NULL-ended); else what is left. */
-const char *box_leftovers(const char *const *dirs);
+/*
+ * "" when no file is left in `dirs` (NULL-ended) and, with `check_ipc`, no System V IPC object either;
+ * else what is left.
+ */
+const char *box_leftovers(int check_ipc, const char *const *dirs);
 
 #endif

@@ -398,8 +398,8 @@ static const char *clean_container(void) {
     remove_tree(AT_FDCWD, WORK_DIR, 0);
     remove_tree(AT_FDCWD, "/tmp", 0);
     for (const char *const *d = IPC_DIRS; *d; d++) remove_tree(AT_FDCWD, *d, 0);
-    box_remove_sysv_ipc();
-    return box_leftovers(IPC_DIRS);
+    int removed = box_remove_sysv_ipc();
+    return box_leftovers(removed, IPC_DIRS);
 }
 
 static volatile sig_atomic_t rendezvous_over;
