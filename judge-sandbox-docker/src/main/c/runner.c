@@ -2,15 +2,21 @@
  * The per-run helper of the Docker sandbox. It lives in the runtime image (/opt/judge/runner, linked
  * statically so it needs nothing from the toolchain mounts).
  *
- *   runner serve  the first process of a warm container, as its unprivileged user. It reads requests
- *                 from stdin one after the other (the sandbox stays attached to the container), so a
- *                 run costs no engine call; it exits at end of file.
- *   runner        the same for one request.
+ *   runner serve RUNNER_UID BOX_UID
+ *                 the first process of a warm container. It starts as root with four capabilities and
+ *                 moves at once to its own user (box.c), then reads requests from stdin one after the
+ *                 other (the sandbox stays attached to the container), so a run costs no engine call;
+ *                 it exits at end of file. Every run runs as the box user.
+ *   runner once RUNNER_UID BOX_UID
+ *                 the same for one request.
  *
  * Per request (binary, length-prefixed, see RunnerProtocol.java) it fills the empty work dir, runs the
  * command under rlimits and two seccomp filters (its own, and the syscall allowlist), enforces CPU and wall time and the output cap, and
  * writes framed stdout, stderr, collected files and a result record to stdout. Then it kills whatever
- * the run left behind and empties the work dir and /tmp, so the container is ready for the next run.
+ * the run left behind, empties the work dir, /tmp, /dev/shm and /dev/mqueue and removes the System V IPC
+ * objects, so the container is ready for the next run. Whatever it cannot clear, and any change to its
+ * own limits, priority or CPU affinity, it reports (recycle=): the sandbox then replaces the container.
+ * A request that finds the runner changed is not run at all (refused=) and goes to another container.
  *
  * One side of a pair (two commands talking through pipes, each in its own container) names two FIFOs
  * instead of stdin bytes: the command's stdin and stdout. Both runners of a pair open the FIFO that
@@ -20,8 +26,9 @@
  *
  * Why a helper instead of plain `docker exec`: everything in a container shares its cgroup, so a run's
  * CPU time and peak memory are measured per run (wait4 of every reaped process), and the limits that
- * differ per run (CPU, processes, file size, stack, open files) are applied per run. Being the
- * container's init also shields it: the kernel drops signals to it from inside the container.
+ * differ per run (CPU, processes, file size, stack, open files) are applied per run, with every other
+ * limit set explicitly too. Being the container's init also shields it: the kernel drops signals to it
+ * from inside the container; its own user does the rest.
  */
 #define _GNU_SOURCE
 #include <dirent.h>
@@ -48,6 +55,8 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "box.h"
 
 #define WORK_DIR "/work"
 #define FRAME_STDOUT 1
@@ -289,9 +298,9 @@ static void collect(char **patterns, const char *rel, uint64_t max_size) {
 
 /*
  * Installed in the run's first process before exec and inherited by everything it starts. Docker's
- * default profile already applies; this one only protects the runner, which shares the run's user:
- * no signals to the runner, no kill(-1) or foreign process groups, no ptrace, no cross-process memory
- * access, no pidfd signalling, and only the native x86-64 system call ABI.
+ * default profile already applies, and the runner has a user of its own; this one is a second wall
+ * around it: no signals to the runner, no kill(-1) or foreign process groups, no ptrace, no
+ * cross-process memory access, no pidfd signalling, and only the native x86-64 system call ABI.
  */
 static int install_filter(pid_t runner, pid_t own_group) {
     uint32_t neg_group = (uint32_t) -own_group;
@@ -330,16 +339,6 @@ static int install_filter(pid_t runner, pid_t own_group) {
     struct sock_fprog allow = syscall_filter_any_profile();
     if (!allow.filter) { errno = ENOMEM; return -1; }
     return (int) syscall(SYS_seccomp, SECCOMP_SET_MODE_FILTER, 0, &allow);
-}
-
-static int set_limit(int resource, uint64_t soft, uint64_t hard) {
-    struct rlimit cur;
-    getrlimit(resource, &cur);
-    /* The container's ulimits are the operator's ceiling; a run never gets more than they allow. */
-    if (cur.rlim_max != RLIM_INFINITY && hard > cur.rlim_max) hard = cur.rlim_max;
-    if (soft > hard) soft = hard;
-    struct rlimit r = {soft, hard};
-    return setrlimit(resource, &r);
 }
 
 /* Per run, from wait4 of every process the runner reaps (each includes the descendants it reaped):
@@ -384,7 +383,7 @@ static void reap(int flags) {
     }
 }
 
-/* Kills every process of this user in the container but the runner; returns how many rounds found some. */
+/* Kills every process in the container but the runner (CAP_KILL); returns how many rounds found some. */
 static int kill_all(void) {
     int found = 0;
     for (int i = 0; i < 100; i++) {
@@ -394,6 +393,18 @@ static int kill_all(void) {
         usleep(1000);
     }
     return found;
+}
+
+/* Where a run can leave files outside the work dir and /tmp: POSIX shared memory and message queues. */
+static const char *const IPC_DIRS[] = {"/dev/shm", "/dev/mqueue", NULL};
+
+/* Empties everything a run could leave for the next; returns "" or what is still there. */
+static const char *clean_container(void) {
+    remove_tree(AT_FDCWD, WORK_DIR, 0);
+    remove_tree(AT_FDCWD, "/tmp", 0);
+    for (const char *const *d = IPC_DIRS; *d; d++) remove_tree(AT_FDCWD, *d, 0);
+    int removed = box_remove_sysv_ipc();
+    return box_leftovers(removed, IPC_DIRS);
 }
 
 static volatile sig_atomic_t rendezvous_over;
@@ -469,8 +480,7 @@ static void run_one(void) {
     if (!command[0]) { errno = EINVAL; die("empty command"); }
 
     /* A runner that died mid-run may have left files: the work dir and /tmp start empty. */
-    remove_tree(AT_FDCWD, WORK_DIR, 0);
-    remove_tree(AT_FDCWD, "/tmp", 0);
+    clean_container();
     /*
      * Files and stdin are always read to the end, so the next request starts in step; a file that
      * cannot be written (no space, a path through a file) ends this request with a setup error
@@ -520,6 +530,12 @@ static void run_one(void) {
         }
         in_len -= n;
     }
+    /* A runner whose limits, priority or CPUs are no longer those of its start would pass them on:
+     * the run goes to another container and this one is replaced. */
+    const char *refused = box_runner_changed();
+    if (*refused && !setup_error[0]) {
+        snprintf(setup_error, sizeof setup_error, "the runner's %s changed since it started", refused);
+    }
     /* A side that failed to set up still meets its partner and hangs up: the partner reads end of file
      * at once instead of waiting out the rendezvous. */
     int pair_in = -1, pair_out = -1;
@@ -536,10 +552,10 @@ static void run_one(void) {
         if (in_fd >= 0) close(in_fd);
         if (pair_in >= 0) close(pair_in);
         if (pair_out >= 0) close(pair_out);
-        remove_tree(AT_FDCWD, WORK_DIR, 0);
-        remove_tree(AT_FDCWD, "/tmp", 0);
-        char result[700];
-        int len = snprintf(result, sizeof result, "setup_error=%s\n", setup_error);
+        const char *left = clean_container();
+        char result[1024];
+        int len = snprintf(result, sizeof result, "setup_error=%s\nrefused=%s\nrecycle=%s\n", setup_error,
+                refused, *refused ? refused : left);
         frame(FRAME_RESULT, result, (uint32_t) len);
         free_strings(command);
         free_strings(env);
@@ -567,25 +583,19 @@ static void run_one(void) {
          * gone ends it with SIGPIPE as anywhere else. */
         signal(SIGPIPE, SIG_DFL);
         dup2(err_pipe[1], 2);
-        /* The runner is not dumpable, which makes this process's /proc files root's; exec would make it
-         * dumpable again anyway, and its oom_score_adj must be writable: the OOM killer takes the run,
-         * never the runner, while the run is alive. */
-        prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
-        int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
-        if (fd >= 0) { (void) !write(fd, "1000", 4); close(fd); }
-        uint64_t cpu_s = (cpu_us + 999999) / 1000000 + 1;
+        struct run_limits run_limits = {(cpu_us + 999999) / 1000000 + 1, file_size, stack, processes, open_files};
         /* Any failure before exec is reported like a failed exec, never as the program's exit code. */
-        if (chdir(WORK_DIR) == 0
-                && set_limit(RLIMIT_CPU, cpu_s, cpu_s + 1) == 0
-                && set_limit(RLIMIT_FSIZE, file_size, file_size) == 0
-                && set_limit(RLIMIT_STACK, stack, stack) == 0
-                && set_limit(RLIMIT_NOFILE, open_files, open_files) == 0
-                && set_limit(RLIMIT_CORE, 0, 0) == 0
-                /* Counted per user, and the runner shares the user: it is added. */
-                && set_limit(RLIMIT_NPROC, (uint64_t) processes + 1, (uint64_t) processes + 1) == 0
-                && install_filter(runner, getpid()) == 0) {
-            environ = env;
-            execvp(command[0], command);
+        if (chdir(WORK_DIR) == 0 && box_enter(&run_limits) == 0) {
+            /* Becoming the box user made this process's /proc files root's; exec would make it dumpable
+             * again anyway, and its oom_score_adj must be writable: the OOM killer takes the run, never
+             * the runner, while the run is alive. */
+            prctl(PR_SET_DUMPABLE, 1, 0, 0, 0);
+            int fd = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
+            if (fd >= 0) { (void) !write(fd, "1000", 4); close(fd); }
+            if (install_filter(runner, getpid()) == 0) {
+                environ = env;
+                execvp(command[0], command);
+            }
         }
         int e = errno;
         (void) !write(exec_pipe[1], &e, sizeof e);
@@ -673,16 +683,18 @@ static void run_one(void) {
     int fsize_hit = (WIFSIGNALED(status) && WTERMSIG(status) == SIGXFSZ)
             || file_at_limit(WORK_DIR, file_size, 0) || file_at_limit("/tmp", file_size, 0);
     collect(patterns, "", file_size);
-    remove_tree(AT_FDCWD, WORK_DIR, 0);
-    remove_tree(AT_FDCWD, "/tmp", 0);
+    const char *recycle = box_runner_changed();
+    const char *left = clean_container();
+    if (!*recycle) recycle = left;
 
     char result[1024];
     int len = snprintf(result, sizeof result,
             "exited=%d\nexit=%d\nsignal=%d\ncpu_us=%lld\nwall_us=%lld\nmaxrss_kb=%ld\nreason=%s\noom=%d\n"
-            "truncated=%d\nfsize=%d\nexec_errno=%d\nexec_error=%s\nend_us=%lld\n",
+            "truncated=%d\nfsize=%d\nexec_errno=%d\nexec_error=%s\nend_us=%lld\nrecycle=%s\n",
             WIFEXITED(status), WIFEXITED(status) ? WEXITSTATUS(status) : -1,
             WIFSIGNALED(status) ? WTERMSIG(status) : 0, used_us, (long long) (end - start), run_maxrss_kb,
-            reason, oom, truncated, fsize_hit, exec_errno, exec_errno ? strerror(exec_errno) : "", (long long) end);
+            reason, oom, truncated, fsize_hit, exec_errno, exec_errno ? strerror(exec_errno) : "", (long long) end,
+            recycle);
     frame(FRAME_RESULT, result, (uint32_t) len);
     free_strings(command);
     free_strings(env);
@@ -690,10 +702,15 @@ static void run_one(void) {
 }
 
 int main(int argc, char **argv) {
-    int serve = argc > 1 && strcmp(argv[1], "serve") == 0;
+    if (argc != 4 || (strcmp(argv[1], "serve") != 0 && strcmp(argv[1], "once") != 0)) {
+        dprintf(2, "usage: runner serve|once RUNNER_UID BOX_UID\n");
+        return 64;
+    }
+    int serve = strcmp(argv[1], "serve") == 0;
+    box_init(argv[2], argv[3]);
 
     signal(SIGPIPE, SIG_IGN);
-    /* Not dumpable: the run (same user) can neither ptrace this process nor open its /proc files. */
+    /* Not dumpable: no process but root can ptrace this one or open its /proc files. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
     /* Orphans of the run come back here, so their CPU time is counted and they can be reaped. */
     prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Warm containers of one image, one per user id of the pool's block: a replacement reuses the id of the
- * container it replaces, so per-user limits (processes) never mix two containers.
+ * container it replaces, so per-user limits (processes) never mix two containers. The runners of all of them
+ * share one more id, the sandbox's runner id, which no run has.
  */
 final class ContainerPool {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerPool.class);
@@ -25,16 +26,19 @@ final class ContainerPool {
     private final Engine engine;
     private final Settings settings;
     private final String image;
+    private final int runnerUid;
     private final ExecutorService background;
     private final BlockingQueue<WarmContainer> idle = new LinkedBlockingQueue<>();
     private final Set<WarmContainer> live = ConcurrentHashMap.newKeySet();
     private volatile RuntimeException lastFailure;
     private volatile boolean closed;
 
-    ContainerPool(Engine engine, Settings settings, String image, List<Integer> uids, ExecutorService background) {
+    ContainerPool(Engine engine, Settings settings, String image, int runnerUid, List<Integer> uids,
+            ExecutorService background) {
         this.engine = engine;
         this.settings = settings;
         this.image = image;
+        this.runnerUid = runnerUid;
         this.background = background;
         for (int uid : uids) {
             replenish(uid, Duration.ZERO);
@@ -97,7 +101,7 @@ final class ContainerPool {
                 if (!delay.isZero()) {
                     Thread.sleep(delay.toMillis());
                 }
-                String id = engine.createWarm(image, uid, INITIAL_MEMORY);
+                String id = engine.createWarm(image, runnerUid, uid, INITIAL_MEMORY);
                 RunnerChannel channel;
                 try {
                     channel = engine.attach(id);

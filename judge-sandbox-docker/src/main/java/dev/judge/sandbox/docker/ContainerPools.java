@@ -2,34 +2,36 @@ package dev.judge.sandbox.docker;
 
 import dev.judge.core.sandbox.SandboxException;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The warm pool of each image, and the two background threads that create and remove their containers.
- * Each pool takes its own block of {@code poolSize} user ids from the uid base on, so no two containers
- * of the sandbox ever share one.
+ * Each pool takes its own {@code poolSize} user ids of the sandbox's {@link UidLease}, so no two containers
+ * ever share one.
  */
 final class ContainerPools {
     private final Engine engine;
     private final Settings settings;
     private final ExecutorService background;
     private final Map<String, ContainerPool> pools = new ConcurrentHashMap<>();
-    private final AtomicInteger nextUid;
+    private final UidLease uids;
+    private final Iterator<Integer> freeUids;
     /** Held by the one pair that may keep a container while it waits for its second. */
     private final ReentrantLock pairAcquisition = new ReentrantLock(true);
 
     /** Starts warming the default image's pool and every profile image's. */
-    ContainerPools(Engine engine, Settings settings) {
+    ContainerPools(Engine engine, Settings settings, UidLease uids) {
         this.engine = engine;
         this.settings = settings;
-        this.nextUid = new AtomicInteger(settings.uidBase());
+        this.uids = uids;
+        this.freeUids = uids.boxUids().iterator();
         this.background = Executors.newFixedThreadPool(2, r -> {
             Thread t = new Thread(r, "judge-docker-pool");
             t.setDaemon(true);
@@ -78,9 +80,9 @@ final class ContainerPools {
         return pools.computeIfAbsent(image, img -> {
             List<Integer> uids = new ArrayList<>();
             for (int i = 0; i < settings.poolSize(); i++) {
-                uids.add(nextUid.getAndIncrement());
+                uids.add(freeUids.next());
             }
-            return new ContainerPool(engine, settings, img, uids, background);
+            return new ContainerPool(engine, settings, img, this.uids.runnerUid(), uids, background);
         });
     }
 

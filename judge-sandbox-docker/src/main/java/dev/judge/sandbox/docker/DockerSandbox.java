@@ -25,11 +25,16 @@ import org.slf4j.LoggerFactory;
  * is a small runner (part of the runtime image) to which the sandbox stays attached: a run is one
  * request to an idle container's runner, which runs the command in an empty work dir, under the run's
  * limits, and measures it. Every container has no network, a memory limit with swap equal to it, a pids limit, a CPU
- * quota, a read-only root filesystem, size-limited tmpfs work dir and {@code /tmp}, no capabilities,
- * {@code no-new-privileges}, Docker's default seccomp profile, an unprivileged user, ulimits for open
- * files and file size, and no host mounts besides the read-only binds configured here. A container is
- * replaced after {@link Builder#maxRunsPerContainer(int) a number of runs} and right after a run that
- * hit a time limit, was OOM-killed, left processes behind or broke the runner.
+ * quota, a read-only root filesystem, size-limited tmpfs work dir and {@code /tmp}, its own IPC namespace,
+ * {@code no-new-privileges}, Docker's default seccomp profile, ulimits for open files and file size, and no
+ * host mounts besides the read-only binds configured here. Its runner has a user id of its own and only the
+ * capabilities to run commands as the container's box user; runs have that unprivileged user and no
+ * capabilities, so they cannot change the runner's limits, priority or CPUs, and every run gets all its
+ * resource limits set afresh. Between runs the runner empties the work dir, {@code /tmp}, {@code /dev/shm},
+ * {@code /dev/mqueue} and the System V IPC objects. A container is replaced after
+ * {@link Builder#maxRunsPerContainer(int) a number of runs} and right after a run that hit a time limit, was
+ * OOM-killed, left processes or IPC objects behind, broke the runner, or after which the runner's own limits,
+ * priority or CPU affinity are not those it started with.
  *
  * <p>The runtime image needs no registry: the sandbox builds it on the engine when it is missing or was
  * built from another runner ({@link Builder#buildImageIfMissing(boolean)}), or {@link RuntimeImage} (run by
@@ -43,31 +48,39 @@ import org.slf4j.LoggerFactory;
  * <p>Instances are thread-safe; at most {@code poolSize} runs per image run at once, further calls wait
  * for a container. Close the sandbox to remove its containers. Containers carry the label
  * {@code dev.judge.sandbox.pool=<poolName>}; at start the sandbox removes any container with its pool
- * name left by an earlier process, so two live sandboxes on one engine need different pool names.
+ * name left by an earlier process, so two live sandboxes on one engine need different pool names. Their user
+ * ids differ by themselves ({@link Builder#uidLockDir(Path)}).
  */
 public final class DockerSandbox implements Sandbox {
     private static final Logger LOG = LoggerFactory.getLogger(DockerSandbox.class);
 
     private final PairFifos fifos;
+    private final UidLease uids;
     private final Engine engine;
     private final ContainerPools pools;
     private volatile boolean closed;
 
     private DockerSandbox(Settings settings) {
-        this.fifos = PairFifos.create(settings.poolName());
+        this.uids = UidLease.acquire(settings.uidLockDir(), settings.uidBase(), RootFs.USERS, settings.uidsNeeded());
+        PairFifos pairFifos = null;
         Engine connected = null;
         try {
-            connected = new Engine(settings, fifos.root().toString());
+            pairFifos = PairFifos.create(settings.poolName());
+            connected = new Engine(settings, pairFifos.root().toString());
             EngineChecks.prepare(connected, settings);
         } catch (RuntimeException e) {
             if (connected != null) {
                 connected.close();
             }
-            fifos.close();
+            if (pairFifos != null) {
+                pairFifos.close();
+            }
+            uids.close();
             throw e;
         }
+        this.fifos = pairFifos;
         this.engine = connected;
-        this.pools = new ContainerPools(engine, settings);
+        this.pools = new ContainerPools(engine, settings, uids);
     }
 
     /** A builder with the defaults listed on each option. */
@@ -90,13 +103,15 @@ public final class DockerSandbox implements Sandbox {
             return SandboxResult.failure("the Docker sandbox gives runs no network; limits.network must be false");
         }
         ContainerPool pool = pools.forProfile(request.profile());
-        // A container that died while idle but looked alive when taken gets one more try on another one.
+        // A container that died while idle but looked alive when taken, or whose runner refused the run,
+        // gets one more try on another one.
         for (int attempt = 1; ; attempt++) {
             RunOutcome outcome = ContainerRun.attempt(engine, pool, request);
             if (!outcome.containerGone() || attempt == 2) {
                 return outcome.result();
             }
-            LOG.warn("a warm container was gone when the run started; running again on another one");
+            LOG.warn("a warm container could not take the run (it was gone, or its runner had changed);"
+                    + " running again on another one");
         }
     }
 
@@ -147,6 +162,8 @@ public final class DockerSandbox implements Sandbox {
         } catch (RuntimeException e) {
             LOG.warn("cannot remove the folder of the pairs' FIFOs: {}", e.getMessage());
         }
+        // Last: another sandbox may take the ids once no container of this one runs under them.
+        uids.close();
     }
 
     /** Options of a {@link DockerSandbox}; every setter checks its argument at once. */
@@ -165,6 +182,7 @@ public final class DockerSandbox implements Sandbox {
         private int maxOpenFiles = 4096;
         private ByteSize maxFileSize = ByteSize.ofGiB(1);
         private int uidBase = 61000;
+        private Path uidLockDir = Path.of(System.getProperty("java.io.tmpdir"), "judge-docker-uids");
         private String poolName = "judge";
         private Duration acquireTimeout = Duration.ofMinutes(2);
         private boolean buildImageIfMissing = true;
@@ -306,15 +324,28 @@ public final class DockerSandbox implements Sandbox {
         }
 
         /**
-         * First user id of the pool's containers; each container has its own id from here on, so per-user
-         * process limits are per container. The runtime image names 64 users from the uid base (61000 by
-         * default; an image the sandbox builds uses this value).
+         * First user id of the sandbox's containers; default 61000. The sandbox holds one id for its runners and
+         * one per warm container, the lowest free ones from here on that no other sandbox of this machine holds
+         * (see {@link #uidLockDir(Path)}), so per-user process limits are per container and no run shares an
+         * id with a runner or with another sandbox's runs. The runtime image names {@value RootFs#USERS} users
+         * from the uid base (an image the sandbox builds uses this value).
          */
         public Builder uidBase(int uid) {
             if (uid < 1000 || uid > 2_000_000_000) {
                 throw new IllegalArgumentException("uidBase must be between 1000 and 2000000000, was " + uid);
             }
             this.uidBase = uid;
+            return this;
+        }
+
+        /**
+         * The folder of the user id locks ({@code uid-<n>.lock}, one exclusive lock per id a live sandbox holds):
+         * sandboxes that share it never share a user id. Default {@code judge-docker-uids} in
+         * {@code java.io.tmpdir}; every process that runs sandboxes on one engine must use the same folder,
+         * or different {@link #uidBase(int) uid bases}.
+         */
+        public Builder uidLockDir(Path folder) {
+            this.uidLockDir = Objects.requireNonNull(folder, "uidLockDir");
             return this;
         }
 
@@ -366,7 +397,7 @@ public final class DockerSandbox implements Sandbox {
         Settings settings() {
             return new Settings(dockerHost, apiVersion, image, Map.copyOf(profileImages), poolSize,
                     maxRunsPerContainer, List.copyOf(binds), workDirSize, tmpSize, cpus, pidsLimit, maxOpenFiles,
-                    maxFileSize, uidBase, poolName, acquireTimeout, buildImageIfMissing);
+                    maxFileSize, uidBase, uidLockDir, poolName, acquireTimeout, buildImageIfMissing);
         }
 
         private static String requireText(String value, String name) {

@@ -37,6 +37,10 @@ import java.util.concurrent.TimeUnit;
 /** The few Docker engine operations the sandbox needs, over docker-java. */
 final class Engine implements AutoCloseable {
     /** Docker refuses memory limits below this. */
+    /** What the serving runner needs: its own user and the box user (SETUID, SETGID), killing a run's
+     * processes (KILL), and emptying the bounding set of a run (SETPCAP). */
+    static final List<Capability> RUNNER_CAPABILITIES = List.of(Capability.SETUID, Capability.SETGID,
+            Capability.KILL, Capability.SETPCAP);
     static final long MIN_MEMORY = 6L * 1024 * 1024;
 
     /** Label of runtime images built by this module: the digest prefix of their root filesystem's tar. */
@@ -217,9 +221,14 @@ final class Engine implements AutoCloseable {
         return settings.dockerHost() == null ? "the default address (DOCKER_HOST or /var/run/docker.sock)" : settings.dockerHost();
     }
 
-    /** Creates and starts one hardened container whose first process is the serving runner. */
-    String createWarm(String image, int uid, long memory) {
-        String id = create(image, uid, memory, List.of(Settings.RUNNER, "serve"));
+    /**
+     * Creates and starts one hardened container whose first process is the serving runner. The container
+     * starts as root with four capabilities only, which the runner needs to move to {@code runnerUid} at once
+     * and to run every command as {@code boxUid} (see {@code box.c}); no run ever has a capability.
+     */
+    String createWarm(String image, int runnerUid, int boxUid, long memory) {
+        String id = create(image, "0:0", RUNNER_CAPABILITIES, memory,
+                List.of(Settings.RUNNER, "serve", Integer.toString(runnerUid), Integer.toString(boxUid)));
         try {
             client.startContainerCmd(id).exec();
         } catch (RuntimeException e) {
@@ -234,7 +243,7 @@ final class Engine implements AutoCloseable {
      * benchmark uses it, as the baseline the pool is measured against; the hardening is the same.
      */
     long runCold(String image, int uid, long memory, List<String> command) throws InterruptedException {
-        String id = create(image, uid, memory, command);
+        String id = create(image, uid + ":" + uid, List.of(), memory, command);
         try {
             client.startContainerCmd(id).exec();
             return client.waitContainerCmd(id).start().awaitStatusCode(60, TimeUnit.SECONDS);
@@ -243,7 +252,8 @@ final class Engine implements AutoCloseable {
         }
     }
 
-    private String create(String image, int uid, long memory, List<String> command) {
+    private String create(String image, String user, List<Capability> capabilities, long memory,
+            List<String> command) {
         long mem = Math.max(MIN_MEMORY, memory);
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode("none")
@@ -255,6 +265,7 @@ final class Engine implements AutoCloseable {
                 .withReadonlyRootfs(true)
                 .withTmpFs(tmpfs())
                 .withCapDrop(Capability.ALL)
+                .withCapAdd(capabilities.toArray(Capability[]::new))
                 // Docker's default seccomp profile applies because no seccomp option is given.
                 .withSecurityOpts(List.of("no-new-privileges"))
                 .withIpcMode("private")
@@ -264,7 +275,7 @@ final class Engine implements AutoCloseable {
                         new Ulimit("core", 0L, 0L)))
                 .withBinds(binds());
         return client.createContainerCmd(image)
-                .withUser(uid + ":" + uid)
+                .withUser(user)
                 .withLabels(Map.of(Settings.LABEL, settings.poolName()))
                 .withCmd(command)
                 // The first process is the serving runner: requests arrive on its stdin.

@@ -29,8 +29,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  * tar tells whether an image is up to date.
  */
 final class RootFs {
-    /** Users named in the image from the uid base on. */
-    static final int USERS = 64;
+    /** Users named in the image from the uid base on, which is also the range sandboxes take their ids from. */
+    static final int USERS = 1024;
     static final Instant MTIME = Instant.parse("2020-01-01T00:00:00Z");
     static final String RUNNER_RESOURCE = "runner";
 

@@ -31,12 +31,20 @@ final class RunnerResults {
 
     /** The runner's answer as a result; a run the runner could not start is a sandbox failure. */
     static RunOutcome decode(Limits limits, String command, RunnerProtocol.Response r) {
+        // What the runner could not clear after the run, or a change to its own limits, priority or CPUs.
+        boolean mustRecycle = !r.get("recycle").isEmpty();
+        if (!r.get("refused").isEmpty()) {
+            // The runner did not run the command: it may go again on another container.
+            return new RunOutcome(SandboxResult.failure("the runner refused the run: " + r.get("setup_error")),
+                    true, true);
+        }
         if (!r.get("setup_error").isEmpty()) {
-            return new RunOutcome(SandboxResult.failure("cannot prepare the work dir: " + r.get("setup_error")), false);
+            return new RunOutcome(SandboxResult.failure("cannot prepare the work dir: " + r.get("setup_error")),
+                    mustRecycle);
         }
         if (r.getLong("exec_errno") != 0) {
             return new RunOutcome(SandboxResult.failure("cannot start '" + command + "': " + r.get("exec_error")),
-                    false);
+                    mustRecycle);
         }
         String reason = r.get("reason");
         boolean oom = r.getLong("oom") != 0;
@@ -59,7 +67,7 @@ final class RunnerResults {
             // The OOM kill came at the limit; maxrss of the killed process can lag behind it.
             peak = limits.memory();
         }
-        boolean recycle = oom || reason.equals("cpu") || reason.equals("wall") || reason.equals("leftovers")
+        boolean recycle = mustRecycle || oom || reason.equals("cpu") || reason.equals("wall") || reason.equals("leftovers")
                 || termination == Termination.CPU_TIME_LIMIT;
         SandboxResult result = new SandboxResult(termination,
                 termination == Termination.EXITED ? status.exitCode() : -1,

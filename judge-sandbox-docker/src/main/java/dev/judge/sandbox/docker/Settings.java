@@ -1,6 +1,7 @@
 package dev.judge.sandbox.docker;
 
 import dev.judge.core.model.ByteSize;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ record Settings(
         int maxOpenFiles,
         ByteSize maxFileSize,
         int uidBase,
+        Path uidLockDir,
         String poolName,
         Duration acquireTimeout,
         boolean buildImageIfMissing) {
@@ -31,5 +33,12 @@ record Settings(
 
     String imageFor(String profile) {
         return profileImages.getOrDefault(profile, defaultImage);
+    }
+
+    /** User ids the sandbox needs: one for its runners, one per warm container of each distinct image. */
+    int uidsNeeded() {
+        java.util.Set<String> images = new java.util.HashSet<>(profileImages.values());
+        images.add(defaultImage);
+        return 1 + poolSize * images.size();
     }
 }

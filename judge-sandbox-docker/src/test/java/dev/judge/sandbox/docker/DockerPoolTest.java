@@ -69,7 +69,10 @@ class DockerPoolTest {
             assertThat(h.getNetworkMode()).isEqualTo("none");
             assertThat(h.getReadonlyRootfs()).isTrue();
             assertThat(h.getCapDrop()).containsExactly(Capability.ALL);
-            assertThat(h.getCapAdd()).isNullOrEmpty();
+            // The runner's (see box.c); it keeps them under its own user, and no run has any.
+            assertThat(h.getCapAdd()).containsExactlyInAnyOrder(Capability.SETUID, Capability.SETGID, Capability.KILL,
+                    Capability.SETPCAP);
+            assertThat(h.getIpcMode()).isEqualTo("private");
             assertThat(h.getPrivileged()).isFalse();
             assertThat(h.getSecurityOpts()).containsExactly("no-new-privileges");
             assertThat(h.getMemory()).isPositive();
@@ -83,7 +86,12 @@ class DockerPoolTest {
             for (Bind b : h.getBinds()) {
                 assertThat(b.getAccessMode().toString()).as(b.toString()).isEqualTo("ro");
             }
-            assertThat(info.getConfig().getUser()).doesNotStartWith("0").doesNotStartWith("root");
+            // Root only until the runner moves to its own user; the runs have the box user.
+            assertThat(info.getConfig().getUser()).isEqualTo("0:0");
+            String[] command = info.getConfig().getCmd();
+            assertThat(command).hasSize(4).startsWith(Settings.RUNNER, "serve");
+            assertThat(Integer.parseInt(command[2])).isGreaterThanOrEqualTo(61000).isNotEqualTo(Integer.parseInt(command[3]));
+            assertThat(Integer.parseInt(command[3])).isGreaterThanOrEqualTo(61000);
             assertThat(info.getMounts()).allSatisfy(m -> assertThat(m.getRW()).as(m.getDestination().getPath()).isFalse());
         }
     }

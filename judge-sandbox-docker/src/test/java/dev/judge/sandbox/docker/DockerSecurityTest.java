@@ -68,7 +68,7 @@ class DockerSecurityTest {
     }
 
     /**
-     * Host processes of the pool's users other than the containers' serving runner (and the engine's
+     * Host processes of the sandboxes' users other than the containers' serving runners (and the engine's
      * {@code runc init} while a replacement container starts). The runner kills everything a run started
      * before it reports, so this is empty between runs.
      */
@@ -90,8 +90,8 @@ class DockerSecurityTest {
                             .replace('\0', ' ').trim();
                     // An empty command line is a process already past its user memory (exiting, or a zombie
                     // of a container being removed after recycling): it runs no code any more.
-                    if (uid >= 61000 && uid < 61128 && !cmd.isEmpty() && !cmd.equals("/opt/judge/runner serve")
-                            && !cmd.equals("runc init")) {
+                    if (uid >= 61000 && uid < 61000 + RootFs.USERS && !cmd.isEmpty()
+                            && !cmd.startsWith(Settings.RUNNER + " serve ") && !cmd.equals("runc init")) {
                         found.add(uid + " " + cmd);
                     }
                 } catch (IOException | RuntimeException e) {

@@ -88,14 +88,14 @@ class RootFsTest {
         assertThat(passwd).hasSize(RootFs.USERS + 2);
         assertThat(passwd.get(0)).isEqualTo("root:x:0:0:root:/root:/nonexistent");
         assertThat(passwd.get(1)).isEqualTo("judge0:x:70000:70000:judge:/work:/nonexistent");
-        assertThat(passwd.get(64)).isEqualTo("judge63:x:70063:70063:judge:/work:/nonexistent");
-        assertThat(passwd.get(65)).isEqualTo("nobody:x:65534:65534:nobody:/nonexistent:/nonexistent");
+        assertThat(passwd.get(RootFs.USERS)).isEqualTo("judge1023:x:71023:71023:judge:/work:/nonexistent");
+        assertThat(passwd.get(RootFs.USERS + 1)).isEqualTo("nobody:x:65534:65534:nobody:/nonexistent:/nonexistent");
         List<String> group = lines(entries.get("etc/group").content());
         assertThat(group).hasSize(RootFs.USERS + 2);
         assertThat(group.get(0)).isEqualTo("root:x:0:");
         assertThat(group.get(1)).isEqualTo("judge0:x:70000:");
-        assertThat(group.get(64)).isEqualTo("judge63:x:70063:");
-        assertThat(group.get(65)).isEqualTo("nogroup:x:65534:");
+        assertThat(group.get(RootFs.USERS)).isEqualTo("judge1023:x:71023:");
+        assertThat(group.get(RootFs.USERS + 1)).isEqualTo("nogroup:x:65534:");
         assertThat(entries.get("etc/passwd").entry().getMode() & 07777).isEqualTo(0644);
     }
 

@@ -175,7 +175,8 @@ class RuntimeImageTest {
             SandboxResult r = sandbox.run(SandboxRequest.of(List.of("sh", "-c", "id -u; cat /etc/passwd | grep -c judge"),
                     limits));
             assertThat(r.succeeded()).as(r.message() + new String(r.stderr(), StandardCharsets.UTF_8)).isTrue();
-            assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("61200\n64\n");
+            // The uid base is the sandbox's runners' uid; the one container's run has the next.
+            assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo("61201\n" + RootFs.USERS + "\n");
         }
         assertThat(docker.client.listContainersCmd().withShowAll(true)
                 .withLabelFilter(Map.of(Settings.LABEL, "judge-test-image-build")).exec()).isEmpty();

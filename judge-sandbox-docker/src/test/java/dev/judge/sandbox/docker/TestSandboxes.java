@@ -38,9 +38,14 @@ final class TestSandboxes {
 
     /** The builder's sandbox with the host toolchain and the tests' pool name, or a skipped test. */
     static Sandbox create(DockerSandbox.Builder builder) {
+        return create(builder, POOL);
+    }
+
+    /** The builder's sandbox with the host toolchain and the given pool name, or a skipped test. */
+    static Sandbox create(DockerSandbox.Builder builder, String pool) {
         try {
             ensureDefaultImage();
-            return builder.hostToolchain().poolName(POOL).build();
+            return builder.hostToolchain().poolName(pool).build();
         } catch (SandboxException e) {
             RequiredParts.require(false, "a Docker engine (" + e.getMessage() + "); run scripts/setup-machine.sh");
             throw e;
