@@ -90,6 +90,11 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/problems", "/api/v1/problems/**").authenticated()
                         .requestMatchers("/api/v1/problems", "/api/v1/problems/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contests", "/api/v1/contests/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contests/*/registrations").authenticated()
+                        .requestMatchers("/api/v1/contests", "/api/v1/contests/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/rejudge").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/rejudges", "/api/v1/rejudges/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(new TokenHeaderResolver())
