@@ -109,3 +109,12 @@ export function submissionEvents(id) {
   const token = s ? `?access_token=${encodeURIComponent(s.accessToken)}` : '';
   return new EventSource(`/api/v1/submissions/${encodeURIComponent(id)}/events${token}`);
 }
+
+/** The live scoreboard of a contest ('scoreboard' events); the jury view needs an administrator. */
+export function scoreboardEvents(id, jury) {
+  const s = session();
+  const query = new URLSearchParams();
+  if (s) query.set('access_token', s.accessToken);
+  if (jury) query.set('view', 'jury');
+  return new EventSource(`/api/v1/contests/${encodeURIComponent(id)}/scoreboard/events?${query}`);
+}

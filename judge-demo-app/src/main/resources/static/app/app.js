@@ -5,6 +5,8 @@ import {
 import { h, fill, field, markdown, formatMillis, formatKiB, formatTime } from './dom.js';
 import { watchSubmission, verdictBadge, VERDICTS, formatScore, shortId } from './submission.js';
 import { problemEditor } from './admin.js';
+import { contestsView, contestView } from './contest.js';
+import { plagiarismView } from './plagiarism.js';
 
 const main = document.getElementById('main');
 const flash = document.getElementById('flash');
@@ -465,6 +467,12 @@ async function route() {
       heading = submissionView(parts[1]);
     } else if (parts[0] === 'submissions') {
       heading = await submissionsView(query || '');
+    } else if (parts[0] === 'contests' && parts[1]) {
+      heading = await contestView(parts[1], { page, errorBox, showFlash, cleanups });
+    } else if (parts[0] === 'plagiarism' && parts[1] && isAdmin()) {
+      heading = await plagiarismView(parts[1], { page, errorBox, cleanups });
+    } else if (parts[0] === 'contests') {
+      heading = await contestsView({ page });
     } else if (parts[0] === 'admin' && parts[1] === 'problems') {
       heading = await problemEditor({ id: parts[2] === 'new' ? null : parts[2], page, errorBox, showFlash, cleanups });
     } else {

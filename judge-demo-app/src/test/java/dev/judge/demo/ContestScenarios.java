@@ -3,6 +3,7 @@ package dev.judge.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.judge.demo.plagiarism.DetectorTest;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -208,6 +209,71 @@ abstract class ContestScenarios extends JudgingSupport {
         assertThat(same.path("items").get(0).path("changed").asBoolean()).isFalse();
         postJson("/api/v1/submissions/no-such-submission/rejudge", admin, "{}").problem(404);
         get("/api/v1/rejudges/987654321", admin).problem(404);
+    }
+
+    @Test
+    void aPlagiarismReportOfAContestFindsThePlantedCopyAndNotTheIndependentSolution() {
+        String admin = adminToken();
+        long p = sumProblem(admin);
+        Instant now = Instant.now();
+        long c = contest(admin, "ICPC", now.minusSeconds(60), now.plusSeconds(3600), 0, p);
+        String ada = userToken();
+        String bob = userToken();
+        String cyd = userToken();
+        awaitFinished(submit(ada, p, "python3", DetectorTest.PYTHON), ada);
+        awaitFinished(submit(bob, p, "python3", DetectorTest.PYTHON_COPY), bob);
+        awaitFinished(submit(cyd, p, "python3", INDEPENDENT_PY), cyd);
+
+        postJson("/api/v1/contests/" + c + "/plagiarism", ada, "{}").problem(403);
+        Response started = postJson("/api/v1/contests/" + c + "/plagiarism", admin, "{}");
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        long id = started.json().path("id").asLong();
+        JsonNode report;
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
+            report = get("/api/v1/plagiarism/" + id, admin).json();
+            assertThat(System.nanoTime()).as("report %s", report).isLessThan(deadline);
+        } while (report.path("status").asText().equals("RUNNING") && sleeping());
+        assertThat(report.path("status").asText()).as("%s", report).isEqualTo("DONE");
+        assertThat(report.path("documents").asInt()).isEqualTo(3);
+        JsonNode pairs = report.path("pairs");
+        assertThat(pairs).as("only the copy: %s", pairs).hasSize(1);
+        JsonNode top = pairs.get(0);
+        assertThat(java.util.Set.of(top.path("a").path("username").asText(), top.path("b").path("username").asText()))
+                .containsExactlyInAnyOrder(name(ada), name(bob));
+        assertThat(top.path("similarity").asDouble()).isGreaterThan(0.7);
+        assertThat(top.path("regions")).isNotEmpty();
+        get("/api/v1/plagiarism/987654321", admin).problem(404);
+    }
+
+    /** Shortest paths again, by someone else: Bellman-Ford over an edge list. */
+    static final String INDEPENDENT_PY = """
+            import sys
+            def main():
+                it = iter(map(int, sys.stdin.buffer.read().split()))
+                n = next(it); m = next(it)
+                edges = []
+                for _ in range(m):
+                    a = next(it); b = next(it); w = next(it)
+                    edges += [(a, b, w), (b, a, w)]
+                INF = float('inf')
+                dist = [INF] * (n + 1)
+                dist[1] = 0
+                for _ in range(n - 1):
+                    changed = False
+                    for a, b, w in edges:
+                        if dist[a] + w < dist[b]:
+                            dist[b] = dist[a] + w
+                            changed = True
+                    if not changed:
+                        break
+                sys.stdout.write(' '.join('-1' if d == INF else str(d) for d in dist[1:]) + '\\n')
+            main()
+            """;
+
+    private static boolean sleeping() {
+        sleep(100);
+        return true;
     }
 
     private JsonNode awaitRejudge(String admin, long id) {

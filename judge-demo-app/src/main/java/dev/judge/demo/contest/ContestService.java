@@ -87,7 +87,7 @@ public class ContestService {
     }
 
     Scoreboard scoreboard(Contest c, boolean jury) {
-        return Standings.of(c, contests.accounts(c.id()), contests.attempts(c), jury);
+        return Standings.of(c, contests.accounts(c.id()), contests.attempts(c), jury, Instant.now());
     }
 
     /** Reveals the frozen part of the public scoreboard. */

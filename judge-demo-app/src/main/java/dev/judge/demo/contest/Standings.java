@@ -26,8 +26,9 @@ final class Standings {
     record Account(long userId, String username) {
     }
 
-    static Scoreboard of(Contest contest, List<Account> accounts, List<Attempt> attempts, boolean jury) {
-        boolean frozen = !jury && contest.freezeAt() != null && !contest.unfrozen();
+    /** The board as it stands at {@code now}: frozen (in the public view) once the freeze has begun. */
+    static Scoreboard of(Contest contest, List<Account> accounts, List<Attempt> attempts, boolean jury, Instant now) {
+        boolean frozen = !jury && contest.hides(now);
         Map<Long, Map<String, List<Attempt>>> byAccount = new HashMap<>();
         attempts.stream()
                 .filter(a -> contest.counts(a.at()))

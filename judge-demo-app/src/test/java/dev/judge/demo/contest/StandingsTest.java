@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 /** ICPC and IOI scoreboards computed on scripted contests, with the freeze and penalty edge cases. */
 class StandingsTest {
     private static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    private static final Instant END = START.plus(Duration.ofHours(5));
     private static final List<Contest.ContestProblem> PROBLEMS = List.of(new Contest.ContestProblem("A", 1, "Add"),
             new Contest.ContestProblem("B", 2, "Bits"), new Contest.ContestProblem("C", 3, "Cut"));
     private static final List<Standings.Account> TEAMS = List.of(new Standings.Account(1, "ada"),
@@ -52,7 +53,7 @@ class StandingsTest {
         at(3, "C", 20, 0, "WA");
         at(3, "C", 25, 0, "WA");
 
-        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false);
+        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false, END);
 
         assertThat(b.rows()).extracting(Scoreboard.Row::username).containsExactly("ada", "bob", "cyd", "dee");
         assertThat(row(b, "ada").solved()).isEqualTo(2);
@@ -76,7 +77,7 @@ class StandingsTest {
         at(1, "A", 14, 40, "AC");
         at(2, "A", 14, 5, "AC");
         at(3, "A", 30, 0, "AC");
-        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false);
+        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false, END);
         assertThat(cell(b, "bob", "A").firstToSolve()).isTrue();
         assertThat(cell(b, "ada", "A").firstToSolve()).as("same minute, 35 s later").isFalse();
         assertThat(cell(b, "ada", "A").minute()).isEqualTo(14);
@@ -91,7 +92,7 @@ class StandingsTest {
         at(2, "B", 30, 0, "AC"); // 60, last solve 30: ahead
         at(3, "A", 10, 0, "AC");
         at(3, "B", 50, 0, "AC"); // ada's twin
-        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false);
+        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false, END);
         assertThat(b.rows()).extracting(Scoreboard.Row::username).containsExactly("bob", "ada", "cyd", "dee");
         assertThat(b.rows()).extracting(Scoreboard.Row::rank).containsExactly(1, 2, 2, 4);
     }
@@ -104,7 +105,7 @@ class StandingsTest {
         at(2, "A", 240, 0, "AC"); // at the freeze: hidden
         at(2, "B", 250, 0, "WA"); // hidden
         at(3, "A", 260, 0, "AC"); // hidden
-        Scoreboard open = Standings.of(icpc(freeze, false), TEAMS, attempts, false);
+        Scoreboard open = Standings.of(icpc(freeze, false), TEAMS, attempts, false, END);
         assertThat(open.frozen()).isTrue();
         assertThat(cell(open, "bob", "A")).satisfies(c -> {
             assertThat(c.solved()).isFalse();
@@ -116,21 +117,25 @@ class StandingsTest {
         assertThat(cell(open, "cyd", "A").solved()).isFalse();
         assertThat(open.rows().get(0).username()).isEqualTo("ada");
 
-        Scoreboard jury = Standings.of(icpc(freeze, false), TEAMS, attempts, true);
+        Scoreboard jury = Standings.of(icpc(freeze, false), TEAMS, attempts, true, END);
         assertThat(jury.frozen()).isFalse();
         assertThat(cell(jury, "bob", "A").solved()).isTrue();
         assertThat(cell(jury, "bob", "A").minute()).isEqualTo(240);
         assertThat(row(jury, "bob").penalty()).isEqualTo(240 + 20);
 
-        Scoreboard revealed = Standings.of(icpc(freeze, true), TEAMS, attempts, false);
+        Scoreboard revealed = Standings.of(icpc(freeze, true), TEAMS, attempts, false, END);
         assertThat(revealed).isEqualTo(jury);
+
+        Scoreboard before = Standings.of(icpc(freeze, false), TEAMS, attempts.subList(0, 2), false,
+                freeze.minusSeconds(1));
+        assertThat(before.frozen()).as("the freeze has not begun").isFalse();
     }
 
     @Test
     void pendingSubmissionsAreNeitherTriesNorSolves() {
         at(1, "A", 10, 0, null);
         at(1, "A", 11, 0, "WA");
-        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false);
+        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false, END);
         assertThat(cell(b, "ada", "A").pending()).isEqualTo(1);
         assertThat(cell(b, "ada", "A").tries()).isEqualTo(1);
     }
@@ -140,7 +145,7 @@ class StandingsTest {
         at(1, "A", -1, 0, "AC"); // before the start
         at(2, "A", 300, 0, "AC"); // at the end: outside [start, end)
         at(3, "A", 299, 59, "AC");
-        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false);
+        Scoreboard b = Standings.of(icpc(null, false), TEAMS, attempts, false, END);
         assertThat(row(b, "ada").solved()).isZero();
         assertThat(row(b, "bob").solved()).isZero();
         assertThat(row(b, "cyd").solved()).isEqualTo(1);
@@ -164,7 +169,7 @@ class StandingsTest {
                 List.of(new GroupDocument("small", "AC", 30, 30), new GroupDocument("large", "AC", 70, 70))));
         attempts.add(new Attempt("c1", 3, "A", START.plusSeconds(100), null, 0, 0, List.of()));
 
-        Scoreboard b = Standings.of(ioi, TEAMS, attempts, false);
+        Scoreboard b = Standings.of(ioi, TEAMS, attempts, false, END);
         assertThat(cell(b, "ada", "A").score()).isEqualTo(100.0);
         assertThat(cell(b, "ada", "A").maxScore()).isEqualTo(100.0);
         assertThat(cell(b, "bob", "B").score()).isEqualTo(7.0);
