@@ -330,5 +330,18 @@ abstract class JudgingScenarios extends JudgingSupport {
         assertThat(board.get(0).path("score").asDouble()).isEqualTo(2.0);
         assertThat(board.get(1).path("submissionId").asText()).isEqualTo(bobWrong);
         get("/api/v1/problems/999999/stats", bob).problem(404);
+
+        // per account: alice tried once, then solved, in C
+        String aliceName = get("/api/v1/auth/me", alice).json().path("username").asText();
+        JsonNode mine = get("/api/v1/stats/users/" + aliceName, bob).json();
+        assertThat(mine.path("submissions").asLong()).isEqualTo(2);
+        assertThat(mine.path("accepted").asLong()).isEqualTo(1);
+        assertThat(mine.path("attempted").asLong()).isEqualTo(1);
+        assertThat(mine.path("solved").asLong()).isEqualTo(1);
+        assertThat(mine.path("solvedProblems").get(0).asLong()).isEqualTo(problem);
+        assertThat(mine.path("byVerdict").path("WA").asLong()).isEqualTo(1);
+        assertThat(mine.path("byLanguage").path("c").path("submissions").asLong()).isEqualTo(2);
+        assertThat(mine.path("byLanguage").path("c").path("solved").asLong()).isEqualTo(1);
+        get("/api/v1/stats/users/nobody-" + UUID.randomUUID(), bob).problem(404);
     }
 }

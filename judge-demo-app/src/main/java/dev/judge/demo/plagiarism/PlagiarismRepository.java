@@ -80,7 +80,8 @@ public class PlagiarismRepository {
                         + " partition by s.user_id, s.problem_id order by case when s.verdict = 'AC' then 0 else 1 end,"
                         + " s.created_at desc, s.id desc) as rn"
                         + " from submissions s join users u on u.id = s.user_id"
-                        + " where s.api = 'NATIVE' and s.finished_at is not null and s.problem_id in (:problems)) latest"
+                        + " where s.api = 'NATIVE' and s.finished_at is not null and s.problem_id in (:problems))"
+                        + " latest"
                         + " where rn = 1 order by id")
                 .param("problems", problemIds)
                 .query((rs, row) -> Document.of(rs.getString("id"), rs.getString("username"),

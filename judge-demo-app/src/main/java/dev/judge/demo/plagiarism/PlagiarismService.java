@@ -83,7 +83,8 @@ public class PlagiarismService implements DisposableBean {
             pairs.sort(Comparator.comparingDouble(SimilarPair::similarity).reversed()
                     .thenComparing(Comparator.comparingInt(SimilarPair::shared).reversed()));
             reports.done(id, documents, pairs.size() > MAX_PAIRS ? pairs.subList(0, MAX_PAIRS) : pairs);
-            log.info("plagiarism report {}: {} submissions, {} pairs", id, documents, Math.min(pairs.size(), MAX_PAIRS));
+            log.info("plagiarism report {}: {} submissions, {} pairs", id, documents,
+                    Math.min(pairs.size(), MAX_PAIRS));
         } catch (RuntimeException e) {
             log.warn("plagiarism report {} failed", id, e);
             reports.failed(id, e.toString());

@@ -62,7 +62,8 @@ class RunCache {
     }
 
     private static int weight(RunResult r) {
-        long chars = 256L + r.stdout().length() + r.stderr().length() + r.compileOutput().length() + r.message().length();
+        long chars = 256L + r.stdout().length() + r.stderr().length() + r.compileOutput().length()
+                + r.message().length();
         return (int) Math.min(Integer.MAX_VALUE, chars * 2);
     }
 
