@@ -1,5 +1,5 @@
 // Contests: the list, one contest with registration, and its scoreboard, kept live by the server's event stream.
-import { api, isAdmin, scoreboardEvents } from './api.js';
+import { api, isAdmin, scoreboardEvents, stompScoreboard } from './api.js';
 import { h, fill, formatTime } from './dom.js';
 
 function when(c) {
@@ -66,6 +66,7 @@ export async function contestView(id, { page, errorBox, showFlash, cleanups }) {
   const frozenNote = h('p', { id: 'frozen-note', class: 'muted' });
   let jury = false;
   let events = null;
+  let stomp = null;
 
   function describe() {
     fill(info, `${contest.scoring} · ${when(contest)} · ${state(contest)} · ${contest.accounts} accounts`,
@@ -110,17 +111,32 @@ export async function contestView(id, { page, errorBox, showFlash, cleanups }) {
     fill(boardBox, boardTable(board));
   }
 
+  // Live updates come over STOMP on a WebSocket; where that fails (a proxy without WebSocket), over SSE.
   function listen() {
-    if (events) events.close();
-    events = scoreboardEvents(contest.id, jury);
-    events.addEventListener('scoreboard', (e) => show(JSON.parse(e.data)));
-    events.onerror = async () => {
-      // the stream broke: show the board as it is now; the browser reconnects on its own
-      try { show(await api('GET', `/api/v1/contests/${contest.id}/scoreboard${jury ? '?view=jury' : ''}`)); } catch (err) { /* keep the last one */ }
-    };
+    stop();
+    const view = jury;
+    stompScoreboard(contest.id, view, show).then((client) => {
+      if (view !== jury) { client.deactivate(); return; }
+      stomp = client;
+    }).catch(() => {
+      if (view !== jury) return;
+      events = scoreboardEvents(contest.id, jury);
+      events.addEventListener('scoreboard', (e) => show(JSON.parse(e.data)));
+      events.onerror = async () => {
+        // the stream broke: show the board as it is now; the browser reconnects on its own
+        try { show(await api('GET', `/api/v1/contests/${contest.id}/scoreboard${jury ? '?view=jury' : ''}`)); } catch (err) { /* keep the last one */ }
+      };
+    });
   }
 
-  cleanups.push(() => { if (events) events.close(); });
+  function stop() {
+    if (events) events.close();
+    events = null;
+    if (stomp) stomp.deactivate();
+    stomp = null;
+  }
+
+  cleanups.push(stop);
   const heading = page(contest.title, info, actions, frozenNote, boardBox);
   describe();
   show(await api('GET', `/api/v1/contests/${contest.id}/scoreboard`));

@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Live scoreboards: each open stream gets a {@code scoreboard} event with the whole board when it opens and
+ * Live scoreboards: each watcher (an SSE stream, a STOMP subscription) gets the whole board when it starts and
  * whenever the board it sees changes. Boards of watched contests are computed again once a second (one public and
  * one jury board per contest, whoever watches) and sent only where they differ from what the stream last got, so
  * a change made on any node (a result, a rejudge, a registration, an unfreeze) shows within a second, and an idle
@@ -40,21 +41,36 @@ class ScoreboardStreams implements DisposableBean {
         ticker.scheduleWithFixedDelay(this::tick, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Opens a stream of contest {@code id}'s board ({@code jury}: the unfrozen one) and sends it at once. */
+    /** Opens an SSE stream of contest {@code id}'s board ({@code jury}: the unfrozen one): {@code scoreboard} events. */
     SseEmitter open(long id, boolean jury) {
-        Scoreboard now = contests.scoreboard(contests.require(id), jury);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        Stream s = new Stream(emitter, jury);
+        Runnable close = watch(id, jury, board -> {
+            try {
+                emitter.send(SseEmitter.event().name("scoreboard").data(board));
+            } catch (IOException e) {
+                throw new IllegalStateException("the client went away", e);
+            }
+        }, emitter::completeWithError);
+        emitter.onCompletion(close);
+        emitter.onTimeout(close);
+        emitter.onError(e -> close.run());
+        return emitter;
+    }
+
+    /**
+     * Sends contest {@code id}'s board to {@code send} now and at every change until the returned action runs;
+     * {@code failed} hears why the watch ended on its own (the contest is gone, the watcher failed).
+     */
+    Runnable watch(long id, boolean jury, Consumer<Scoreboard> send, Consumer<RuntimeException> failed) {
+        Scoreboard now = contests.scoreboard(contests.require(id), jury);
+        Stream s = new Stream(send, failed, jury);
         streams.computeIfAbsent(id, k -> new CopyOnWriteArrayList<>()).add(s);
         Runnable close = () -> streams.computeIfPresent(id, (k, list) -> {
             list.remove(s);
             return list.isEmpty() ? null : list;
         });
-        emitter.onCompletion(close);
-        emitter.onTimeout(close);
-        emitter.onError(e -> close.run());
         s.send(now);
-        return emitter;
+        return close;
     }
 
     int open() {
@@ -79,7 +95,7 @@ class ScoreboardStreams implements DisposableBean {
             } catch (RuntimeException ex) {
                 // a deleted contest or a database hiccup: end these streams; clients reconnect or give up
                 log.debug("scoreboard of contest {} not sent", e.getKey(), ex);
-                e.getValue().forEach(s -> s.emitter.completeWithError(ex));
+                e.getValue().forEach(s -> s.failed.accept(ex));
                 streams.remove(e.getKey());
             }
         }
@@ -88,18 +104,20 @@ class ScoreboardStreams implements DisposableBean {
     @Override
     public void destroy() {
         ticker.shutdownNow();
-        streams.values().forEach(list -> list.forEach(s -> s.emitter.complete()));
+        streams.values().forEach(list -> list.forEach(s -> s.failed.accept(new IllegalStateException("stopping"))));
         streams.clear();
     }
 
-    /** One client's stream and the board it was sent last. */
+    /** One watcher and the board it was sent last. */
     private static final class Stream {
-        final SseEmitter emitter;
+        final Consumer<Scoreboard> send;
+        final Consumer<RuntimeException> failed;
         final boolean jury;
         Scoreboard last;
 
-        Stream(SseEmitter emitter, boolean jury) {
-            this.emitter = emitter;
+        Stream(Consumer<Scoreboard> send, Consumer<RuntimeException> failed, boolean jury) {
+            this.send = send;
+            this.failed = failed;
             this.jury = jury;
         }
 
@@ -108,10 +126,10 @@ class ScoreboardStreams implements DisposableBean {
                 return;
             }
             try {
-                emitter.send(SseEmitter.event().name("scoreboard").data(board));
+                send.accept(board);
                 last = board;
-            } catch (IOException | IllegalStateException gone) {
-                emitter.completeWithError(gone); // the client went away; completion removes the stream
+            } catch (RuntimeException gone) {
+                failed.accept(gone); // the watcher went away; its end removes the stream
             }
         }
     }

@@ -59,6 +59,7 @@ class ContestPageTest extends BrowserTest {
                 By.cssSelector("#scoreboard td.cell.solved.first")));
         assertThat($("#scoreboard tbody tr td:nth-child(3)").getText()).isEqualTo("1");
         assertThat(driver.findElement(By.id("frozen-note")).getText()).as("the freeze is an hour away").isEmpty();
+        assertThat(js("return window.liveChannel")).as("the board came over the WebSocket").isEqualTo("websocket");
         screenshot("contest-scoreboard");
 
         // a second account hands in a copy of a first one's program: the administrator's report shows the pair
