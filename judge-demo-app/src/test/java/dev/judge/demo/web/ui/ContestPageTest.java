@@ -94,6 +94,54 @@ class ContestPageTest extends BrowserTest {
         screenshot("plagiarism-side-by-side");
     }
 
+    /** A page subscribes to a submission over STOMP with the stompjs WebJar and collects the events' types. */
+    static final String WATCH_OVER_STOMP = """
+            const id = arguments[0];
+            const done = arguments[arguments.length - 1];
+            import('/webjars/stomp__stompjs/esm6/index.js').then(({ Client }) => {
+              const session = JSON.parse(localStorage.getItem('judge.session'));
+              const seen = [];
+              const client = new Client({
+                brokerURL: `ws://${location.host}/ws`,
+                connectHeaders: { Authorization: `Bearer ${session.accessToken}` },
+                onConnect: () => client.subscribe(`/topic/submissions/${id}`, (message) => {
+                  const event = JSON.parse(message.body);
+                  seen.push(event.type);
+                  if (event.type === 'finished') {
+                    client.deactivate();
+                    done(seen.concat([event.data.verdict]));
+                  }
+                }),
+                onStompError: (frame) => done(['error', frame.headers.message]),
+              });
+              client.activate();
+            }, (e) => done(['error', String(e)]));
+            """;
+
+    @Test
+    void aSubmissionsProgressReachesThePageOverWebSocket() {
+        String admin = adminToken();
+        long problem = createProblem(admin, "Slow sum " + UUID.randomUUID().toString().substring(0, 6));
+        assertThat(putZip("/api/v1/problems/" + problem + "/tests?hidden=false", admin, Zips.create()
+                .file("1.in", "1 2\n").file("1.out", "3\n").file("2.in", "2 2\n").file("2.out", "4\n").bytes())
+                .status()).isEqualTo(200);
+        String student = "student-" + UUID.randomUUID().toString().substring(0, 6);
+        assertThat(postJson("/api/v1/auth/register", null,
+                json(Map.of("username", student, "password", "student-password"))).status()).isEqualTo(201);
+        logInThroughPage(student, "student-password");
+        // a second of wall time per test: the page subscribes before the end and sees the tests come in
+        String slow = "#include <stdio.h>\n#include <unistd.h>\nint main(void){long a,b;sleep(1);"
+                + "scanf(\"%ld %ld\",&a,&b);printf(\"%ld\\n\",a+b);return 0;}\n";
+        Response sent = postJson("/api/v1/submissions", login(student, "student-password"),
+                json(Map.of("problemId", problem, "languageId", "c", "source", slow)));
+        assertThat(sent.status()).as(sent.body()).isEqualTo(202);
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object seen = ((org.openqa.selenium.JavascriptExecutor) driver).executeAsyncScript(WATCH_OVER_STOMP,
+                sent.json().path("id").asText());
+        assertThat(seen).asList().as("event types over the WebSocket, then the verdict")
+                .contains("test", "finished").endsWith("AC");
+    }
+
     private void awaitJudged(String id, String token) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!get("/api/v1/submissions/" + id, token).json().path("status").asText().equals("FINISHED")) {
