@@ -7,6 +7,7 @@ import { watchSubmission, verdictBadge, VERDICTS, formatScore, shortId } from '.
 import { problemEditor } from './admin.js';
 import { contestsView, contestView } from './contest.js';
 import { plagiarismView } from './plagiarism.js';
+import { problemCharts } from './charts.js';
 
 const main = document.getElementById('main');
 const flash = document.getElementById('flash');
@@ -223,6 +224,16 @@ function codeEditor(textarea, onSubmit) {
   return { get: () => cm.getValue(), set: (v) => cm.setValue(v), mode: (m) => cm.setOption('mode', m), focus: () => cm.focus(), cm };
 }
 
+/** A problem's statistics as charts, drawn when asked for (the chart library loads then). */
+function statsSection(id) {
+  const box = h('div', { id: 'problem-charts' });
+  const button = h('button', { type: 'button', id: 'show-stats', class: 'secondary', onclick: async () => {
+    button.disabled = true;
+    try { await problemCharts(id, box); button.hidden = true; } catch (e) { fill(box, errorBox(e, 'No statistics')); button.disabled = false; }
+  } }, 'Show statistics');
+  return h('section', { class: 'card', 'aria-labelledby': 'stats-h' }, h('h2', { id: 'stats-h' }, 'Statistics'), button, box);
+}
+
 async function problemView(id) {
   const statement = h('div', { class: 'statement loading' }, 'Loading the problem…');
   const limits = h('dl', { class: 'limits' });
@@ -257,7 +268,8 @@ async function problemView(id) {
     h('div', { class: 'problem-layout' },
       h('article', { class: 'card problem', 'aria-label': 'Statement' }, statement, limits),
       h('div', { class: 'work' }, form, result, runForm)),
-    h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h' }, 'Your submissions'), history));
+    h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h' }, 'Your submissions'), history),
+    statsSection(id));
 
   const editor = codeEditor(textarea, () => form.requestSubmit());
   let problem = null;

@@ -1,6 +1,7 @@
 // Contests: the list, one contest with registration, and its scoreboard, kept live by the server's event stream.
 import { api, isAdmin, scoreboardEvents, stompScoreboard } from './api.js';
 import { h, fill, formatTime } from './dom.js';
+import { contestSolvesChart } from './charts.js';
 
 function when(c) {
   return `${formatTime(c.startsAt)} – ${formatTime(c.endsAt)}`;
@@ -64,6 +65,7 @@ export async function contestView(id, { page, errorBox, showFlash, cleanups }) {
   const actions = h('p', { class: 'actions' });
   const boardBox = h('div', { id: 'scoreboard-box', 'aria-live': 'polite' });
   const frozenNote = h('p', { id: 'frozen-note', class: 'muted' });
+  const solvesBox = h('div', { id: 'solves-chart' });
   let jury = false;
   let events = null;
   let stomp = null;
@@ -109,6 +111,7 @@ export async function contestView(id, { page, errorBox, showFlash, cleanups }) {
   function show(board) {
     fill(frozenNote, board.frozen ? `Frozen since ${formatTime(board.freezeAt)}: later submissions show as pending (?).` : '');
     fill(boardBox, boardTable(board));
+    if (board.scoring === 'ICPC') contestSolvesChart(board, solvesBox).catch(() => fill(solvesBox, ''));
   }
 
   // Live updates come over STOMP on a WebSocket; where that fails (a proxy without WebSocket), over SSE.
@@ -137,7 +140,7 @@ export async function contestView(id, { page, errorBox, showFlash, cleanups }) {
   }
 
   cleanups.push(stop);
-  const heading = page(contest.title, info, actions, frozenNote, boardBox);
+  const heading = page(contest.title, info, actions, frozenNote, boardBox, solvesBox);
   describe();
   show(await api('GET', `/api/v1/contests/${contest.id}/scoreboard`));
   listen();

@@ -1,6 +1,8 @@
 package dev.judge.demo.stats;
 
+import dev.judge.demo.auth.AuthenticatedUser;
 import dev.judge.demo.problem.ProblemService;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import dev.judge.demo.web.ApiException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,6 +33,13 @@ public class ProblemStatsController {
     public ProblemStats stats(@PathVariable long id) {
         problems.requireProblem(id);
         return stats.stats(id);
+    }
+
+    @GetMapping("/api/v1/problems/{id}/stats/runtimes")
+    @Operation(summary = "Run times of the accepted submissions, sorted, and the caller's own among them")
+    public AcceptedRuntimes runtimes(@PathVariable long id, @AuthenticationPrincipal AuthenticatedUser user) {
+        problems.requireProblem(id);
+        return stats.runtimes(id, user.id());
     }
 
     @GetMapping("/api/v1/stats/users/{username}")

@@ -1,6 +1,12 @@
 package dev.judge.demo.stats;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.judge.demo.results.ResultDocument;
+import dev.judge.demo.results.TestDocument;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +17,44 @@ import org.springframework.stereotype.Repository;
 /** Aggregates over {@code submissions} per problem (standard SQL: runs on H2 and PostgreSQL). */
 @Repository
 public class ProblemStatsRepository {
+    /** How many of a problem's latest accepted submissions the run-time distribution is drawn from. */
+    static final int RUNTIME_SAMPLE = 2000;
     private final JdbcClient jdbc;
+    private final ObjectMapper json;
 
-    public ProblemStatsRepository(JdbcClient jdbc) {
+    public ProblemStatsRepository(JdbcClient jdbc, ObjectMapper json) {
         this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** The accepted submissions' run times (slowest test, CPU), {@code userId}'s own listed apart. */
+    public AcceptedRuntimes runtimes(long problemId, long userId) {
+        List<Long> all = new ArrayList<>();
+        List<Long> mine = new ArrayList<>();
+        jdbc.sql("select user_id, result_json from submissions where problem_id = ? and verdict = 'AC'"
+                        + " and result_json is not null order by created_at desc limit ?")
+                .params(problemId, RUNTIME_SAMPLE)
+                .query((rs, row) -> {
+                    long millis = slowest(rs.getString("result_json"));
+                    all.add(millis);
+                    if (rs.getLong("user_id") == userId) {
+                        mine.add(millis);
+                    }
+                    return null;
+                })
+                .list();
+        Collections.sort(all);
+        Collections.sort(mine);
+        return new AcceptedRuntimes(problemId, all, mine);
+    }
+
+    private long slowest(String result) {
+        try {
+            return json.readValue(result, ResultDocument.class).tests().stream()
+                    .mapToLong(TestDocument::cpuTimeMillis).max().orElse(0);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored result is unreadable", e);
+        }
     }
 
     public ProblemStats stats(long problemId) {

@@ -60,7 +60,19 @@ class ContestPageTest extends BrowserTest {
         assertThat($("#scoreboard tbody tr td:nth-child(3)").getText()).isEqualTo("1");
         assertThat(driver.findElement(By.id("frozen-note")).getText()).as("the freeze is an hour away").isEmpty();
         assertThat(js("return window.liveChannel")).as("the board came over the WebSocket").isEqualTo("websocket");
+        await(d -> "1".equals(d.findElement(By.id("solves-chart")).getAttribute("data-solves")));
         screenshot("contest-scoreboard");
+
+        // the problem's statistics as charts, the student's own accepted run time marked
+        go("#/problems/" + problem);
+        press("#show-stats");
+        waiting(Duration.ofSeconds(30)).until(d -> "true".equals(d.findElement(By.id("problem-charts"))
+                .getAttribute("data-drawn")));
+        assertThat(driver.findElements(By.cssSelector("#problem-charts canvas"))).hasSize(3);
+        assertThat($("#stats-summary").getText()).contains("1 accepted");
+        assertThat($("#problem-charts").getText()).contains("yours in blue");
+        js("arguments[0].scrollIntoView()", $("#problem-charts"));
+        screenshot("problem-statistics");
 
         // a second account hands in a copy of a first one's program: the administrator's report shows the pair
         String first = userToken();
