@@ -276,6 +276,24 @@ abstract class ContestScenarios extends JudgingSupport {
         return true;
     }
 
+    @Test
+    void anAdministratorChoosesTheQueueLaneOfASubmission() {
+        String admin = adminToken();
+        long p = sumProblem(admin);
+        for (String lane : List.of("HIGH", "LOW")) {
+            Response r = postJson("/api/v1/submissions", admin, json(Map.of("problemId", p, "languageId", "c",
+                    "source", SUM_C, "priority", lane)));
+            assertThat(r.status()).as(r.body()).isEqualTo(202);
+            assertThat(awaitFinished(r.json().path("id").asText(), admin).path("verdict").asText()).isEqualTo("AC");
+        }
+        String user = userToken();
+        JsonNode refused = postJson("/api/v1/submissions", user, json(Map.of("problemId", p, "languageId", "c",
+                "source", SUM_C, "priority", "HIGH"))).problem(403);
+        assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("priority");
+        postJson("/api/v1/submissions", admin, json(Map.of("problemId", p, "languageId", "c", "source", SUM_C,
+                "priority", "URGENT"))).problem(400);
+    }
+
     private JsonNode awaitRejudge(String admin, long id) {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
