@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -292,6 +293,66 @@ abstract class ContestScenarios extends JudgingSupport {
         assertThat(refused.path("errors").get(0).path("field").asText()).isEqualTo("priority");
         postJson("/api/v1/submissions", admin, json(Map.of("problemId", p, "languageId", "c", "source", SUM_C,
                 "priority", "URGENT"))).problem(400);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private dev.judge.core.queue.JobQueue queue;
+
+    /**
+     * Makes a dead letter of submission {@code id}'s job: the same id, in a language no worker serves, claimed and
+     * failed here until the queue gives up on it.
+     */
+    private void killJob(String id) throws InterruptedException {
+        String lane = "dead-" + UUID.randomUUID().toString().substring(0, 8);
+        queue.enqueue(new dev.judge.core.queue.JudgeJob(id, dev.judge.core.model.Submission.of(lane, "int main(){}",
+                List.of(dev.judge.core.model.TestCase.of("1", "", ""))), dev.judge.core.model.Priority.NORMAL,
+                Instant.now()));
+        while (queue.deadLetters(100).stream().noneMatch(d -> d.job().id().equals(id))) {
+            dev.judge.core.queue.ClaimedJob c = queue.claim(java.util.Set.of(lane), Duration.ofSeconds(10))
+                    .orElseThrow(() -> new AssertionError("the job came back neither to a claim nor as dead"));
+            queue.release(c, "the worker died (test)");
+        }
+    }
+
+    @Test
+    void administratorsListRetryAndDiscardDeadLetters() throws Exception {
+        String admin = adminToken();
+        long p = sumProblem(admin);
+        String user = userToken();
+        String first = submit(user, p, "c", SUM_C);
+        String second = submit(user, p, "c", SUM_C);
+        awaitFinished(first, user);
+        awaitFinished(second, user);
+        killJob(first);
+        killJob(second);
+
+        get("/api/v1/admin/dead-letters", user).problem(403);
+        JsonNode letters = get("/api/v1/admin/dead-letters", admin).json();
+        JsonNode letter = null;
+        for (JsonNode l : letters) {
+            if (l.path("jobId").asText().equals(first)) {
+                letter = l;
+            }
+        }
+        assertThat(letter).as("%s", letters).isNotNull();
+        assertThat(letter.path("attempts").asInt()).isEqualTo(3);
+        assertThat(letter.path("reason").asText()).isEqualTo("the worker died (test)");
+        assertThat(letter.path("api").asText()).isEqualTo("NATIVE");
+        assertThat(letter.path("username").asText()).isEqualTo(name(user));
+        assertThat(letter.path("problemId").asLong()).isEqualTo(p);
+
+        Response retried = postJson("/api/v1/admin/dead-letters/" + first + "/retry", admin, "{}");
+        assertThat(retried.status()).as(retried.body()).isEqualTo(202);
+        JsonNode run = awaitRejudge(admin, retried.json().path("id").asLong());
+        assertThat(run.path("items").get(0).path("submissionId").asText()).isEqualTo(first);
+        assertThat(run.path("items").get(0).path("newVerdict").asText()).isEqualTo("AC");
+
+        assertThat(delete("/api/v1/admin/dead-letters/" + second, admin).status()).isEqualTo(204);
+        delete("/api/v1/admin/dead-letters/" + second, admin).problem(404);
+        JsonNode left = get("/api/v1/admin/dead-letters?limit=1000", admin).json();
+        for (JsonNode l : left) {
+            assertThat(l.path("jobId").asText()).isNotIn(first, second);
+        }
     }
 
     private JsonNode awaitRejudge(String admin, long id) {

@@ -94,6 +94,7 @@ public class SecurityConfig {
                         .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/rejudge").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/rejudges", "/api/v1/rejudges/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/plagiarism", "/api/v1/plagiarism/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/admin", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(new TokenHeaderResolver())
