@@ -70,6 +70,8 @@ fi
 # not answer (in the background, logging to a file). The sandbox builds its runtime image itself when it
 # is missing (scripts/build-docker-image.sh builds it ahead of time).
 need_cmd dockerd || apt_install docker.io
+# Debian's Compose: the deployment test validates judge-demo-app/deploy/docker-compose.yml with 'config'
+need_cmd docker-compose || apt_install docker-compose
 if ! docker version >/dev/null 2>&1; then
   # A dockerd that is still shutting down holds its pid file; a new one would refuse to start.
   for _ in $(seq 1 30); do

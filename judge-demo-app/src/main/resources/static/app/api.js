@@ -109,3 +109,38 @@ export function submissionEvents(id) {
   const token = s ? `?access_token=${encodeURIComponent(s.accessToken)}` : '';
   return new EventSource(`/api/v1/submissions/${encodeURIComponent(id)}/events${token}`);
 }
+
+/** The live scoreboard of a contest ('scoreboard' events); the jury view needs an administrator. */
+export function scoreboardEvents(id, jury) {
+  const s = session();
+  const query = new URLSearchParams();
+  if (s) query.set('access_token', s.accessToken);
+  if (jury) query.set('view', 'jury');
+  return new EventSource(`/api/v1/contests/${encodeURIComponent(id)}/scoreboard/events?${query}`);
+}
+
+/**
+ * Subscribes to a contest's live scoreboard over STOMP (WebSocket at /ws, the token in CONNECT); resolves with the
+ * connected client once subscribed, rejects when the connection cannot be made. {@code onBoard} gets each board.
+ */
+export async function stompScoreboard(id, jury, onBoard) {
+  const { Client } = await import('/webjars/stomp__stompjs/esm6/index.js');
+  const s = session();
+  return new Promise((resolve, reject) => {
+    let connected = false;
+    const client = new Client({
+      brokerURL: `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/ws`,
+      connectHeaders: s ? { Authorization: `Bearer ${s.accessToken}` } : {},
+      reconnectDelay: 5000,
+      onConnect: () => {
+        connected = true;
+        client.subscribe(`/topic/contests/${encodeURIComponent(id)}/scoreboard${jury ? '/jury' : ''}`,
+          (message) => { window.liveChannel = 'websocket'; onBoard(JSON.parse(message.body)); });
+        resolve(client);
+      },
+      onStompError: (frame) => { if (!connected) { client.deactivate(); reject(new Error(frame.headers.message)); } },
+      onWebSocketError: () => { if (!connected) { client.deactivate(); reject(new Error('no WebSocket')); } },
+    });
+    client.activate();
+  });
+}

@@ -5,6 +5,9 @@ import {
 import { h, fill, field, markdown, formatMillis, formatKiB, formatTime } from './dom.js';
 import { watchSubmission, verdictBadge, VERDICTS, formatScore, shortId } from './submission.js';
 import { problemEditor } from './admin.js';
+import { contestsView, contestView } from './contest.js';
+import { plagiarismView } from './plagiarism.js';
+import { problemCharts } from './charts.js';
 
 const main = document.getElementById('main');
 const flash = document.getElementById('flash');
@@ -221,6 +224,16 @@ function codeEditor(textarea, onSubmit) {
   return { get: () => cm.getValue(), set: (v) => cm.setValue(v), mode: (m) => cm.setOption('mode', m), focus: () => cm.focus(), cm };
 }
 
+/** A problem's statistics as charts, drawn when asked for (the chart library loads then). */
+function statsSection(id) {
+  const box = h('div', { id: 'problem-charts' });
+  const button = h('button', { type: 'button', id: 'show-stats', class: 'secondary', onclick: async () => {
+    button.disabled = true;
+    try { await problemCharts(id, box); button.hidden = true; } catch (e) { fill(box, errorBox(e, 'No statistics')); button.disabled = false; }
+  } }, 'Show statistics');
+  return h('section', { class: 'card', 'aria-labelledby': 'stats-h' }, h('h2', { id: 'stats-h' }, 'Statistics'), button, box);
+}
+
 async function problemView(id) {
   const statement = h('div', { class: 'statement loading' }, 'Loading the problem…');
   const limits = h('dl', { class: 'limits' });
@@ -255,7 +268,8 @@ async function problemView(id) {
     h('div', { class: 'problem-layout' },
       h('article', { class: 'card problem', 'aria-label': 'Statement' }, statement, limits),
       h('div', { class: 'work' }, form, result, runForm)),
-    h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h' }, 'Your submissions'), history));
+    h('section', { class: 'card', 'aria-labelledby': 'history-h' }, h('h2', { id: 'history-h' }, 'Your submissions'), history),
+    statsSection(id));
 
   const editor = codeEditor(textarea, () => form.requestSubmit());
   let problem = null;
@@ -465,6 +479,12 @@ async function route() {
       heading = submissionView(parts[1]);
     } else if (parts[0] === 'submissions') {
       heading = await submissionsView(query || '');
+    } else if (parts[0] === 'contests' && parts[1]) {
+      heading = await contestView(parts[1], { page, errorBox, showFlash, cleanups });
+    } else if (parts[0] === 'plagiarism' && parts[1] && isAdmin()) {
+      heading = await plagiarismView(parts[1], { page, errorBox, cleanups });
+    } else if (parts[0] === 'contests') {
+      heading = await contestsView({ page });
     } else if (parts[0] === 'admin' && parts[1] === 'problems') {
       heading = await problemEditor({ id: parts[2] === 'new' ? null : parts[2], page, errorBox, showFlash, cleanups });
     } else {

@@ -16,71 +16,7 @@ import org.junit.jupiter.api.Test;
  * Submissions, languages and runs over real HTTP, judged by the real native sandbox (root); run on the
  * embedded default and on PostgreSQL + Redis.
  */
-abstract class JudgingScenarios extends ServerSupport {
-    static final String SUM_C = "#include <stdio.h>\nint main(void){long a,b;if(scanf(\"%ld %ld\",&a,&b)!=2)return 3;"
-            + "printf(\"%ld\\n\",a+b);return 0;}\n";
-    static final String DIFF_C = "#include <stdio.h>\nint main(void){long a,b;scanf(\"%ld %ld\",&a,&b);"
-            + "printf(\"%ld\\n\",a-b);return 0;}\n";
-    /** Sleeps two seconds of wall time before answering, so pollers find it being judged. */
-    static final String SLOW_SUM_C = "#include <stdio.h>\n#include <unistd.h>\nint main(void){long a,b;sleep(2);"
-            + "if(scanf(\"%ld %ld\",&a,&b)!=2)return 3;printf(\"%ld\\n\",a+b);return 0;}\n";
-    static final String BROKEN_C = "int main(void){ return undefined_name; }\n";
-
-    @BeforeAll
-    static void needsTheSandbox() {
-        RequiredParts.require(RequiredParts.isRoot(), "root (the native sandbox judges the submissions)");
-    }
-
-    /** A problem "add two numbers" with a public test "1" and a hidden test "2"; returns its id. */
-    protected long sumProblem(String admin) {
-        long id = createProblem(admin, "Sum " + UUID.randomUUID());
-        putTest(admin, id, "1", "1 2\n", "3\n", false);
-        putTest(admin, id, "2", "40 2\n", "42\n", true);
-        return id;
-    }
-
-    protected void putTest(String admin, long problem, String name, String input, String expected, boolean hidden) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("input", input);
-        body.put("expectedOutput", expected);
-        body.put("hidden", hidden);
-        Response r = putJson("/api/v1/problems/" + problem + "/tests/" + name, admin, json(body));
-        assertThat(r.status()).as(r.body()).isBetween(200, 201);
-    }
-
-    protected String submit(String token, long problem, String language, String source) {
-        Response r = postJson("/api/v1/submissions", token,
-                json(Map.of("problemId", problem, "languageId", language, "source", source)));
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-        String id = r.json().path("id").asText();
-        assertThat(r.json().path("status").asText()).isEqualTo("QUEUED");
-        assertThat(r.headers().firstValue("Location")).hasValue("/api/v1/submissions/" + id);
-        return id;
-    }
-
-    protected JsonNode awaitFinished(String id, String token) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Response r = get("/api/v1/submissions/" + id, token);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode n = r.json();
-            if (n.path("status").asText().equals("FINISHED") && !n.path("finishedAt").isNull()) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("submission %s still %s", id, n.path("status").asText())
-                    .isLessThan(deadline);
-            sleep(50);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
+abstract class JudgingScenarios extends JudgingSupport {
 
     // ---- submissions ---------------------------------------------------------------------------------
 
@@ -394,5 +330,18 @@ abstract class JudgingScenarios extends ServerSupport {
         assertThat(board.get(0).path("score").asDouble()).isEqualTo(2.0);
         assertThat(board.get(1).path("submissionId").asText()).isEqualTo(bobWrong);
         get("/api/v1/problems/999999/stats", bob).problem(404);
+
+        // per account: alice tried once, then solved, in C
+        String aliceName = get("/api/v1/auth/me", alice).json().path("username").asText();
+        JsonNode mine = get("/api/v1/stats/users/" + aliceName, bob).json();
+        assertThat(mine.path("submissions").asLong()).isEqualTo(2);
+        assertThat(mine.path("accepted").asLong()).isEqualTo(1);
+        assertThat(mine.path("attempted").asLong()).isEqualTo(1);
+        assertThat(mine.path("solved").asLong()).isEqualTo(1);
+        assertThat(mine.path("solvedProblems").get(0).asLong()).isEqualTo(problem);
+        assertThat(mine.path("byVerdict").path("WA").asLong()).isEqualTo(1);
+        assertThat(mine.path("byLanguage").path("c").path("submissions").asLong()).isEqualTo(2);
+        assertThat(mine.path("byLanguage").path("c").path("solved").asLong()).isEqualTo(1);
+        get("/api/v1/stats/users/nobody-" + UUID.randomUUID(), bob).problem(404);
     }
 }

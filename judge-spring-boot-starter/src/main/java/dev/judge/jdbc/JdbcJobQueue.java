@@ -213,6 +213,13 @@ final class JdbcJobQueue extends PollingJobQueue {
     }
 
     @Override
+    public boolean discardDeadLetter(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        Integer n = call("discardDeadLetter", () -> jdbc.update("DELETE FROM " + dead + " WHERE id = ?", jobId));
+        return n != null && n > 0;
+    }
+
+    @Override
     protected List<DeadLetter> readDeadLetters(int limit) {
         List<DeadLetter> rows = call("deadLetters", () -> jdbc.query(
                 "SELECT id, attempts, reason, dead_at, payload FROM " + dead + " ORDER BY seq DESC LIMIT ?",

@@ -21,6 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.Limit;
 import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
@@ -150,6 +151,27 @@ final class RedisJobQueue extends PollingJobQueue {
     public long depth() {
         Long n = call("depth", () -> redis.opsForSet().size(key("live")));
         return n == null ? 0 : n;
+    }
+
+    /** The dead-letter stream is capped (MAXLEN), so finding a job's entries reads at most that many. */
+    @Override
+    public boolean discardDeadLetter(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        List<MapRecord<String, Object, Object>> records = call("discardDeadLetter", () -> redis.opsForStream()
+                .range(key("dead"), Range.unbounded()));
+        List<RecordId> ids = new ArrayList<>();
+        for (MapRecord<String, Object, Object> r : records == null ? List.<MapRecord<String, Object, Object>>of()
+                : records) {
+            if (jobId.equals(r.getValue().get("id"))) {
+                ids.add(r.getId());
+            }
+        }
+        if (ids.isEmpty()) {
+            return false;
+        }
+        Long n = call("discardDeadLetter",
+                () -> redis.opsForStream().delete(key("dead"), ids.toArray(RecordId[]::new)));
+        return n != null && n > 0;
     }
 
     @Override

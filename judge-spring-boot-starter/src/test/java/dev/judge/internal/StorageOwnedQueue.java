@@ -56,6 +56,11 @@ public record StorageOwnedQueue(JobQueue queue, AutoCloseable storage) implement
     }
 
     @Override
+    public boolean discardDeadLetter(String jobId) {
+        return queue.discardDeadLetter(jobId);
+    }
+
+    @Override
     public QueuePolicy policy() {
         return queue.policy();
     }

@@ -189,6 +189,17 @@ final class InMemoryJobQueue implements JobQueue {
     }
 
     @Override
+    public boolean discardDeadLetter(String jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        lock.lock();
+        try {
+            return dead.removeIf(d -> d.job().id().equals(jobId));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
     public List<DeadLetter> deadLetters(int limit) {
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0, was " + limit);

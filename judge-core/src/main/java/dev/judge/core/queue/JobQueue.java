@@ -79,6 +79,12 @@ public interface JobQueue extends AutoCloseable {
      */
     List<DeadLetter> deadLetters(int limit);
 
+    /**
+     * Removes the dead letters of job {@code jobId} (an administrator has dealt with it: judged it again under a new
+     * id, or given up on it); true when there was one. Nothing else changes: the job stays given up on.
+     */
+    boolean discardDeadLetter(String jobId);
+
     /** The rules this queue applies. */
     QueuePolicy policy();
 

@@ -241,6 +241,11 @@ class JudgeQueueTest {
         }
 
         @Override
+        public boolean discardDeadLetter(String jobId) {
+            return d.discardDeadLetter(jobId);
+        }
+
+        @Override
         public dev.judge.core.queue.QueuePolicy policy() {
             return d.policy();
         }

@@ -3,6 +3,7 @@ package dev.judge.demo.accept;
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.QueueFullException;
 import dev.judge.core.judge.Judge;
+import dev.judge.core.model.Priority;
 import dev.judge.core.model.Submission;
 import dev.judge.demo.AcceptProperties;
 import dev.judge.demo.groupcommit.GroupCommit;
@@ -61,6 +62,24 @@ public class Acceptor implements DisposableBean {
      */
     public String accept(Submission submission, Function<String, RowInsert> row) {
         return commit.submit(new Accept(submission, row));
+    }
+
+    /**
+     * As {@link #accept(Submission, Function)} in queue lane {@code priority}. Another lane than NORMAL is an
+     * administrator's choice, rare: such a submission is written alone, in a transaction of its own, rather than
+     * through the group commit, whose batches go to the judge's one batch call in the normal lane.
+     */
+    public String accept(Submission submission, Priority priority, Function<String, RowInsert> row) {
+        if (priority == Priority.NORMAL) {
+            return accept(submission, row);
+        }
+        String id = tx.execute(status -> {
+            String accepted = judge.submit(submission, priority);
+            insertAll(List.of(row.apply(accepted)));
+            return accepted;
+        });
+        feed.replay(id);
+        return id;
     }
 
     private List<GroupCommit.Outcome<String>> write(List<Accept> batch) {

@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -20,7 +19,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -63,11 +61,9 @@ public class SecurityConfig {
     }
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, ApiTokenService apiTokens,
-            SecurityProblemHandlers problems) throws Exception {
-        JwtAuthenticationProvider jwt = new JwtAuthenticationProvider(jwtDecoder);
-        jwt.setJwtAuthenticationConverter(AccessTokens.authenticationConverter());
-        AuthenticationManager bearer = new ProviderManager(new ApiTokenAuthenticationProvider(apiTokens), jwt);
+    SecurityFilterChain api(HttpSecurity http, BearerAuthentication bearerTokens, SecurityProblemHandlers problems)
+            throws Exception {
+        AuthenticationManager bearer = bearerTokens.manager();
 
         http.csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -83,6 +79,8 @@ public class SecurityConfig {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // the WebSocket handshake: STOMP's CONNECT frame carries the token (StompAuthentication)
+                        .requestMatchers(HttpMethod.GET, "/ws").permitAll()
                         // the web page's own files; everything it shows comes from the API behind a login
                         .requestMatchers(HttpMethod.GET, "/", "/index.html", "/app/**", "/webjars/**", "/favicon.ico")
                         .permitAll()
@@ -90,6 +88,13 @@ public class SecurityConfig {
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/problems", "/api/v1/problems/**").authenticated()
                         .requestMatchers("/api/v1/problems", "/api/v1/problems/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.GET, "/api/v1/contests", "/api/v1/contests/**").authenticated()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/contests/*/registrations").authenticated()
+                        .requestMatchers("/api/v1/contests", "/api/v1/contests/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers(HttpMethod.POST, "/api/v1/submissions/*/rejudge").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/rejudges", "/api/v1/rejudges/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/plagiarism", "/api/v1/plagiarism/**").hasRole(Role.ADMIN.name())
+                        .requestMatchers("/api/v1/admin", "/api/v1/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .oauth2ResourceServer(o -> o
                         .bearerTokenResolver(new TokenHeaderResolver())

@@ -12,8 +12,12 @@ import org.springframework.security.oauth2.server.resource.web.DefaultBearerToke
  */
 public class TokenHeaderResolver implements BearerTokenResolver {
     public static final String HEADER = "X-Auth-Token";
-    /** Where the token may also come as {@code ?access_token=}: live event streams, which browsers open headerless. */
-    static final Pattern EVENTS = Pattern.compile("/api/v1/submissions/[^/]+/events");
+    /**
+     * Where the token may also come as {@code ?access_token=}: live event streams (a submission's, a contest
+     * scoreboard's), which browsers open headerless.
+     */
+    static final Pattern EVENTS = Pattern.compile(
+            "/api/v1/submissions/[^/]+/events|/api/v1/contests/[^/]+/scoreboard/events");
     static final String QUERY_PARAMETER = "access_token";
     private final DefaultBearerTokenResolver bearer = new DefaultBearerTokenResolver();
 

@@ -20,21 +20,24 @@ import org.springframework.stereotype.Service;
 
 /**
  * Synchronous runs on custom input. A batch starts its runs together: the judge's artifact cache compiles the
- * source once and the other runs wait for that compile; the judge's slots bound how many run at once.
+ * source once and the other runs wait for that compile; the judge's slots bound how many run at once. Every run goes
+ * through the {@link RunCache}.
  */
 @Service
 public class RunService implements DisposableBean {
     private final Judge judge;
     private final Admission admission;
     private final DemoProperties properties;
+    private final RunCache cache;
     private final ExecutorService batch = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "batch-run");
         t.setDaemon(true);
         return t;
     });
 
-    public RunService(Judge judge, Admission admission, DemoProperties properties) {
+    public RunService(Judge judge, Admission admission, DemoProperties properties, RunCache cache) {
         this.judge = judge;
+        this.cache = cache;
         this.admission = admission;
         this.properties = properties;
     }
@@ -78,10 +81,10 @@ public class RunService implements DisposableBean {
         return results;
     }
 
-    private dev.judge.core.model.RunResult runOne(String language, String source, String stdin, Limits limits,
-            String stdinField) {
+    private RunCache.Outcome runOne(String language, String source, String stdin, Limits limits, String stdinField) {
+        String input = stdin == null ? "" : stdin;
         try {
-            return judge.run(language, source, stdin == null ? "" : stdin, limits);
+            return cache.get(language, source, input, limits, () -> judge.run(language, source, input, limits));
         } catch (InvalidSubmissionException e) {
             String field = e.field().equals("stdin") ? stdinField : Admission.requestField(e);
             throw Admission.refused(e, field);

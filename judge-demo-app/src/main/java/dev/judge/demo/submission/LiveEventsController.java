@@ -1,7 +1,6 @@
 package dev.judge.demo.submission;
 
 import dev.judge.demo.auth.AuthenticatedUser;
-import dev.judge.demo.results.LiveResults;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
@@ -13,34 +12,33 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-/**
- * Live progress of a submission as Server-Sent Events. Browsers' {@code EventSource} cannot send headers, so this
- * endpoint alone also takes the token as {@code ?access_token=}.
- */
+/** A submission's live events as Server-Sent Events. */
 @RestController
 @Tag(name = "submissions")
 public class LiveEventsController {
     private static final Duration TIMEOUT = Duration.ofMinutes(10);
-    private final SubmissionService service;
-    private final LiveResults live;
+    private final SubmissionEvents events;
 
-    public LiveEventsController(SubmissionService service, LiveResults live) {
-        this.service = service;
-        this.live = live;
+    LiveEventsController(SubmissionEvents events) {
+        this.events = events;
     }
 
     @GetMapping(path = "/api/v1/submissions/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     @Operation(summary = "Live events: status, test (one per finished test), finished (the whole submission)")
     public SseEmitter events(@AuthenticationPrincipal AuthenticatedUser user, @PathVariable String id)
             throws IOException {
-        SubmissionRow row = service.row(id, user);
         SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
-        LiveStream stream = new LiveStream(emitter, row, user.isAdmin());
-        if (row.finished()) {
-            stream.finish(service.view(row, user));
-            return emitter;
-        }
-        AutoCloseable watch = live.watch(id, stream::on);
+        AutoCloseable watch = events.open(id, user, new LiveStream.Sink() {
+            @Override
+            public void send(String name, Object data) throws IOException {
+                emitter.send(SseEmitter.event().name(name).data(data));
+            }
+
+            @Override
+            public void complete() {
+                emitter.complete();
+            }
+        });
         Runnable stop = () -> {
             try {
                 watch.close();
@@ -51,12 +49,6 @@ public class LiveEventsController {
         emitter.onCompletion(stop);
         emitter.onTimeout(stop);
         emitter.onError(e -> stop.run());
-        // catch up with what happened before the watcher was in place
-        service.current(id).ifPresent(stream::on);
-        SubmissionRow now = service.row(id, user);
-        if (now.finished()) {
-            stream.finish(service.view(now, user));
-        }
         return emitter;
     }
 }

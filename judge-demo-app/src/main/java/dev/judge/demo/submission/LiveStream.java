@@ -5,14 +5,22 @@ import dev.judge.demo.results.ResultDocument;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
  * One client's event stream of one submission: {@code status} when the status moves on, {@code test} for each
- * test as it finishes (in order, each once), {@code finished} with the whole submission, then the end.
+ * test as it finishes (in order, each once), {@code finished} with the whole submission, then the end. Whatever
+ * carries the events (SSE, a STOMP subscription) is the {@link Sink}.
  */
 final class LiveStream {
-    private final SseEmitter emitter;
+    /** Where the events go. */
+    interface Sink {
+        void send(String name, Object data) throws IOException;
+
+        /** No event follows. */
+        void complete();
+    }
+
+    private final Sink sink;
     private final SubmissionRow row;
     private final boolean full;
     private String status = "";
@@ -20,8 +28,8 @@ final class LiveStream {
     private boolean done;
 
     /** {@code row} as it was when the stream opened: what a final result is shown with. */
-    LiveStream(SseEmitter emitter, SubmissionRow row, boolean full) {
-        this.emitter = emitter;
+    LiveStream(Sink sink, SubmissionRow row, boolean full) {
+        this.sink = sink;
         this.row = row;
         this.full = full;
     }
@@ -58,11 +66,11 @@ final class LiveStream {
         }
         done = true;
         send("finished", finished);
-        emitter.complete();
+        sink.complete();
     }
 
     private void send(String name, Object data) throws IOException {
-        emitter.send(SseEmitter.event().name(name).data(data));
+        sink.send(name, data);
     }
 
     /** A {@code test} event: the test's index, the submission's number of tests, the test's result. */

@@ -53,6 +53,13 @@ public class SubmissionRepository {
                 write(hiddenTests), testCount, callbackUrl, Ledger.utc(createdAt));
     }
 
+    /** Ids of the finished submissions of {@code problemId}, oldest first, at most {@code limit}. */
+    public List<String> finishedOf(long problemId, int limit) {
+        return jdbc.sql("select s.id" + FROM + " and s.problem_id = ? and s.finished_at is not null"
+                        + " order by s.created_at, s.id limit ?")
+                .params(problemId, limit).query(String.class).list();
+    }
+
     public Optional<SubmissionRow> find(String id) {
         return jdbc.sql(SELECT + " and s.id = ?").param(id).query(this::map).optional();
     }

@@ -1,5 +1,6 @@
 package dev.judge.demo.submission;
 
+import dev.judge.core.model.SourceFile;
 import dev.judge.demo.problem.SourceDto;
 import dev.judge.demo.results.ResultDocument;
 import java.time.Instant;
@@ -16,5 +17,11 @@ public record SubmissionRow(String id, long userId, String username, long proble
 
     public boolean finished() {
         return finishedAt != null;
+    }
+
+    /** The submitted files as the judge takes them (to judge the submission again). */
+    public List<SourceFile> files() {
+        return source != null ? List.of(SourceFile.main(source))
+                : sources.stream().map(f -> f.toSourceFile("sources")).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.judge.demo.submission;
 
 import dev.judge.core.InvalidSubmissionException;
 import dev.judge.core.judge.Judge;
+import dev.judge.core.model.Priority;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
@@ -48,6 +49,10 @@ public class SubmissionService {
     }
 
     public SubmissionAccepted submit(AuthenticatedUser user, SubmissionRequest request) {
+        if (request.priority() != null && !user.isAdmin()) {
+            throw new ApiException(HttpStatus.FORBIDDEN, "only administrators choose a queue lane",
+                    List.of(new FieldProblem("priority", "leave it out: submissions go to the NORMAL lane")));
+        }
         List<SourceFile> files = SubmittedSources.of(request, admission);
         if (request.callbackUrl() != null) {
             callbacks.check("callbackUrl", request.callbackUrl());
@@ -62,7 +67,8 @@ public class SubmissionService {
         String id;
         try {
             Submission submission = problem.submission(request.languageId(), files, cases);
-            id = acceptor.accept(submission, accepted -> submissions.insertion(accepted, user.id(), problem.id(),
+            Priority lane = request.priority() == null ? Priority.NORMAL : request.priority();
+            id = acceptor.accept(submission, lane, accepted -> submissions.insertion(accepted, user.id(), problem.id(),
                     request.languageId(), request.source(), request.sources(), hidden, cases.size(),
                     request.callbackUrl(), Instant.now()));
         } catch (InvalidSubmissionException e) {

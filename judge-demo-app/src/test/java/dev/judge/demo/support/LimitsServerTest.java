@@ -24,6 +24,8 @@ import org.springframework.test.context.ContextConfiguration;
         "judge.demo.retry-after=7s",
         "judge.executor.slots=1",
         "judge.executor.queue-capacity=1",
+        // the saturation test sends one quick run again and again: each must reach the judge, not the run cache
+        "judge.demo.run-cache.enabled=false",
         "judge.caps.max-tests=3",
         "judge.judge0.open=true"})
 @ContextConfiguration(initializers = TempDataDir.class)

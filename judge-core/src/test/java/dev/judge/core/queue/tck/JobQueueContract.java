@@ -531,6 +531,12 @@ public abstract class JobQueueContract {
         assertThat(dead.get(1).reason()).isEqualTo("boom older");
         assertThat(dead.get(0).deadAt()).isBetween(before.minus(slack()), after.plus(slack()));
         assertThat(q.deadLetters(1)).extracting(d -> d.job().id()).containsExactly(newer.id());
+
+        assertThat(q.discardDeadLetter(newer.id())).as("an administrator dealt with it").isTrue();
+        assertThat(q.discardDeadLetter(newer.id())).as("only once").isFalse();
+        assertThat(q.discardDeadLetter(healthy.id())).as("not dead").isFalse();
+        assertThat(q.deadLetters(10)).extracting(d -> d.job().id()).containsExactly(older.id());
+        assertThat(q.claim(ALL, Duration.ofMillis(200))).as("a discarded job stays given up on").isEmpty();
     }
 
     private void failTwice(JobQueue q, JudgeJob job, String reason) throws InterruptedException {
