@@ -64,8 +64,8 @@ abstract class Judge0DocFilesScenarios extends Judge0DocClient {
         assertThat(status(interpreted)).as(interpreted.toString()).isEqualTo(3);
 
         // a compile script that fails is a compilation error with its output
-        JsonNode ce = judged(withFiles(submission(null, 89), Zips.create().file("compile.sh", "echo broken >&2; exit 1\n")
-                .file("run", "true\n")), "status,compile_output");
+        JsonNode ce = judged(withFiles(submission(null, 89), Zips.create()
+                .file("compile.sh", "echo broken >&2; exit 1\n").file("run", "true\n")), "status,compile_output");
         assertThat(status(ce)).as(ce.toString()).isEqualTo(6);
         assertThat(ce.path("compile_output").asText()).contains("broken");
 

@@ -100,7 +100,8 @@ class Judge0Service {
         }
         List<String> compilerOptions = compilerOptions(r.compilerOptions(), language);
         List<String> arguments = commandLineArguments(r.commandLineArguments());
-        List<WorkFile> workFiles = hasFiles ? additionalFiles.read(r.additionalFiles(), language.language()) : List.of();
+        List<WorkFile> workFiles = hasFiles ? additionalFiles.read(r.additionalFiles(), language.language())
+                : List.of();
         boolean joined = r.redirectStderrToStdout() == null ? properties.redirectStderrToStdout()
                 : r.redirectStderrToStdout();
         Judge0Limits limits = limits(r, joined, hasFiles ? Judge0AdditionalFiles.canonical(r.additionalFiles()) : null);

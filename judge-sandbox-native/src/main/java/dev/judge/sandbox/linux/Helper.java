@@ -42,8 +42,8 @@ final class Helper implements AutoCloseable {
     /** One run as the helper sees it; {@code pair} is {@code null} for a run on its own. */
     record Request(long cpuNs, long wallNs, long fileSize, long stack, int openFiles, int processes,
                    long outputCap, long collectCap, long addressSpace, boolean network, boolean stderrToStdout,
-                   int profile, List<String> argv, List<String> env, List<FileEntry> files, byte[] stdin, List<String> collect,
-                   PairEnd pair) {
+                   int profile, List<String> argv, List<String> env, List<FileEntry> files, byte[] stdin,
+                   List<String> collect, PairEnd pair) {
     }
 
     record FileEntry(String path, boolean executable, byte[] content) {
