@@ -28,11 +28,14 @@ abstract class Judge0DocFilesScenarios extends Judge0DocClient {
     void additionalFilesAreThereForTheCompileStepAndTheRunAndNeverReplaceTheSource() {
         Zips zip = Zips.create().file("lib/add.h", "static int add(int a,int b){return a+b;}\n")
                 .file("data/in.txt", "20 22\n").file("main.c", "this would not compile\n");
-        JsonNode done = judged(withFiles(submission(USES_FILES_C, 50).put("expected_output", "42\n"), zip),
-                "status,stdout,compile_output,additional_files");
+        byte[] archive = zip.bytes();
+        JsonNode done = judged(submission(USES_FILES_C, 50).put("expected_output", "42\n")
+                .put("additional_files", b64(archive)), "status,stdout,compile_output,additional_files");
         assertThat(status(done)).as(done.toString()).isEqualTo(3);
-        // Judge0 reports the archive back, base64 as Ruby's encode64 writes it
-        assertThat(Base64.getMimeDecoder().decode(done.path("additional_files").asText())).isEqualTo(zip.bytes());
+        // Judge0 reports the archive back, base64 as Ruby's encode64 writes it (lines of 60, each with a newline)
+        String reported = done.path("additional_files").asText();
+        assertThat(Base64.getMimeDecoder().decode(reported)).isEqualTo(archive);
+        assertThat(reported).endsWith("\n").contains("\n");
     }
 
     @Test
