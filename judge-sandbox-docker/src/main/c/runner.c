@@ -70,6 +70,8 @@
 #define PAIR_NONE 0
 #define PAIR_STDOUT_FIRST 1
 #define PAIR_STDIN_FIRST 2
+/* Bit of the pair byte: the command's fd 2 is its stdout pipe (one stream, in the order written). */
+#define STDERR_TO_STDOUT 0x80
 
 extern char **environ;
 
@@ -476,6 +478,8 @@ static void run_one(void) {
     char **patterns = read_strings();
     unsigned char pair_order;
     read_full(&pair_order, 1);
+    int stderr_to_stdout = (pair_order & STDERR_TO_STDOUT) != 0;
+    pair_order &= (unsigned char) ~STDERR_TO_STDOUT;
     char *pair_in_path = read_string(), *pair_out_path = read_string();
     if (!command[0]) { errno = EINVAL; die("empty command"); }
 
@@ -582,7 +586,7 @@ static void run_one(void) {
         /* The runner ignores SIGPIPE; the command gets the default, so a write to a partner that has
          * gone ends it with SIGPIPE as anywhere else. */
         signal(SIGPIPE, SIG_DFL);
-        dup2(err_pipe[1], 2);
+        dup2(stderr_to_stdout ? (pair_out >= 0 ? pair_out : out_pipe[1]) : err_pipe[1], 2);
         struct run_limits run_limits = {(cpu_us + 999999) / 1000000 + 1, file_size, stack, processes, open_files};
         /* Any failure before exec is reported like a failed exec, never as the program's exit code. */
         if (chdir(WORK_DIR) == 0 && box_enter(&run_limits) == 0) {

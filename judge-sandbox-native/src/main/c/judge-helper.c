@@ -69,6 +69,7 @@
 
 /* flags in a run request */
 #define REQ_NETWORK 1u
+#define REQ_STDERR_TO_STDOUT 2u /* fd 2 is the program's stdout pipe, one stream in the order written */
 /* flags in a run result */
 #define RES_WALL_KILLED 1u
 #define RES_CPU_KILLED 2u
@@ -575,7 +576,7 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
     if (bare) {
         /* a pipe that cannot be opened is reported as a negative errno, told apart from a failed exec */
         if (run->pair && open_pair_pipes(run, &in_fd, &out_w) < 0) e = -errno;
-        if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
+        if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2((run->flags & REQ_STDERR_TO_STDOUT) ? out_w : err_w, 2) < 0) _exit(127);
         if (chdir(work_dir) < 0) e = errno;
         exec_or_report(run, e, errpipe_w);
     }
@@ -589,7 +590,7 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
      * might gain in it is worth nothing outside, and root-owned files show as unmapped. */
     if (!e && run->pair && open_pair_pipes(run, &in_fd, &out_w) < 0) e = -errno;
     if (!e && setns(slot_userns_fd, CLONE_NEWUSER) < 0) e = errno;
-    if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2(err_w, 2) < 0) _exit(127);
+    if (dup2(in_fd, 0) < 0 || dup2(out_w, 1) < 0 || dup2((run->flags & REQ_STDERR_TO_STDOUT) ? out_w : err_w, 2) < 0) _exit(127);
     /* nothing of the helper leaks into the program; the error pipe closes on exec */
     if (syscall(SYS_close_range, 3, ~0u, 4 /* CLOSE_RANGE_CLOEXEC */) < 0) {
         /* kernels before 5.11: mark them one by one */

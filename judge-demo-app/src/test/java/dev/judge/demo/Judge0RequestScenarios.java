@@ -209,11 +209,7 @@ abstract class Judge0RequestScenarios extends ServerSupport {
     void whatTheSandboxesCannotGiveYetIsRefusedWithTheReason() {
         refused(submission(ECHO_SUM, 50, "", null).put("enable_network", true), "enable_network",
                 "cannot give a run network access safely");
-        refused(submission(ECHO_SUM, 50, "", null).put("redirect_stderr_to_stdout", true),
-                "redirect_stderr_to_stdout", "would lose the order");
-        refused(submission(ECHO_SUM, 50, "", null).put("additional_files", Judge0Scenarios.b64("PK")), "additional_files",
-                "not supported yet");
-        // their defaults are accepted
+        // the defaults are accepted
         JsonNode done = judged(submission(ECHO_SUM, 50, "2 3\n", "5\n").put("enable_network", false)
                 .put("redirect_stderr_to_stdout", false), "status,enable_network,redirect_stderr_to_stdout");
         assertThat(done.path("status").path("id").asInt()).isEqualTo(3);

@@ -273,7 +273,7 @@ abstract class Judge0Scenarios extends ServerSupport {
         JudgingScenarios.assertField(judge0("POST", "/submissions",
                 submission(ECHO_SUM, 9999, "", null).toString(), TOKEN).problem(422), "language_id");
         JudgingScenarios.assertField(judge0("POST", "/submissions",
-                submission("", 50, "", null).toString(), TOKEN).problem(400), "source_code");
+                submission("", 50, "", null).toString(), TOKEN).problem(422), "source_code");
         JudgingScenarios.assertField(judge0("POST", "/submissions?base64_encoded=true",
                 submission("%%% not base64", 50, "", null).toString(), TOKEN).problem(422), "source_code");
         JudgingScenarios.assertField(judge0("POST", "/submissions",

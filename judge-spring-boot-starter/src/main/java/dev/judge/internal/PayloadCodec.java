@@ -21,6 +21,7 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TestGroup;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
+import dev.judge.core.model.WorkFile;
 import dev.judge.core.queue.JudgeJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -42,6 +43,11 @@ public final class PayloadCodec {
      * refuses version 2 rather than judge a submission without them.
      */
     private static final int VERSION = 2;
+    /**
+     * Version 3 added a submission's work files and stderr joined to stdout. A job is written as version 3 only
+     * when it uses them, so a node that knows only version 2 refuses exactly the jobs it would judge wrongly.
+     */
+    private static final int JOB_VERSION_WORK_FILES = 3;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private PayloadCodec() {
@@ -49,7 +55,8 @@ public final class PayloadCodec {
 
     public static String jobToJson(JudgeJob job) {
         ObjectNode n = MAPPER.createObjectNode();
-        n.put("v", VERSION);
+        Submission s = job.submission();
+        n.put("v", s.workFiles().isEmpty() && !s.options().stderrToStdout() ? VERSION : JOB_VERSION_WORK_FILES);
         n.put("id", job.id());
         n.put("priority", job.priority().name());
         n.put("enqueuedAt", job.enqueuedAt().toString());
@@ -148,6 +155,9 @@ public final class PayloadCodec {
         ln.put("network", l.network());
         n.set("comparator", comparator(s.comparator()));
         ObjectNode on = n.putObject("options").put("stopOnFirstFailure", s.options().stopOnFirstFailure());
+        if (s.options().stderrToStdout()) {
+            on.put("stderrToStdout", true);
+        }
         s.options().compilerOptions().forEach(on.putArray("compilerOptions")::add);
         s.options().programArguments().forEach(on.putArray("programArguments")::add);
         ArrayNode groups = n.putArray("groups");
@@ -161,6 +171,12 @@ public final class PayloadCodec {
             gn.put("stopOnFirstFailure", g.stopOnFirstFailure());
         }
         n.set("supportFiles", sources(s.supportFiles()));
+        if (!s.workFiles().isEmpty()) {
+            ArrayNode work = n.putArray("workFiles");
+            for (WorkFile f : s.workFiles()) {
+                work.addObject().put("path", f.path()).put("content", f.content()).put("executable", f.executable());
+            }
+        }
         n.putObject("io").put("inputFile", s.io().inputFile()).put("outputFile", s.io().outputFile());
         Interactor i = s.interactor();
         if (i != null) {
@@ -204,13 +220,22 @@ public final class PayloadCodec {
                 comparator(n.get("comparator")),
                 options(n.get("options")), groups,
                 n.has("supportFiles") ? sources(n.get("supportFiles")) : List.of(),
-                io == null ? FileIo.standard() : new FileIo(text(io, "inputFile"), text(io, "outputFile")), interactor);
+                io == null ? FileIo.standard() : new FileIo(text(io, "inputFile"), text(io, "outputFile")), interactor,
+                workFiles(n.path("workFiles")));
+    }
+
+    private static List<WorkFile> workFiles(JsonNode a) {
+        List<WorkFile> files = new ArrayList<>();
+        for (JsonNode f : a) {
+            files.add(new WorkFile(text(f, "path"), binary(f.get("content")), f.get("executable").booleanValue()));
+        }
+        return files;
     }
 
     /** Payloads written before compiler options and program arguments existed have neither. */
     private static JudgeOptions options(JsonNode n) {
         return new JudgeOptions(n.get("stopOnFirstFailure").booleanValue(), strings(n.path("compilerOptions")),
-                strings(n.path("programArguments")));
+                strings(n.path("programArguments")), n.path("stderrToStdout").asBoolean(false));
     }
 
     private static List<String> strings(JsonNode array) {
@@ -353,7 +378,7 @@ public final class PayloadCodec {
         try {
             JsonNode n = MAPPER.readTree(json);
             int v = n.path("v").asInt(-1);
-            if (v < 1 || v > VERSION) {
+            if (v < 1 || v > JOB_VERSION_WORK_FILES) {
                 throw new IllegalArgumentException("unsupported payload version " + v);
             }
             return n;

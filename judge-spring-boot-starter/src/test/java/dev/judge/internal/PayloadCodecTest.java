@@ -19,6 +19,7 @@ import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TestGroup;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
+import dev.judge.core.model.WorkFile;
 import dev.judge.core.queue.JudgeJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -113,6 +114,23 @@ class PayloadCodecTest {
         String older = json.replaceAll(",\"compilerOptions\":\\[[^\\]]*\\],\"programArguments\":\\[[^\\]]*\\]", "");
         assertThat(older).doesNotContain("programArguments");
         assertThat(PayloadCodec.jobFromJson(older).submission().options()).isEqualTo(new JudgeOptions(true));
+    }
+
+    @Test
+    void jobsWithWorkFilesOrJoinedStderrRoundTripAsVersionThree() {
+        Submission plain = Submission.of("c", "int main(){}", List.of(TestCase.of("1", "", "")));
+        Submission work = plain.withWorkFiles(List.of(new WorkFile("data/in.bin", new byte[] {0, (byte) 0xff}, false),
+                new WorkFile("run", "echo hi".getBytes(java.nio.charset.StandardCharsets.UTF_8), true)));
+        Submission joined = plain.withOptions(plain.options().withStderrToStdout(true));
+        for (Submission s : List.of(work, joined)) {
+            JudgeJob job = new JudgeJob("job", s, Priority.NORMAL, Instant.EPOCH);
+            String json = PayloadCodec.jobToJson(job);
+            assertThat(json).contains("\"v\":3");
+            assertThat(PayloadCodec.jobFromJson(json)).isEqualTo(job);
+        }
+        // without either, a job stays readable by nodes that know version 2
+        assertThat(PayloadCodec.jobToJson(new JudgeJob("job", plain, Priority.NORMAL, Instant.EPOCH)))
+                .contains("\"v\":2").doesNotContain("workFiles").doesNotContain("stderrToStdout");
     }
 
     @Test

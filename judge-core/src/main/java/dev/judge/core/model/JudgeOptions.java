@@ -9,9 +9,11 @@ import java.util.List;
  * @param compilerOptions    arguments added after the compile command's own, each one argument as given
  *                           (never read by a shell); only for compiled languages
  * @param programArguments   arguments added after the run command's own, given to the program on every run
+ * @param stderrToStdout     whether a run's stderr is joined to its stdout (one stream, in the order written), as a
+ *                           terminal shows them; the compile step's output always joins both
  */
 public record JudgeOptions(boolean stopOnFirstFailure, List<String> compilerOptions,
-        List<String> programArguments) {
+        List<String> programArguments, boolean stderrToStdout) {
     private static final JudgeOptions DEFAULTS = new JudgeOptions(false);
 
     public JudgeOptions {
@@ -27,6 +29,11 @@ public record JudgeOptions(boolean stopOnFirstFailure, List<String> compilerOpti
         }
     }
 
+    /** Options whose runs keep stdout and stderr apart. */
+    public JudgeOptions(boolean stopOnFirstFailure, List<String> compilerOptions, List<String> programArguments) {
+        this(stopOnFirstFailure, compilerOptions, programArguments, false);
+    }
+
     /** Options without compiler options or program arguments. */
     public JudgeOptions(boolean stopOnFirstFailure) {
         this(stopOnFirstFailure, List.of(), List.of());
@@ -37,10 +44,14 @@ public record JudgeOptions(boolean stopOnFirstFailure, List<String> compilerOpti
     }
 
     public JudgeOptions withCompilerOptions(List<String> options) {
-        return new JudgeOptions(stopOnFirstFailure, options, programArguments);
+        return new JudgeOptions(stopOnFirstFailure, options, programArguments, stderrToStdout);
     }
 
     public JudgeOptions withProgramArguments(List<String> arguments) {
-        return new JudgeOptions(stopOnFirstFailure, compilerOptions, arguments);
+        return new JudgeOptions(stopOnFirstFailure, compilerOptions, arguments, stderrToStdout);
+    }
+
+    public JudgeOptions withStderrToStdout(boolean joined) {
+        return new JudgeOptions(stopOnFirstFailure, compilerOptions, programArguments, joined);
     }
 }

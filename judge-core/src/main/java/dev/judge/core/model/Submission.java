@@ -28,6 +28,9 @@ import java.util.Set;
  *                     submitter's. They may not share a name with a source file.
  * @param io           where the program reads its input and writes its answer
  * @param interactor   the interactive problem's interactor, or {@code null}
+ * @param workFiles    the submitter's files beside the sources (bytes, directories allowed): in the compile work
+ *                     dir and in every run's, where a compiled artifact of the same path replaces one. None may
+ *                     take the path of a source or support file, nor one path twice.
  */
 public record Submission(
         String languageId,
@@ -39,7 +42,8 @@ public record Submission(
         List<TestGroup> groups,
         List<SourceFile> supportFiles,
         FileIo io,
-        Interactor interactor) {
+        Interactor interactor,
+        List<WorkFile> workFiles) {
 
     public Submission {
         Checks.notBlank(languageId, "languageId");
@@ -51,11 +55,13 @@ public record Submission(
         Checks.notNull(groups, "groups");
         Checks.notNull(supportFiles, "supportFiles");
         Checks.notNull(io, "io");
+        Checks.notNull(workFiles, "workFiles");
         Checks.check(!sources.isEmpty(), "sources", "must hold at least one file");
         sources = List.copyOf(sources);
         tests = List.copyOf(tests);
         groups = List.copyOf(groups);
         supportFiles = List.copyOf(supportFiles);
+        workFiles = List.copyOf(workFiles);
         Set<String> names = new HashSet<>();
         for (SourceFile f : sources) {
             Checks.notNull(f, "sources");
@@ -66,6 +72,10 @@ public record Submission(
             Checks.check(f.name() != null, "supportFiles.name", "must be given");
             Checks.check(names.add(f.name()), "supportFiles",
                     "file name '" + f.name() + "' is taken by another source or support file");
+        }
+        for (WorkFile f : workFiles) {
+            Checks.check(names.add(f.path()), "workFiles",
+                    () -> "path '" + f.path() + "' is taken by a source, support or other work file");
         }
         Map<String, TestGroup> byName = new HashMap<>();
         for (TestGroup g : groups) {
@@ -85,6 +95,13 @@ public record Submission(
             Checks.check(groups.isEmpty() || t.group() == null || byName.containsKey(t.group()),
                     "tests[" + t.id() + "].group", () -> "no group named '" + t.group() + "'");
         }
+    }
+
+    /** A submission without work files. */
+    public Submission(String languageId, List<SourceFile> sources, List<TestCase> tests, Limits limits,
+            ComparatorSpec comparator, JudgeOptions options, List<TestGroup> groups, List<SourceFile> supportFiles,
+            FileIo io, Interactor interactor) {
+        this(languageId, sources, tests, limits, comparator, options, groups, supportFiles, io, interactor, List.of());
     }
 
     /**
@@ -126,35 +143,48 @@ public record Submission(
     }
 
     public Submission withLimits(Limits l) {
-        return new Submission(languageId, sources, tests, l, comparator, options, groups, supportFiles, io, interactor);
+        return new Submission(languageId, sources, tests, l, comparator, options, groups, supportFiles, io, interactor,
+                workFiles);
     }
 
     public Submission withComparator(ComparatorSpec c) {
-        return new Submission(languageId, sources, tests, limits, c, options, groups, supportFiles, io, interactor);
+        return new Submission(languageId, sources, tests, limits, c, options, groups, supportFiles, io, interactor,
+                workFiles);
     }
 
     public Submission withOptions(JudgeOptions o) {
-        return new Submission(languageId, sources, tests, limits, comparator, o, groups, supportFiles, io, interactor);
+        return new Submission(languageId, sources, tests, limits, comparator, o, groups, supportFiles, io, interactor,
+                workFiles);
     }
 
     public Submission withTests(List<TestCase> t) {
-        return new Submission(languageId, sources, t, limits, comparator, options, groups, supportFiles, io, interactor);
+        return new Submission(languageId, sources, t, limits, comparator, options, groups, supportFiles, io, interactor,
+                workFiles);
     }
 
     public Submission withGroups(List<TestGroup> g) {
-        return new Submission(languageId, sources, tests, limits, comparator, options, g, supportFiles, io, interactor);
+        return new Submission(languageId, sources, tests, limits, comparator, options, g, supportFiles, io, interactor,
+                workFiles);
     }
 
     public Submission withSupportFiles(List<SourceFile> f) {
-        return new Submission(languageId, sources, tests, limits, comparator, options, groups, f, io, interactor);
+        return new Submission(languageId, sources, tests, limits, comparator, options, groups, f, io, interactor,
+                workFiles);
     }
 
     public Submission withIo(FileIo i) {
-        return new Submission(languageId, sources, tests, limits, comparator, options, groups, supportFiles, i, interactor);
+        return new Submission(languageId, sources, tests, limits, comparator, options, groups, supportFiles, i,
+                interactor, workFiles);
     }
 
     public Submission withInteractor(Interactor i) {
-        return new Submission(languageId, sources, tests, limits, comparator, options, groups, supportFiles, io, i);
+        return new Submission(languageId, sources, tests, limits, comparator, options, groups, supportFiles, io, i,
+                workFiles);
+    }
+
+    public Submission withWorkFiles(List<WorkFile> f) {
+        return new Submission(languageId, sources, tests, limits, comparator, options, groups, supportFiles, io,
+                interactor, f);
     }
 
     /** Whether a program runs beside the submission's (an interactor). */

@@ -18,6 +18,7 @@ import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
+import dev.judge.core.model.WorkFile;
 import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.sandbox.SandboxFile;
 import dev.judge.core.sandbox.SandboxRequest;
@@ -25,9 +26,12 @@ import dev.judge.core.sandbox.SandboxResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
@@ -133,7 +137,7 @@ final class Pipeline implements JudgingPipeline {
         Compiled program;
         try {
             program = compile(language, info.version(), s.sources(), s.supportFiles(),
-                    s.options().compilerOptions());
+                    s.options().compilerOptions(), s.workFiles());
         } catch (RuntimeException e) {
             LOG.warn("compiling submission {} failed in the judge", id, e);
             return Prepared.failed(new Verdict.InternalError(e.getMessage()), "");
@@ -216,9 +220,20 @@ final class Pipeline implements JudgingPipeline {
     /** Compiles with the submitter's compiler options after the compile command's own arguments. */
     Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources,
             List<SourceFile> supportFiles, List<String> compilerOptions) {
+        return compile(language, toolchainVersion, sources, supportFiles, compilerOptions, List.of());
+    }
+
+    /**
+     * Compiles with the submitter's work files in the compile work dir; every run gets them beside the program,
+     * except where the compile step left an artifact of the same path (the compile step may rewrite a file).
+     */
+    Compiled compile(Language language, String toolchainVersion, List<SourceFile> sources,
+            List<SourceFile> supportFiles, List<String> compilerOptions, List<WorkFile> workFiles) {
         CompileInputs in = CompileInputs.of(language, sources, supportFiles);
+        List<SandboxFile> work = workFiles.stream()
+                .map(f -> new SandboxFile(f.path(), f.content(), f.executable())).toList();
         if (!language.compiled()) {
-            return Compiled.ok(in.asRunFiles(), "");
+            return Compiled.ok(in.asRunFiles(), "").plusFiles(work);
         }
         Map<String, byte[]> files = in.files();
         List<String> names = List.copyOf(files.keySet());
@@ -226,12 +241,29 @@ final class Pipeline implements JudgingPipeline {
                 Math.max(settings.compileLimits().processes(), language.minProcesses()));
         List<String> command = Commands.withArguments(Commands.expand(language.compileCommand(), language, names,
                 limits.memory().toMiB()), compilerOptions);
+        // Work files join the key under names no source can have (NUL), their execute bit with them.
+        Map<String, byte[]> keyed = new LinkedHashMap<>(files);
+        work.forEach(f -> keyed.put("\0work\0" + (f.executable() ? "x" : "-") + f.path(), f.content()));
         // The run command and the support files' roles decide what the outcome holds besides the artifacts.
         String key = ArtifactCache.key(List.of(language.id(), toolchainVersion, String.join("\0", command),
                 String.join("\0", language.artifacts()), language.profile(), String.join("\0", language.runCommand()),
-                String.join("\0", in.support())), files);
+                String.join("\0", in.support())), keyed);
+        List<SandboxFile> compileFiles = new ArrayList<>();
+        files.forEach((name, content) -> compileFiles.add(SandboxFile.of(name, content)));
+        compileFiles.addAll(work);
         return cache.get(key, () -> observer.observe(JudgeObserver.Phase.COMPILE, language.id(),
-                () -> runnable(runCompiler(language, command, files, limits), language, in)));
+                () -> withWorkFiles(runnable(runCompiler(language, command, compileFiles, limits), language, in),
+                        work)));
+    }
+
+    /** A successful compile's run files plus the work files the compile step did not leave an artifact for. */
+    private static Compiled withWorkFiles(Compiled c, List<SandboxFile> work) {
+        if (!c.success() || work.isEmpty()) {
+            return c;
+        }
+        Set<String> left = new HashSet<>();
+        c.files().forEach(f -> left.add(f.path()));
+        return c.plusFiles(work.stream().filter(f -> !left.contains(f.path())).toList());
     }
 
     /** A compiled program with what its runs need besides the artifacts: support files, the class to start. */
@@ -258,8 +290,7 @@ final class Pipeline implements JudgingPipeline {
                 : Compiled.error(append(c.output(), found.problem()), true);
     }
 
-    private Compiled runCompiler(Language language, List<String> command, Map<String, byte[]> files, Limits limits) {
-        List<SandboxFile> in = files.entrySet().stream().map(e -> SandboxFile.of(e.getKey(), e.getValue())).toList();
+    private Compiled runCompiler(Language language, List<String> command, List<SandboxFile> in, Limits limits) {
         SandboxResult r;
         try {
             r = sandbox.run(new SandboxRequest(command, in, new byte[0], limits, Map.of(), language.artifacts(),
@@ -307,7 +338,7 @@ final class Pipeline implements JudgingPipeline {
         Limits limits = p.language().allowFor(s.limits());
         TestFiles io = new TestFiles(s.io());
         SandboxRequest base = io.base(Commands.withArguments(runRequest(p.language(), p.program(), s.limits(), limits),
-                s.options().programArguments()));
+                s.options().programArguments())).withStderrToStdout(s.options().stderrToStdout());
         AtomicReferenceArray<TestResult> results = new AtomicReferenceArray<>(n);
         ExecutorCompletionService<Integer> done = new ExecutorCompletionService<>(runSlots.executor());
         List<Future<Integer>> futures = new ArrayList<>();

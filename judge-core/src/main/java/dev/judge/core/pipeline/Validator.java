@@ -12,6 +12,7 @@ import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.WorkFile;
 import java.util.Arrays;
 import java.util.List;
 
@@ -39,6 +40,7 @@ final class Validator {
         Language language = language(s.languageId(), "languageId");
         sources(s.sources(), "sources");
         supportFiles(s, language);
+        workFiles(s, language);
         arguments(s, language);
         fileIo(s, language);
         limits(s.limits());
@@ -149,6 +151,27 @@ final class Validator {
                 + ", more than the maximum " + caps.maxSourceSize());
     }
 
+    /**
+     * Work files are data the submitter brings, bounded together by the test data cap (they travel with the job as
+     * the tests do); none may sit where the main source goes, nor inside a source file's path.
+     */
+    private void workFiles(Submission s, Language language) {
+        boolean unnamedMain = s.sources().stream().anyMatch(f -> f.name() == null);
+        long total = 0;
+        for (int i = 0; i < s.workFiles().size(); i++) {
+            WorkFile f = s.workFiles().get(i);
+            String top = f.path().contains("/") ? f.path().substring(0, f.path().indexOf('/')) : f.path();
+            check(!(unnamedMain && top.equals(language.sourceFile())), "workFiles[" + i + "].path",
+                    "'" + f.path() + "' is where the main source file goes");
+            check(f.path().equals(top) || s.sources().stream().noneMatch(src -> top.equals(src.name()))
+                    && s.supportFiles().stream().noneMatch(sup -> top.equals(sup.name())), "workFiles[" + i + "].path",
+                    "'" + f.path() + "' would be inside a source or support file");
+            total += f.size();
+        }
+        check(total <= caps.maxTestData().bytes(), "workFiles", "work files are " + ByteSize.ofBytes(total)
+                + ", more than the maximum " + caps.maxTestData());
+    }
+
     /** Arguments are text, bounded, and compiler options need a compile step to go to. */
     private static void arguments(Submission s, Language language) {
         List<String> options = s.options().compilerOptions();
@@ -164,6 +187,9 @@ final class Validator {
             check(total <= MAX_ARGUMENT_BYTES, "options." + field,
                     "are " + total + " bytes, more than the maximum " + MAX_ARGUMENT_BYTES);
         }
+        // an interactive program's stdout is the interactor's input: its stderr must not reach it
+        check(!(s.options().stderrToStdout() && s.isInteractive()), "options.stderrToStdout",
+                "cannot join stderr to stdout in an interactive problem");
     }
 
     /** The file I/O names are collected and written by the sandbox: no glob characters, no clash with a file. */

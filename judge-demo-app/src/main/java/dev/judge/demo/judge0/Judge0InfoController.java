@@ -84,6 +84,13 @@ public class Judge0InfoController {
         m.put("id", id);
         m.put("name", Judge0Languages.name(info));
         m.put("is_archived", false);
+        if (Judge0MultiFile.is(info)) {
+            // Judge0's seed gives it no source file and no commands: the archive's scripts are the commands
+            m.put("source_file", null);
+            m.put("compile_cmd", null);
+            m.put("run_cmd", null);
+            return m;
+        }
         m.put("source_file", info.language().sourceFile());
         m.put("compile_cmd", info.language().compileCommand().isEmpty() ? null
                 : String.join(" ", info.language().compileCommand()));
@@ -124,7 +131,7 @@ public class Judge0InfoController {
         m.put("enable_callbacks", true);
         m.put("callbacks_max_tries", 3);
         m.put("callbacks_timeout", (double) demo.webhookTimeout().toMillis() / 1000);
-        m.put("enable_additional_files", false);
+        m.put("enable_additional_files", properties.enableAdditionalFiles());
         m.put("max_queue_size", maxQueueDepth); // the judge's bound (judge.queue.max-depth); 0: none
         m.put("cpu_time_limit", Judge0Defaults.CPU_TIME_LIMIT);
         m.put("max_cpu_time_limit", Judge0Defaults.MAX_CPU_TIME_LIMIT);
@@ -147,8 +154,8 @@ public class Judge0InfoController {
         m.put("max_max_file_size", Judge0Defaults.MAX_MAX_FILE_SIZE);
         m.put("number_of_runs", Judge0Defaults.NUMBER_OF_RUNS);
         m.put("max_number_of_runs", Judge0Defaults.MAX_NUMBER_OF_RUNS);
-        m.put("redirect_stderr_to_stdout", false);
-        m.put("max_extract_size", 0);
+        m.put("redirect_stderr_to_stdout", properties.redirectStderrToStdout());
+        m.put("max_extract_size", properties.maxExtractSize().toKilobytes());
         m.put("enable_batched_submissions", true);
         m.put("max_submission_batch_size", properties.maxBatchSize());
         m.put("submission_cache_duration", 0);

@@ -78,7 +78,11 @@ class Judge0Languages {
         return Optional.empty();
     }
 
+    /** Judge0's name of a language: the judge's name and the toolchain's version; Multi-file program's as is. */
     static String name(LanguageInfo info) {
+        if (Judge0MultiFile.is(info)) {
+            return Judge0MultiFile.NAME;
+        }
         return info.version().isEmpty() ? info.language().name() : info.language().name() + " " + info.version();
     }
 }

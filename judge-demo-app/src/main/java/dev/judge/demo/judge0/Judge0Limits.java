@@ -12,11 +12,13 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param perProcessMemoryLimit likewise for memory: the whole run's memory is limited
  * @param compilerOptions       the options as the client wrote them, or {@code null}
  * @param commandLineArguments  the arguments as the client wrote them, or {@code null}
+ * @param additionalFiles       the {@code additional_files} archive in base64 as the client sent it, or
+ *                              {@code null}: Judge0 reports it back, and the row has no column of its own for it
  */
 record Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLimit, long memoryLimit,
         long stackLimit, int maxProcessesAndOrThreads, long maxFileSize, int numberOfRuns,
         boolean redirectStderrToStdout, Boolean perProcessTimeLimit, Boolean perProcessMemoryLimit,
-        String compilerOptions, String commandLineArguments) {
+        String compilerOptions, String commandLineArguments, String additionalFiles) {
 
     /** Boxed switches, as older rows have none and the server's mapper refuses a missing primitive. */
     @JsonCreator
@@ -30,6 +32,6 @@ record Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLim
     Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLimit, long memoryLimit, long stackLimit,
             int maxProcessesAndOrThreads, long maxFileSize, int numberOfRuns, boolean redirectStderrToStdout) {
         this(cpuTimeLimit, cpuExtraTime, wallTimeLimit, memoryLimit, stackLimit, maxProcessesAndOrThreads,
-                maxFileSize, numberOfRuns, redirectStderrToStdout, false, false, null, null);
+                maxFileSize, numberOfRuns, redirectStderrToStdout, false, false, null, null, null);
     }
 }

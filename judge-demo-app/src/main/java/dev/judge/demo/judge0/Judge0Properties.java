@@ -6,6 +6,7 @@ import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The Judge0-compatible API ({@code judge.judge0.*}).
@@ -27,6 +28,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param enableCommandLineArguments   Judge0's {@code ENABLE_COMMAND_LINE_ARGUMENTS}
  * @param allowEnablePerProcessAndThreadTimeLimit   Judge0's {@code ALLOW_ENABLE_PER_PROCESS_AND_THREAD_TIME_LIMIT}
  * @param allowEnablePerProcessAndThreadMemoryLimit Judge0's {@code ALLOW_ENABLE_PER_PROCESS_AND_THREAD_MEMORY_LIMIT}
+ * @param enableAdditionalFiles        Judge0's {@code ENABLE_ADDITIONAL_FILES}
+ * @param maxExtractSize               Judge0's {@code MAX_EXTRACT_SIZE} (it counts kilobytes): the most an
+ *                           {@code additional_files} archive may inflate to, within the demo's test data cap
+ * @param redirectStderrToStdout       Judge0's {@code REDIRECT_STDERR_TO_STDOUT}: the default of the submission field
  */
 @ConfigurationProperties("judge.judge0")
 public record Judge0Properties(String authToken, @DefaultValue("false") boolean open,
@@ -36,10 +41,15 @@ public record Judge0Properties(String authToken, @DefaultValue("false") boolean 
         @DefaultValue("true") boolean enableCompilerOptions, List<String> allowedLanguagesForCompileOptions,
         @DefaultValue("true") boolean enableCommandLineArguments,
         @DefaultValue("true") boolean allowEnablePerProcessAndThreadTimeLimit,
-        @DefaultValue("true") boolean allowEnablePerProcessAndThreadMemoryLimit) {
+        @DefaultValue("true") boolean allowEnablePerProcessAndThreadMemoryLimit,
+        @DefaultValue("true") boolean enableAdditionalFiles, @DefaultValue("10240KB") DataSize maxExtractSize,
+        @DefaultValue("false") boolean redirectStderrToStdout) {
 
     @ConstructorBinding
     public Judge0Properties {
+        if (maxExtractSize == null) {
+            maxExtractSize = DataSize.ofKilobytes(10240);
+        }
         allowedLanguagesForCompileOptions = allowedLanguagesForCompileOptions == null ? List.of()
                 : allowedLanguagesForCompileOptions.stream().map(String::trim).filter(s -> !s.isEmpty()).toList();
     }
@@ -48,7 +58,7 @@ public record Judge0Properties(String authToken, @DefaultValue("false") boolean 
     public Judge0Properties(String authToken, boolean open, int maxBatchSize, Duration waitTimeout,
             boolean maintenanceMode, String maintenanceMessage) {
         this(authToken, open, maxBatchSize, waitTimeout, maintenanceMode, maintenanceMessage, null, true, List.of(),
-                true, true, true);
+                true, true, true, true, DataSize.ofKilobytes(10240), false);
     }
 
     /** Accepted {@code X-Auth-User} values; empty when none is configured. */

@@ -11,6 +11,7 @@ import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.WorkFile;
 import dev.judge.core.store.ResultStore;
 import dev.judge.demo.accept.Acceptor;
 import dev.judge.demo.accept.Admission;
@@ -51,10 +52,12 @@ class Judge0Service {
     private final LiveResults live;
     private final ResultStore store;
     private final Judge0Properties properties;
+    private final Judge0AdditionalFiles additionalFiles;
 
     Judge0Service(Judge judge, Judge0Languages languages, Judge0Repository repository, Admission admission,
             CallbackGuard callbacks, Acceptor acceptor, LiveResults live, ResultStore store,
-            Judge0Properties properties) {
+            Judge0Properties properties, Judge0AdditionalFiles additionalFiles) {
+        this.additionalFiles = additionalFiles;
         this.judge = judge;
         this.languages = languages;
         this.repository = repository;
@@ -69,14 +72,25 @@ class Judge0Service {
     /** Accepts one submission and returns its token. */
     String create(Judge0Request raw, boolean base64) {
         Judge0Request r = decoded(raw, base64);
-        if (r.sourceCode() == null || r.sourceCode().isEmpty()) {
-            throw ApiException.invalid("source_code", "can't be blank");
+        boolean project = r.languageId() != null && r.languageId() == Judge0MultiFile.JUDGE0_ID;
+        boolean hasFiles = r.additionalFiles() != null && !r.additionalFiles().isEmpty();
+        // Judge0's presence checks are validations like the others: 422, as its documentation shows
+        if (project && r.sourceCode() != null && !r.sourceCode().isEmpty()) {
+            throw unprocessable("source_code", "must be blank");
+        }
+        if (!project && (r.sourceCode() == null || r.sourceCode().isEmpty())) {
+            throw unprocessable("source_code", "can't be blank");
+        }
+        if (project && !hasFiles) {
+            throw unprocessable("additional_files", "can't be blank");
         }
         if (r.languageId() == null) {
-            throw ApiException.invalid("language_id", "can't be blank");
+            throw unprocessable("language_id", "can't be blank");
         }
         refuseUnsupported(r);
-        admission.checkSource("source_code", r.sourceCode());
+        if (!project) {
+            admission.checkSource("source_code", r.sourceCode());
+        }
         admission.checkStdin("stdin", r.stdin());
         admission.checkStdin("expected_output", r.expectedOutput());
         LanguageInfo language = languages.find(r.languageId()).orElseThrow(() -> unprocessable("language_id",
@@ -86,19 +100,25 @@ class Judge0Service {
         }
         List<String> compilerOptions = compilerOptions(r.compilerOptions(), language);
         List<String> arguments = commandLineArguments(r.commandLineArguments());
-        Judge0Limits limits = limits(r);
+        List<WorkFile> workFiles = hasFiles ? additionalFiles.read(r.additionalFiles(), language.language())
+                : List.of();
+        boolean joined = r.redirectStderrToStdout() == null ? properties.redirectStderrToStdout()
+                : r.redirectStderrToStdout();
+        Judge0Limits limits = limits(r, joined, hasFiles ? Judge0AdditionalFiles.canonical(r.additionalFiles()) : null);
         List<TestCase> runs = new ArrayList<>();
         for (int i = 1; i <= limits.numberOfRuns(); i++) {
             runs.add(new TestCase(Integer.toString(i), utf8(r.stdin() == null ? "" : r.stdin()),
                     r.expectedOutput() == null ? null : utf8(r.expectedOutput()), 1.0, null, false));
         }
         // Judge0 stops repeating at the first run that is not accepted; so does this submission
-        Submission submission = new Submission(language.id(), List.of(SourceFile.main(r.sourceCode())), runs,
-                toLimits(limits), ComparatorSpec.lines(), new JudgeOptions(true, compilerOptions, arguments));
+        SourceFile main = SourceFile.main(project ? Judge0MultiFile.driver() : r.sourceCode());
+        Submission submission = new Submission(language.id(), List.of(main), runs, toLimits(limits),
+                ComparatorSpec.lines(), new JudgeOptions(true, compilerOptions, arguments, joined))
+                .withWorkFiles(workFiles);
         try {
             return acceptor.accept(submission, token -> repository.insertion(new Judge0Row(token, r.languageId(),
-                    language.id(), r.sourceCode(), r.stdin(), r.expectedOutput(), limits, r.callbackUrl(), null,
-                    Instant.now(), null)));
+                    language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(), limits,
+                    r.callbackUrl(), null, Instant.now(), null)));
         } catch (InvalidSubmissionException e) {
             throw Admission.refused(e, judge0Field(e.field(), limits.numberOfRuns()));
         }
@@ -180,19 +200,13 @@ class Judge0Service {
     }
 
     /** What the sandboxes here cannot give yet, refused with the reason rather than ignored. */
-    private static void refuseUnsupported(Judge0Request r) {
-        if (r.additionalFiles() != null && !r.additionalFiles().isEmpty()) {
-            throw unprocessable("additional_files", "additional files are not supported yet: the judge's files are"
-                    + " text only, and an archive's binary files would need a way to carry bytes");
+    private void refuseUnsupported(Judge0Request r) {
+        if (r.additionalFiles() != null && !r.additionalFiles().isEmpty() && !properties.enableAdditionalFiles()) {
+            throw unprocessable("additional_files", "setting additional files is not allowed");
         }
         if (Boolean.TRUE.equals(r.enableNetwork())) {
             throw unprocessable("enable_network", "enabling network is not allowed: the sandboxes here cannot give"
                     + " a run network access safely yet");
-        }
-        if (Boolean.TRUE.equals(r.redirectStderrToStdout())) {
-            throw unprocessable("redirect_stderr_to_stdout", "redirecting stderr to stdout is not supported yet:"
-                    + " the sandboxes capture the two streams apart, and joining them afterwards would lose the order"
-                    + " in which they were written");
         }
     }
 
@@ -222,7 +236,8 @@ class Judge0Service {
      * and keeps every file ({@code *}), which takes no compiler options.
      */
     private static boolean compiledAsJudge0SeesIt(Language language) {
-        return language.compiled() && !language.artifacts().equals(List.of("*"));
+        return language.compiled() && !language.artifacts().equals(List.of("*"))
+                && !language.id().equals(Judge0MultiFile.LANGUAGE_ID);
     }
 
     private List<String> commandLineArguments(String arguments) {
@@ -249,7 +264,7 @@ class Judge0Service {
      * of its own: the memory limit bounds the stack) cannot start a program. A {@code max_file_size} of 0, no
      * limit to isolate, is the largest one a submission may ask for.
      */
-    private Judge0Limits limits(Judge0Request r) {
+    private Judge0Limits limits(Judge0Request r, boolean redirectStderrToStdout, String additionalFiles) {
         double cpu = bound(r.cpuTimeLimit(), Judge0Defaults.CPU_TIME_LIMIT, 0, true,
                 Judge0Defaults.MAX_CPU_TIME_LIMIT, "cpu_time_limit");
         double extra = bound(r.cpuExtraTime(), Judge0Defaults.CPU_EXTRA_TIME, 0, false,
@@ -277,8 +292,9 @@ class Judge0Service {
         if (perProcessMemory && !properties.allowEnablePerProcessAndThreadMemoryLimit()) {
             throw unprocessable("enable_per_process_and_thread_memory_limit", "this option cannot be enabled");
         }
-        return new Judge0Limits(cpu, extra, wall, memory, stack, processes, fileSize, runs, false, perProcessTime,
-                perProcessMemory, blankAsNull(r.compilerOptions()), blankAsNull(r.commandLineArguments()));
+        return new Judge0Limits(cpu, extra, wall, memory, stack, processes, fileSize, runs, redirectStderrToStdout,
+                perProcessTime, perProcessMemory, blankAsNull(r.compilerOptions()),
+                blankAsNull(r.commandLineArguments()), additionalFiles);
     }
 
     /** A Rails numericality check: {@code min} exclusive or inclusive, {@code max} inclusive. */
@@ -367,6 +383,9 @@ class Judge0Service {
         }
         if (field.equals("options.programArguments")) {
             return "command_line_arguments";
+        }
+        if (field.startsWith("workFiles")) {
+            return "additional_files";
         }
         if (field.startsWith("sources")) {
             return "source_code";

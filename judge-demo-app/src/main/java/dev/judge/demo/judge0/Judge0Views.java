@@ -80,7 +80,7 @@ final class Judge0Views {
         m.put("command_line_arguments", l.commandLineArguments());
         m.put("redirect_stderr_to_stdout", l.redirectStderrToStdout());
         m.put("callback_url", row.callbackUrl());
-        m.put("additional_files", null);
+        m.put("additional_files", l.additionalFiles());
         m.put("enable_network", false);
         m.put("status", status);
         Map<String, Object> language = new LinkedHashMap<>();

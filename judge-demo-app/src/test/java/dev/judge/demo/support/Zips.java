@@ -13,6 +13,7 @@ import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 public final class Zips {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final Map<String, String> symlinks = new LinkedHashMap<>();
+    private final java.util.Set<String> executables = new java.util.HashSet<>();
     private boolean stored;
 
     public static Zips create() {
@@ -26,6 +27,12 @@ public final class Zips {
     public Zips file(String name, byte[] content) {
         files.put(name, content);
         return this;
+    }
+
+    /** A file entry with Unix mode 0755, as {@code zip} stores an executable. */
+    public Zips executable(String name, String text) {
+        executables.add(name);
+        return file(name, text);
     }
 
     /** An entry that is a Unix symbolic link to {@code target}. */
@@ -46,6 +53,9 @@ public final class Zips {
             zip.setMethod(stored ? ZipArchiveOutputStream.STORED : ZipArchiveOutputStream.DEFLATED);
             for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 ZipArchiveEntry e = new ZipArchiveEntry(f.getKey());
+                if (executables.contains(f.getKey())) {
+                    e.setUnixMode(0100755);
+                }
                 if (stored) {
                     e.setSize(f.getValue().length);
                     java.util.zip.CRC32 crc = new java.util.zip.CRC32();

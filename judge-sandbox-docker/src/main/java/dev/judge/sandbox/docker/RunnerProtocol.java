@@ -32,6 +32,8 @@ final class RunnerProtocol {
     private static final int PAIR_NONE = 0;
     private static final int PAIR_STDOUT_FIRST = 1;
     private static final int PAIR_STDIN_FIRST = 2;
+    /** Bit of the pair byte: the command's fd 2 is its stdout ({@link SandboxRequest#stderrToStdout()}). */
+    private static final int STDERR_TO_STDOUT = 0x80;
 
     /**
      * One side's ends of a pair: the FIFOs (paths inside the container) that become the command's stdin and
@@ -66,7 +68,8 @@ final class RunnerProtocol {
             out.writeLong(l.stack().bytes());
             out.writeInt(l.openFiles());
             writeStrings(out, request.collect());
-            out.writeByte(ends == null ? PAIR_NONE : ends.stdoutFirst() ? PAIR_STDOUT_FIRST : PAIR_STDIN_FIRST);
+            out.writeByte((ends == null ? PAIR_NONE : ends.stdoutFirst() ? PAIR_STDOUT_FIRST : PAIR_STDIN_FIRST)
+                    | (request.stderrToStdout() ? STDERR_TO_STDOUT : 0));
             writeString(out, ends == null ? "" : ends.stdin());
             writeString(out, ends == null ? "" : ends.stdout());
             out.writeInt(request.files().size());

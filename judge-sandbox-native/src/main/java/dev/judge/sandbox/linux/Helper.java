@@ -31,6 +31,9 @@ final class Helper implements AutoCloseable {
     static final int RES_FILE_LIMIT = 64;
     /** The collection stopped at its budget of entries or depth (see box-isolation.h). */
     static final int RES_COLLECT_BUDGET = 128;
+    /** Request flags (one word): the run joins the box network; the program's fd 2 is its fd 1. */
+    static final int REQ_NETWORK = 1;
+    static final int REQ_STDERR_TO_STDOUT = 2;
 
     /** A run's part in a pair: which command it is and the names of its FIFOs in the helper's pipes directory. */
     record PairEnd(int role, String readPipe, String writePipe) {
@@ -40,9 +43,9 @@ final class Helper implements AutoCloseable {
 
     /** One run as the helper sees it; {@code pair} is {@code null} for a run on its own. */
     record Request(long cpuNs, long wallNs, long fileSize, long stack, int openFiles, int processes,
-                   long outputCap, long collectCap, long addressSpace, boolean network, int profile,
-                   List<String> argv, List<String> env, List<FileEntry> files, byte[] stdin, List<String> collect,
-                   PairEnd pair) {
+                   long outputCap, long collectCap, long addressSpace, boolean network, boolean stderrToStdout,
+                   int profile, List<String> argv, List<String> env, List<FileEntry> files, byte[] stdin,
+                   List<String> collect, PairEnd pair) {
     }
 
     record FileEntry(String path, boolean executable, byte[] content) {
@@ -144,7 +147,7 @@ final class Helper implements AutoCloseable {
         d.writeLong(r.outputCap());
         d.writeLong(r.collectCap());
         d.writeLong(r.addressSpace());
-        d.writeInt(r.network() ? 1 : 0);
+        d.writeInt((r.network() ? REQ_NETWORK : 0) | (r.stderrToStdout() ? REQ_STDERR_TO_STDOUT : 0));
         d.writeInt(r.profile());
         strings(d, r.argv());
         strings(d, r.env());

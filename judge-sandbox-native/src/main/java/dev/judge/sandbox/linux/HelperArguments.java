@@ -73,8 +73,8 @@ final class HelperArguments {
                 .map(f -> new Helper.FileEntry(f.path(), f.executable(), f.content())).toList();
         return new Helper.Request(l.cpuTime().toNanos(), l.wallTime().toNanos(), l.fileSize().bytes(),
                 l.stack().bytes(), l.openFiles(), l.processes(), l.outputSize().bytes(), maxCollected.bytes(),
-                addressSpace, l.network(), profileId(r.profile()), r.command(), envList, files, r.stdin(),
-                r.collect(), pair);
+                addressSpace, l.network(), r.stderrToStdout(), profileId(r.profile()), r.command(), envList, files,
+                r.stdin(), r.collect(), pair);
     }
 
     /** The helper's number for a seccomp profile; an unknown profile is the default one. */

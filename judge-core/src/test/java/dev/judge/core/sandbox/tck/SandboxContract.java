@@ -308,4 +308,23 @@ public abstract class SandboxContract {
         assertThat(r.cpuTime()).isLessThan(Duration.ofMillis(200));
         assertThat(r.peakMemory().bytes()).isPositive();
     }
+
+    @Test
+    void joinsStderrToStdoutInTheOrderWrittenWhenAsked() {
+        String script = "for i in 1 2 3 4 5; do echo out$i; echo err$i >&2; done; printf tail >&2";
+        SandboxResult r = run(SandboxRequest.of(List.of("/bin/sh", "-c", script), limits()).withStderrToStdout(true));
+        assertThat(r.termination()).as(r.message()).isEqualTo(Termination.EXITED);
+        assertThat(text(r.stdout())).isEqualTo(
+                "out1\nerr1\nout2\nerr2\nout3\nerr3\nout4\nerr4\nout5\nerr5\ntail");
+        assertThat(r.stderr()).isEmpty();
+    }
+
+    @Test
+    void joinedStreamsShareTheOutputLimit() {
+        Limits l = limits().withOutputSize(ByteSize.ofKiB(64));
+        SandboxResult r = run(SandboxRequest.of(List.of("/bin/sh", "-c",
+                "head -c 40000 /dev/zero; head -c 40000 /dev/zero >&2"), l).withStderrToStdout(true));
+        assertThat(r.termination()).as(r.message()).isEqualTo(Termination.OUTPUT_LIMIT);
+        assertThat(r.stderr()).isEmpty();
+    }
 }

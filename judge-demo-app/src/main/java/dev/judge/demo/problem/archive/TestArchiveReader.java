@@ -1,9 +1,7 @@
 package dev.judge.demo.problem.archive;
 
 import dev.judge.core.model.TestCase;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -14,7 +12,6 @@ import java.util.TreeMap;
 import java.util.regex.Pattern;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
-import org.apache.commons.compress.utils.InputStreamStatistics;
 
 /**
  * Reads test cases from a zip archive in one of two layouts:
@@ -39,7 +36,6 @@ import org.apache.commons.compress.utils.InputStreamStatistics;
  */
 public final class TestArchiveReader {
     /** Below this many bytes an entry's compression ratio is not checked: short repetitive data is normal. */
-    static final long RATIO_CHECK_FLOOR = 64 * 1024;
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9._+-]+");
     private static final int MAX_NAME = 128;
 
@@ -241,7 +237,7 @@ public final class TestArchiveReader {
     }
 
     private List<TestCase> readPairs(ZipFile file, Map<String, Pair> pairs) throws IOException {
-        long[] total = {0};
+        CappedInflater inflater = new CappedInflater(caps, "the tests");
         List<TestCase> tests = new ArrayList<>();
         for (Map.Entry<String, Pair> p : pairs.entrySet()) {
             Pair pair = p.getValue();
@@ -252,44 +248,11 @@ public final class TestArchiveReader {
                 throw ArchiveRejectedException.unacceptable("entry '" + pair.input.getName()
                         + "' has no .out or .ans file");
             }
-            byte[] input = inflate(file, pair.input, total);
-            byte[] answer = inflate(file, pair.answer, total);
+            byte[] input = inflater.inflate(file, pair.input);
+            byte[] answer = inflater.inflate(file, pair.answer);
             tests.add(new TestCase(p.getKey(), input, answer, 1.0, pair.group, pair.hidden));
         }
         return Collections.unmodifiableList(tests);
-    }
-
-    /** Inflates one entry, counting as it goes; never trusts the sizes the archive declares. */
-    private byte[] inflate(ZipFile file, ZipArchiveEntry e, long[] total) throws IOException {
-        if (!file.canReadEntryData(e)) {
-            throw ArchiveRejectedException.unacceptable("entry '" + e.getName()
-                    + "' is encrypted or uses an unsupported compression method");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[8192];
-        long size = 0;
-        try (InputStream in = file.getInputStream(e)) {
-            for (int n; (n = in.read(buffer)) != -1;) {
-                size += n;
-                total[0] += n;
-                if (size > caps.maxFileBytes()) {
-                    throw ArchiveRejectedException.tooLarge("entry '" + e.getName() + "' inflates past the cap of "
-                            + caps.maxFileBytes() + " bytes per file");
-                }
-                if (total[0] > caps.maxTotalBytes()) {
-                    throw ArchiveRejectedException.tooLarge("the tests inflate past the cap of "
-                            + caps.maxTotalBytes() + " bytes in total");
-                }
-                if (size > RATIO_CHECK_FLOOR && in instanceof InputStreamStatistics stats
-                        && stats.getUncompressedCount() > caps.maxCompressionRatio()
-                                * Math.max(1, stats.getCompressedCount())) {
-                    throw ArchiveRejectedException.unacceptable("entry '" + e.getName()
-                            + "' inflates more than " + caps.maxCompressionRatio() + " times (a zip bomb?)");
-                }
-                out.write(buffer, 0, n);
-            }
-        }
-        return out.toByteArray();
     }
 
     /** Orders names with digit runs compared as numbers: 2 before 10. */

@@ -1,0 +1,10 @@
+package dev.judge.demo;
+
+import dev.judge.demo.support.EmbeddedServerTest;
+import org.springframework.test.context.TestPropertySource;
+
+/** Judge0's documented submissions and batches on the embedded default. */
+@EmbeddedServerTest
+@TestPropertySource(properties = "judge.judge0.authz-token=" + Judge0RequestScenarios.ADMIN_USER)
+class EmbeddedJudge0DocSubmissionsTest extends Judge0DocSubmissionsScenarios {
+}

@@ -1,0 +1,18 @@
+package dev.judge.demo;
+
+import dev.judge.core.testsupport.RequiredParts;
+import dev.judge.demo.support.RedisPostgresServerTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.test.context.TestPropertySource;
+
+/** Judge0's documented additional files, Multi-file program and joined streams on {@code postgres,redis}. */
+@RedisPostgresServerTest
+@TestPropertySource(properties = "judge.judge0.authz-token=" + Judge0RequestScenarios.ADMIN_USER)
+class RedisPostgresJudge0DocFilesTest extends Judge0DocFilesScenarios {
+
+    @BeforeAll
+    static void needsPostgresAndRedis() {
+        RequiredParts.require(RequiredParts.listening(5432), "PostgreSQL on 127.0.0.1:5432 (database 'test')");
+        RequiredParts.require(RequiredParts.listening(6379), "Redis on 127.0.0.1:6379");
+    }
+}
