@@ -5,6 +5,7 @@ import {
 import { h, fill, field, markdown, formatMillis, formatKiB, formatTime } from './dom.js';
 import { watchSubmission, verdictBadge, VERDICTS, formatScore, shortId } from './submission.js';
 import { problemEditor } from './admin.js';
+import { packageImportView } from './packages.js';
 
 const main = document.getElementById('main');
 const flash = document.getElementById('flash');
@@ -465,6 +466,8 @@ async function route() {
       heading = submissionView(parts[1]);
     } else if (parts[0] === 'submissions') {
       heading = await submissionsView(query || '');
+    } else if (parts[0] === 'admin' && parts[1] === 'import' && isAdmin()) {
+      heading = packageImportView({ page, errorBox, showFlash });
     } else if (parts[0] === 'admin' && parts[1] === 'problems') {
       heading = await problemEditor({ id: parts[2] === 'new' ? null : parts[2], page, errorBox, showFlash, cleanups });
     } else {
