@@ -3,7 +3,7 @@
 import { api, session } from './api.js';
 import { h, fill, field } from './dom.js';
 
-const STATUS_CLASS = { IMPORTED: 'ok', IGNORED: 'muted', UNSUPPORTED: 'warn', NOTE: '' };
+const STATUS_CLASS = { IMPORTED: '', IGNORED: 'muted', UNSUPPORTED: 'unsupported', NOTE: '' };
 const OUTCOME_TEXT = {
   PASSED: 'as expected', PASSED_WITH_EXTRA_TIME: 'as expected only with extra time', FAILED: 'NOT as expected',
   NOT_RUN: 'not run',
@@ -38,7 +38,7 @@ export function packageImportView({ page, errorBox, showFlash }) {
     busy.hidden = false;
     try {
       const r = await api('POST', '/api/v1/problems/import', data);
-      showFlash(`Imported problem #${r.problemId} (${r.format}).`, r.acceptedFailed ? 'error' : 'ok', false);
+      showFlash(`Imported problem #${r.problemId} (${r.format}).`, r.acceptedFailed ? 'bad' : 'ok', false);
       renderResult(result, r, errorBox);
       form.reset();
     } catch (e) {
