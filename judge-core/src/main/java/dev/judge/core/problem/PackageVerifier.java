@@ -79,7 +79,9 @@ public final class PackageVerifier {
                 if (s.timeLimitUse() == ExampleSubmission.TimeLimitUse.LOWER_BOUND && languages.contains(s.program().languageId())) {
                     SubmissionCheck c = judge(d, s, probeTimeLimit);
                     probed.add(c);
-                    if (c.outcome() == SubmissionCheck.Outcome.PASSED && (slowest == null || c.slowest().compareTo(slowest) > 0)) {
+                    // only accepted runs give the limit, as in problemtools; the others that bound it are checked under it
+                    if (c.outcome() == SubmissionCheck.Outcome.PASSED && c.expectsAccepted()
+                            && (slowest == null || c.slowest().compareTo(slowest) > 0)) {
                         slowest = c.slowest();
                     }
                     rest.remove(s);
