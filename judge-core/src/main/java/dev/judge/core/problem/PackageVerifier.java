@@ -76,10 +76,12 @@ public final class PackageVerifier {
         if (derive) {
             List<SubmissionCheck> probed = new ArrayList<>();
             for (ExampleSubmission s : d.submissions()) {
-                if (s.timeLimitUse() == ExampleSubmission.TimeLimitUse.LOWER_BOUND && languages.contains(s.program().languageId())) {
+                if (s.timeLimitUse() == ExampleSubmission.TimeLimitUse.LOWER_BOUND
+                        && languages.contains(s.program().languageId())) {
                     SubmissionCheck c = judge(d, s, probeTimeLimit);
                     probed.add(c);
-                    // only accepted runs give the limit, as in problemtools; the others that bound it are checked under it
+                    // only accepted runs give the limit, as in problemtools; the other bounding ones are checked
+                    // under it below
                     if (c.outcome() == SubmissionCheck.Outcome.PASSED && c.expectsAccepted()
                             && (slowest == null || c.slowest().compareTo(slowest) > 0)) {
                         slowest = c.slowest();
@@ -90,7 +92,7 @@ public final class PackageVerifier {
             if (slowest == null) {
                 notes.add(note("submissions/", "limits.time_limit", "the package gives no time limit and no"
                         + " accepted submission passed, so none could be derived"));
-                probed.forEach(c -> checks.add(c));
+                checks.addAll(probed);
             } else {
                 TimeLimitPolicy p = d.timeLimitPolicy();
                 limit = p.limitFor(slowest);
@@ -98,8 +100,8 @@ public final class PackageVerifier {
                 notes.add(note("submissions/", "limits.time_limit", "time limit " + limit.toMillis() + " ms derived as"
                         + " problemtools does: slowest accepted run " + slowest.toMillis() + " ms × "
                         + p.acToTimeLimit() + " = " + Math.round(slowest.toMillis() * p.acToTimeLimit()) + " ms,"
-                        + " rounded half up to a multiple of " + p.resolutionSeconds() + " s (at least one); high limit "
-                        + high.toMillis() + " ms (× " + p.timeLimitToTle() + ", at least one step more)"));
+                        + " rounded half up to a multiple of " + p.resolutionSeconds() + " s (at least one);"
+                        + " high limit " + high.toMillis() + " ms (× " + p.timeLimitToTle() + ", at least one step more)"));
                 for (SubmissionCheck c : probed) {
                     // judged under the probe limit: under the derived one it times out where it ran longer
                     checks.add(c.slowest().compareTo(limit) > 0 ? rejudge(d, c, limit, high) : c);
