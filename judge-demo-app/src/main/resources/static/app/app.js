@@ -8,6 +8,7 @@ import { problemEditor } from './admin.js';
 import { contestsView, contestView } from './contest.js';
 import { plagiarismView } from './plagiarism.js';
 import { problemCharts } from './charts.js';
+import { packageImportView } from './packages.js';
 
 const main = document.getElementById('main');
 const flash = document.getElementById('flash');
@@ -485,6 +486,8 @@ async function route() {
       heading = await plagiarismView(parts[1], { page, errorBox, cleanups });
     } else if (parts[0] === 'contests') {
       heading = await contestsView({ page });
+    } else if (parts[0] === 'admin' && parts[1] === 'import' && isAdmin()) {
+      heading = packageImportView({ page, errorBox, showFlash });
     } else if (parts[0] === 'admin' && parts[1] === 'problems') {
       heading = await problemEditor({ id: parts[2] === 'new' ? null : parts[2], page, errorBox, showFlash, cleanups });
     } else {

@@ -5,16 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.support.EmbeddedServerTest;
-import dev.judge.demo.support.ServerSupport;
 import dev.judge.demo.support.Zips;
-import java.io.ByteArrayOutputStream;
-import java.net.http.HttpRequest;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +17,7 @@ import org.junit.jupiter.api.Test;
  * package refused naming its file, and a non-administrator refused.
  */
 @EmbeddedServerTest
-class EmbeddedPackageImportTest extends ServerSupport {
+class EmbeddedPackageImportTest extends PackageImportSupport {
     private static final String SUM_C = "#include <stdio.h>\nint main(void){long a,b;if(scanf(\"%ld %ld\",&a,&b)!=2)"
             + "return 3;printf(\"%ld\\n\",a+b);return 0;}\n";
     private static final String OFF_BY_ONE_C = "#include <stdio.h>\nint main(void){long a,b;scanf(\"%ld %ld\",&a,&b);"
@@ -103,13 +96,13 @@ class EmbeddedPackageImportTest extends ServerSupport {
                 .file("problem.yaml", "name: Broken\n")
                 .file("data/secret/1.in", "1 2\n")
                 .bytes();
-        JsonNode problem = postMultipart("/api/v1/problems/import", admin, broken).problem(400);
+        JsonNode problem = postMultipart("/api/v1/problems/import", admin, broken).problem(422);
         assertThat(problem.path("detail").asText()).as(problem.toString()).contains("data/secret/1.in");
         assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("file");
 
         JsonNode badYaml = postZip("/api/v1/problems/import", admin, Zips.create()
                 .file("problem.yaml", "name: Bad\nvalidator_flags: sideways\n")
-                .file("data/secret/1.in", "1\n").file("data/secret/1.ans", "1\n").bytes()).problem(400);
+                .file("data/secret/1.in", "1\n").file("data/secret/1.ans", "1\n").bytes()).problem(422);
         assertThat(badYaml.path("detail").asText()).as(badYaml.toString()).contains("problem.yaml");
         assertThat(get("/api/v1/problems", admin).json().path("total").asLong()).isEqualTo(before);
     }
@@ -127,46 +120,5 @@ class EmbeddedPackageImportTest extends ServerSupport {
         Response r = postMultipart("/api/v1/problems/import", admin, sumPackage().bytes());
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         assertThat(get("/api/v1/problems/" + r.json().path("problemId").asLong() + "/tests", admin).json()).hasSize(3);
-    }
-
-    private Response postZip(String path, String token, byte[] zip) {
-        return send(request(path, token).header("Content-Type", "application/zip")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(zip)));
-    }
-
-    private Response postMultipart(String path, String token, byte[] zip) {
-        String boundary = "----judge" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"p.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(zip);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
-    }
-
-    private String submit(String token, long problem, String source) {
-        Response r = postJson("/api/v1/submissions", token,
-                json(Map.of("problemId", problem, "languageId", "c", "source", source)));
-        assertThat(r.status()).as(r.body()).isEqualTo(202);
-        return r.json().path("id").asText();
-    }
-
-    private JsonNode awaitFinished(String id, String token) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode n = get("/api/v1/submissions/" + id, token).json();
-            if (n.path("status").asText().equals("FINISHED") && !n.path("finishedAt").isNull()) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("submission %s still %s", id, n.path("status").asText())
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
     }
 }

@@ -61,7 +61,7 @@ final class PackageFiles {
 
     private static TreeMap<String, byte[]> entries(byte[] zip, PackageCaps caps, String where) {
         if (zip.length > caps.maxArchiveBytes()) {
-            throw new PackageRejectedException(where, "the archive is " + zip.length + " bytes, more than the cap of "
+            throw new PackageTooLargeException(where, "the archive is " + zip.length + " bytes, more than the cap of "
                     + caps.maxArchiveBytes());
         }
         TreeMap<String, byte[]> out = new TreeMap<>();
@@ -71,7 +71,7 @@ final class PackageFiles {
             for (Enumeration<ZipArchiveEntry> en = zf.getEntries(); en.hasMoreElements();) {
                 ZipArchiveEntry e = en.nextElement();
                 if (++count > caps.maxEntries()) {
-                    throw new PackageRejectedException(where, "more than " + caps.maxEntries() + " entries");
+                    throw new PackageTooLargeException(where, "more than " + caps.maxEntries() + " entries");
                 }
                 String name = checkName(e.getName(), where);
                 if (e.isUnixSymlink()) {
@@ -103,7 +103,7 @@ final class PackageFiles {
             for (int n; (n = in.read(chunk)) != -1;) {
                 size += n;
                 if (size > caps.maxArchiveBytes()) {
-                    throw new PackageRejectedException("", "the archive is more than the cap of "
+                    throw new PackageTooLargeException("", "the archive is more than the cap of "
                             + caps.maxArchiveBytes() + " bytes");
                 }
                 buffer.write(chunk, 0, n);
@@ -129,7 +129,7 @@ final class PackageFiles {
                 }
                 String name = root.relativize(p).toString().replace(p.getFileSystem().getSeparator(), "/");
                 if (++count > caps.maxEntries()) {
-                    throw new PackageRejectedException("", "more than " + caps.maxEntries() + " entries");
+                    throw new PackageTooLargeException("", "more than " + caps.maxEntries() + " entries");
                 }
                 BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                 if (a.isSymbolicLink()) {
@@ -142,12 +142,12 @@ final class PackageFiles {
                     throw new PackageRejectedException(name, "is not a regular file");
                 }
                 if (a.size() > caps.maxFileBytes()) {
-                    throw new PackageRejectedException(name, "is " + a.size() + " bytes, more than the cap of "
+                    throw new PackageTooLargeException(name, "is " + a.size() + " bytes, more than the cap of "
                             + caps.maxFileBytes() + " per file");
                 }
                 total += a.size();
                 if (total > caps.maxTotalBytes()) {
-                    throw new PackageRejectedException(name, "the package is more than the cap of "
+                    throw new PackageTooLargeException(name, "the package is more than the cap of "
                             + caps.maxTotalBytes() + " bytes in total");
                 }
                 out.put(checkName(name, ""), Files.readAllBytes(p));
@@ -195,17 +195,17 @@ final class PackageFiles {
             for (int n; (n = in.read(buffer)) != -1;) {
                 size += n;
                 if (size > caps.maxFileBytes()) {
-                    throw new PackageRejectedException(name, "inflates past the cap of " + caps.maxFileBytes()
+                    throw new PackageTooLargeException(name, "inflates past the cap of " + caps.maxFileBytes()
                             + " bytes per file");
                 }
                 if (size > totalLeft) {
-                    throw new PackageRejectedException(name, "the package inflates past the cap of "
+                    throw new PackageTooLargeException(name, "the package inflates past the cap of "
                             + caps.maxTotalBytes() + " bytes in total");
                 }
                 if (size > RATIO_CHECK_FLOOR && in instanceof InputStreamStatistics stats
                         && stats.getUncompressedCount() > caps.maxCompressionRatio()
                                 * Math.max(1, stats.getCompressedCount())) {
-                    throw new PackageRejectedException(name, "inflates more than " + caps.maxCompressionRatio()
+                    throw new PackageTooLargeException(name, "inflates more than " + caps.maxCompressionRatio()
                             + " times (a zip bomb?)");
                 }
                 out.write(buffer, 0, n);

@@ -3,10 +3,12 @@ package dev.judge.core.problem;
 import java.time.Duration;
 
 /**
- * How a package derives its time limit from its example submissions when it gives none, as problemtools does:
- * the slowest run of the solutions that must not time out, times {@code acToTimeLimit}, rounded up to a whole
- * multiple of {@code resolutionSeconds} (at least one); the solutions that must time out must then run at least
- * {@code timeLimitToTle} times that limit. The reader cannot run programs: the host measures, this computes.
+ * How a package derives its time limit from its example submissions when it gives none, as problemtools'
+ * {@code verifyproblem.py} does: the slowest run of the accepted solutions times {@code acToTimeLimit} is the exact
+ * limit; the time limit is that rounded half up to a whole multiple of {@code resolutionSeconds} (at least one step),
+ * and the high limit, which a solution expected to fail must still fail under, is the exact limit times
+ * {@code timeLimitToTle} rounded the same way, at least one step above the time limit. The reader cannot run
+ * programs: the host measures (see {@link PackageVerifier}), this computes.
  *
  * @param acToTimeLimit     Kattis 2023-07 {@code ac_to_time_limit}, legacy {@code time_multiplier}
  * @param timeLimitToTle    Kattis 2023-07 {@code time_limit_to_tle}, legacy {@code time_safety_margin}
@@ -28,15 +30,35 @@ public record TimeLimitPolicy(double acToTimeLimit, double timeLimitToTle, doubl
     }
 
     /**
-     * The time limit the slowest lower-bounding run gives: {@code max(1, ceil(slowest × acToTimeLimit / resolution))
-     * × resolution}, as problemtools computes it.
+     * The time limit the slowest accepted run gives: {@code max(1, round(slowest × acToTimeLimit / resolution))
+     * × resolution}, rounding half up ({@code int(0.5 + x)} in problemtools).
      */
     public Duration limitFor(Duration slowestAccepted) {
+        return steps(Math.max(1, roundHalfUp(exact(slowestAccepted) / resolutionSeconds)));
+    }
+
+    /**
+     * The high limit of the slowest accepted run: {@code max(limit + 1 step, round(slowest × acToTimeLimit ×
+     * timeLimitToTle / resolution) × resolution)}. A solution expected to fail that fails only under the time limit
+     * but passes under this one is too close to the limit to be trusted.
+     */
+    public Duration highLimitFor(Duration slowestAccepted) {
+        long limitSteps = Math.max(1, roundHalfUp(exact(slowestAccepted) / resolutionSeconds));
+        return steps(Math.max(limitSteps + 1, roundHalfUp(exact(slowestAccepted) * timeLimitToTle / resolutionSeconds)));
+    }
+
+    private double exact(Duration slowestAccepted) {
         if (slowestAccepted == null || slowestAccepted.isNegative()) {
             throw new IllegalArgumentException("slowestAccepted must be a duration >= 0, was " + slowestAccepted);
         }
-        double exact = seconds(slowestAccepted) * acToTimeLimit;
-        double steps = Math.max(1, Math.ceil(exact / resolutionSeconds - 1e-9));
+        return seconds(slowestAccepted) * acToTimeLimit;
+    }
+
+    private static long roundHalfUp(double x) {
+        return (long) Math.floor(0.5 + x + 1e-9);
+    }
+
+    private Duration steps(long steps) {
         return Duration.ofNanos(Math.round(steps * resolutionSeconds * 1e9));
     }
 

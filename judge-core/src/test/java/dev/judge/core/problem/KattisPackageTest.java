@@ -156,7 +156,7 @@ class KattisPackageTest {
                 .isInstanceOf(InvalidSubmissionException.class)
                 .satisfies(e -> assertThat(((InvalidSubmissionException) e).field()).isEqualTo("limits.cpuTime"));
         ProblemDefinition timed = d.withTimeLimit(d.timeLimitPolicy().limitFor(Duration.ofMillis(400)));
-        assertThat(timed.timeLimit()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(timed.timeLimit()).as("400 ms × 3 = 1.2 s, rounded half up").isEqualTo(Duration.ofSeconds(1));
         Submission s = timed.toSubmission("cpp", List.of(SourceFile.main("int main(){}")));
         assertThat(s.comparator()).isInstanceOfSatisfying(ComparatorSpec.Checker.class,
                 c -> {

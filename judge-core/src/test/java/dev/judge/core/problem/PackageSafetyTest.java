@@ -99,8 +99,14 @@ class PackageSafetyTest {
         assertThat(TimeLimitPolicy.LEGACY.limitFor(Duration.ofMillis(100))).as("at least one step")
                 .isEqualTo(Duration.ofSeconds(1));
         assertThat(TimeLimitPolicy.V2023_07.limitFor(Duration.ofMillis(1000))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(TimeLimitPolicy.LEGACY.limitFor(Duration.ofMillis(290))).as("1.45 s rounds half up to 1 s")
+                .isEqualTo(Duration.ofSeconds(1));
         assertThat(new TimeLimitPolicy(2, 1.5, 0.25).limitFor(Duration.ofMillis(310)))
-                .isEqualTo(Duration.ofMillis(750));
+                .as("0.62 s is 2.48 steps of 0.25 s").isEqualTo(Duration.ofMillis(500));
+        assertThat(TimeLimitPolicy.LEGACY.highLimitFor(Duration.ofMillis(300))).as("max(2 + 1, round(1.5 × 2))")
+                .isEqualTo(Duration.ofSeconds(3));
+        assertThat(TimeLimitPolicy.LEGACY.highLimitFor(Duration.ofMillis(900))).as("max(5, round(4.5 × 2))")
+                .isEqualTo(Duration.ofSeconds(9));
         assertThat(TimeLimitPolicy.V2023_07.tooSlowFrom(Duration.ofSeconds(2))).isEqualTo(Duration.ofSeconds(3));
         assertThat(TimeLimitPolicy.V2023_07.leavesMargin(Duration.ofSeconds(2), Duration.ofMillis(2900))).isFalse();
         assertThat(TimeLimitPolicy.V2023_07.leavesMargin(Duration.ofSeconds(2), Duration.ofMillis(3000))).isTrue();

@@ -86,6 +86,9 @@ public class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/actuator/**").hasRole(Role.ADMIN.name())
                         .requestMatchers("/api/v1/users", "/api/v1/users/**").hasRole(Role.ADMIN.name())
+                        // a package export holds the hidden tests; a verification, the package's own solutions
+                        .requestMatchers(HttpMethod.GET, "/api/v1/problems/*/export",
+                                "/api/v1/problems/*/verification").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/problems", "/api/v1/problems/**").authenticated()
                         .requestMatchers("/api/v1/problems", "/api/v1/problems/**").hasRole(Role.ADMIN.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/contests", "/api/v1/contests/**").authenticated()

@@ -2,7 +2,6 @@ package dev.judge.demo.problem.importing;
 
 import dev.judge.core.judge.Judge;
 import dev.judge.core.language.LanguageInfo;
-import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
@@ -14,6 +13,7 @@ import dev.judge.core.problem.PackageRejectedException;
 import dev.judge.core.problem.ProblemDefinition;
 import dev.judge.core.problem.ProblemPackageReader;
 import dev.judge.core.problem.Program;
+import dev.judge.core.problem.Verification;
 import dev.judge.demo.DemoProperties;
 import dev.judge.demo.problem.ProblemKind;
 import dev.judge.demo.problem.ProblemRepository;
@@ -21,6 +21,7 @@ import dev.judge.demo.problem.TestCaseRepository;
 import dev.judge.demo.web.ApiException;
 import dev.judge.demo.web.FieldProblem;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +34,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Creates a problem from a problem package (Kattis, DOMjudge, Polygon, DMOJ) read by judge-core's
@@ -41,7 +43,9 @@ import org.springframework.transaction.annotation.Transactional;
  * ({@link ProblemDefinition#toSubmission}), so limits, checker and options are those the library itself would
  * judge with; the problem and its tests are stored in one transaction.
  *
- * <p>Nothing of the package is run here: input validators and example submissions are reported as not run.
+ * <p>What the package brings runs only through the judge, in its sandbox ({@link PackageVerification}): the input
+ * validators over every input, then the example submissions, whose accepted ones give the time limit when the
+ * package has none.
  */
 @Service
 public class PackageImporter {
@@ -54,9 +58,13 @@ public class PackageImporter {
     private final TestCaseRepository tests;
     private final Judge judge;
     private final int maxTests;
+    private final PackageVerification verification;
+    private final PackageRepository packages;
+    private final TransactionTemplate tx;
 
     public PackageImporter(DemoProperties properties, ProblemRepository problems, TestCaseRepository tests,
-            Judge judge) {
+            Judge judge, PackageVerification verification, PackageRepository packages,
+            PlatformTransactionManager transactions) {
         DemoProperties.Caps c = properties.caps();
         this.reader = ProblemPackageReader.withCaps(new PackageCaps(c.maxArchiveSize().toBytes(),
                 c.maxArchiveEntries(), c.maxTestData().toBytes(), c.maxTestFile().toBytes(),
@@ -65,56 +73,69 @@ public class PackageImporter {
         this.tests = tests;
         this.judge = judge;
         this.maxTests = c.maxTests();
+        this.verification = verification;
+        this.packages = packages;
+        this.tx = new TransactionTemplate(transactions);
     }
 
     /**
-     * Reads the zipped package {@code zip} and stores the problem it defines. The request body's size cap has
-     * bounded the zip already; the reader applies the inflated caps.
+     * Reads the zipped package {@code zip}, runs its input validators and example submissions in the sandbox and
+     * stores the problem it defines with its package and verification. The request body's size cap has bounded
+     * the zip already; the reader applies the inflated caps. The programs run outside any transaction; the problem
+     * is stored in one.
      *
-     * @throws ApiException 400 naming the package file at fault when the reader refuses the package or the judge
-     *                      lacks a language it needs; 422 when it holds more tests than a problem may have
+     * @throws ApiException 413 past an inflated cap; 422 naming the package file at fault when the reader refuses
+     *                      the package, an input validator refuses a test, the judge lacks a language it needs or
+     *                      it holds more tests than a problem may have
      */
-    @Transactional
     public ImportResult importZip(byte[] zip) {
         ImportedProblem imported;
         try {
             imported = reader.read(zip);
         } catch (PackageRejectedException e) {
-            throw refused(e.file(), e.getMessage());
+            throw PackageVerification.refused(e);
         }
         ProblemDefinition definition = imported.definition();
         List<ImportResult.Line> report = new ArrayList<>();
         imported.report().entries().forEach(e -> report.add(ImportResult.Line.of(e)));
 
-        if (definition.timeLimit() == null) {
-            Duration fallback = Limits.defaults().cpuTime();
-            definition = definition.withTimeLimit(fallback);
-            report.add(note("", "limits.time_limit", "the package gives no time limit and the server does not yet"
-                    + " derive one from its accepted submissions: the default CPU time of " + fallback.toMillis()
-                    + " ms is used"));
-        }
         Set<String> languages = judge.languages().stream().map(LanguageInfo::id).collect(Collectors.toSet());
-        // The template's own submission stands for any: limits, comparator, options, groups, io and interactor
-        // are the same for every language; only the support files differ, and are mapped separately.
-        Submission template = definition.toSubmission(ProblemKind.ALL_LANGUAGES,
-                List.of(SourceFile.main("template")), Limits.defaults());
-        if (template.comparator() instanceof ComparatorSpec.Checker checker) {
-            requireLanguage(checker.languageId(), checkerName(definition), languages);
+        if (definition.check() instanceof OutputCheck.CheckerProgram c) {
+            requireLanguage(c.program().languageId(), c.program().name(), languages);
         }
         if (definition.interactor() != null) {
             requireLanguage(definition.interactor().program().languageId(), definition.interactor().program().name(),
                     languages);
         }
+        for (Program validator : definition.inputValidators()) {
+            requireLanguage(validator.languageId(), validator.name(), languages);
+        }
         List<TestCase> stored = testCases(definition.tests());
+        verification.validateInputs(imported);
+        for (Program validator : definition.inputValidators()) {
+            report.add(note(validator.name(), "", "input validator run over all " + definition.tests().size()
+                    + " inputs in the sandbox: every one valid"));
+        }
+        Verification verified = verification.verify(imported);
+        verified.notes().forEach(e -> report.add(ImportResult.Line.of(e)));
+        if (verified.timeLimit() != null) {
+            definition = definition.withTimeLimit(verified.timeLimit());
+        } else {
+            Duration fallback = Limits.defaults().cpuTime();
+            definition = definition.withTimeLimit(fallback);
+            report.add(note("", "limits.time_limit", "the package gives no time limit and none could be derived"
+                    + " from accepted submissions: the default CPU time of " + fallback.toMillis() + " ms is used"));
+        }
+        if (verified.acceptedFailed()) {
+            report.add(note("submissions/", "", "FLAGGED: a submission expected to be accepted was not; see the"
+                    + " verification table"));
+        }
+        // The template's own submission stands for any: limits, comparator, options, groups, io and interactor
+        // are the same for every language; only the support files differ, and are mapped separately.
+        Submission template = definition.toSubmission(ProblemKind.ALL_LANGUAGES,
+                List.of(SourceFile.main("template")), Limits.defaults());
         ProblemKind kind = new ProblemKind(template.groups(), template.options().stopOnFirstFailure(),
                 template.io(), supportFiles(definition, languages, report), template.interactor());
-
-        for (Program validator : definition.inputValidators()) {
-            report.add(note(validator.name(), "", "input validator not run: the server does not run a package's"
-                    + " input validators yet"));
-        }
-        definition.submissions().forEach(s -> report.add(note(s.program().name(), "", "example submission not"
-                + " judged: the server does not verify packages yet")));
 
         String statement = definition.statement() == null ? "" : definition.statement().text();
         if (statement.length() > MAX_STATEMENT) {
@@ -122,12 +143,25 @@ public class PackageImporter {
                     + " characters");
         }
         String title = definition.name().isBlank() ? "Imported problem" : definition.name().strip();
-        if (title.length() > MAX_TITLE) {
-            title = title.substring(0, MAX_TITLE);
-        }
-        long id = problems.create(title, statement, template.limits(), template.comparator(), kind);
-        tests.replaceAll(id, stored);
-        return new ImportResult(id, imported.report().format().name(), report);
+        String shownTitle = title.length() > MAX_TITLE ? title.substring(0, MAX_TITLE) : title;
+        List<VerificationRow> rows = verified.submissions().stream().map(VerificationRow::of).toList();
+        String format = imported.report().format().name();
+        boolean derived = verified.derived();
+        long id = tx.execute(s -> {
+            long created = problems.create(shownTitle, statement, template.limits(), template.comparator(), kind);
+            tests.replaceAll(created, stored);
+            Instant now = Instant.now();
+            packages.insert(created, format, zip, derived, now);
+            packages.saveVerification(created, rows, verified.acceptedFailed(), now);
+            return created;
+        });
+        return new ImportResult(id, format, template.limits().cpuTime().toMillis(), derived,
+                verified.acceptedFailed(), report, rows);
+    }
+
+    /** The reader, with this server's caps. */
+    ProblemPackageReader reader() {
+        return reader;
     }
 
     private List<TestCase> testCases(List<TestCase> packaged) {
@@ -190,11 +224,6 @@ public class PackageImporter {
         return result;
     }
 
-    private static String checkerName(ProblemDefinition definition) {
-        return definition.check() instanceof OutputCheck.CheckerProgram c
-                ? c.program().name() : "";
-    }
-
     private static void requireLanguage(String languageId, String file, Set<String> languages) {
         if (!languages.contains(languageId)) {
             throw refused(file, "is in language '" + languageId + "', which this judge does not have; its languages: "
@@ -208,7 +237,7 @@ public class PackageImporter {
 
     private static ApiException refused(String file, String message) {
         String shown = message.startsWith(file + ": ") || file.isEmpty() ? message : file + ": " + message;
-        return new ApiException(HttpStatus.BAD_REQUEST, "the package was refused: " + shown,
+        return new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "the package was refused: " + shown,
                 List.of(new FieldProblem("file", shown)));
     }
 }
