@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -60,6 +61,7 @@ final class ProgressWriter implements AutoCloseable {
         private SubmissionResult pending;
         private boolean writing;
         private boolean stopped;
+        private final LongAdder writeNanos = new LongAdder();
 
         private JobProgress(JudgeJob job) {
             this.job = job;
@@ -118,10 +120,13 @@ final class ProgressWriter implements AutoCloseable {
                     next = pending;
                     pending = null;
                 }
+                long t = System.nanoTime();
                 try {
                     store.save(next);
                 } catch (RuntimeException e) {
                     LOG.warn("{}: storing progress of job {} failed", name, job.id(), e);
+                } finally {
+                    writeNanos.add(System.nanoTime() - t);
                 }
             }
         }
@@ -147,6 +152,11 @@ final class ProgressWriter implements AutoCloseable {
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
+        }
+
+        /** The time this job's progress writes have taken so far, on the progress thread. */
+        Duration writeTime() {
+            return Duration.ofNanos(writeNanos.sum());
         }
 
         synchronized void stop() {
