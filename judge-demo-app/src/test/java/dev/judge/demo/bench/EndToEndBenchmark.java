@@ -58,6 +58,7 @@ public final class EndToEndBenchmark {
 
     private final Judge judge;
     private final Sandbox sandbox;
+    private final Languages languages;
     private final int slots;
     private final Path work;
     private final Map<String, CompletableFuture<SubmissionResult>> waiting = new ConcurrentHashMap<>();
@@ -66,6 +67,8 @@ public final class EndToEndBenchmark {
     private EndToEndBenchmark(ConfigurableApplicationContext ctx, Path work) {
         this.judge = ctx.getBean(Judge.class);
         this.sandbox = ctx.getBean(Sandbox.class);
+        // The server's languages (with its judge.languages overrides), so the bare side runs the same commands.
+        this.languages = ctx.getBean(Languages.class);
         int configured = ctx.getEnvironment().getProperty("judge.executor.slots", Integer.class, 0);
         this.slots = configured > 0 ? configured : Runtime.getRuntime().availableProcessors();
         this.work = work;
@@ -99,7 +102,7 @@ public final class EndToEndBenchmark {
             System.out.printf(Locale.ROOT, "%-8s %-8s %10s %10s %7s %12s %12s %7s%n", "language", "kind", "floor ms",
                     "judged ms", "ratio", "bare run ms", "run ms", "ratio");
             for (String id : languages) {
-                bench.latency(Languages.defaults().find(id).orElseThrow(), rounds);
+                bench.latency(bench.languages.find(id).orElseThrow(), rounds);
             }
             bench.throughput(URI.create("http://127.0.0.1:" + port), submissions);
             System.out.println(uptime());
@@ -200,7 +203,7 @@ public final class EndToEndBenchmark {
      * threads.
      */
     private void throughput(URI server, int count) throws Exception {
-        Language c = Languages.defaults().find("c").orElseThrow();
+        Language c = languages.find("c").orElseThrow();
         BareRuns bare = new BareRuns(c, work.resolve("sandbox-c"));
         bare.compile(AplusB.source("c"));
         byte[] program = Files.readAllBytes(work.resolve("sandbox-c").resolve("main"));
