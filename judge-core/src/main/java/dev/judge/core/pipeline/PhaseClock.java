@@ -49,7 +49,7 @@ final class PhaseClock {
         }
     }
 
-    /** The phases so far, with the total from this clock's start; no queue wait or store writes (the pipeline has none). */
+    /** The phases so far, the total from this clock's start; no queue wait or store writes (the pipeline has none). */
     PhaseTimes times() {
         List<Duration> runs = new ArrayList<>(runNanos.length());
         for (int i = 0; i < runNanos.length(); i++) {

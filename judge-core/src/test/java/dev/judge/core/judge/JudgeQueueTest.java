@@ -208,7 +208,8 @@ class JudgeQueueTest {
             judge.worker().orElseThrow().start();
             PhaseTimes p = awaitFinished(judge, id).phases();
             assertThat(p.queued()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
-            assertThat(p.runs()).hasSize(3).allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(40)));
+            assertThat(p.runs()).hasSize(3)
+                    .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(40)));
             assertThat(p.compile()).isPositive();
             assertThat(p.storeWrites()).as("the check for an earlier final result").isPositive();
             // Three runs on two slots: at least two rounds of 40 ms after the wait in the queue.

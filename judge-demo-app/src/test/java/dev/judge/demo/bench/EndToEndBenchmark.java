@@ -89,7 +89,8 @@ public final class EndToEndBenchmark {
         List<String> languages = Arrays.stream(System.getProperty("bench.languages", "c,cpp,java,python3").split(","))
                 .filter(s -> !s.isBlank()).toList();
         Path work = Files.createTempDirectory("judge-e2e-bench");
-        List<String> appArgs = new ArrayList<>(List.of("--server.port=0", "--judge.demo.data-dir=" + work.resolve("data"),
+        List<String> appArgs = new ArrayList<>(List.of("--server.port=0",
+                "--judge.demo.data-dir=" + work.resolve("data"),
                 "--judge.judge0.open=true", "--judge.demo.rate-limit.enabled=false", "--judge.queue.max-depth=0",
                 "--logging.level.root=WARN"));
         appArgs.addAll(Arrays.asList(args));
