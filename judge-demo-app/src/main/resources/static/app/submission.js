@@ -63,6 +63,7 @@ export function watchSubmission(id, container, { onFinished } = {}) {
   const compileBox = h('div', { class: 'compile', hidden: true }, h('h3', {}, 'Compiler output'), compile);
   const tbody = h('tbody', {});
   const meta = h('p', { class: 'meta' });
+  const phases = h('p', { class: 'meta phases', hidden: true });
   const table = h('table', { class: 'tests', id: `tests-${id}` },
     h('caption', {}, 'Tests'),
     h('thead', {}, h('tr', {},
@@ -82,7 +83,7 @@ export function watchSubmission(id, container, { onFinished } = {}) {
     h('section', { class: 'submission', 'data-submission-id': id, 'aria-labelledby': `sub-h-${id}` },
       h('h2', { id: `sub-h-${id}` }, h('a', { href: `#/submissions/${encodeURIComponent(id)}` }, `Submission ${shortId(id)}`)),
       h('p', { class: 'summary', 'aria-live': 'polite' }, badge, ' ', score, ' ', progress, ' ', progressText),
-      meta, error, compileBox,
+      meta, phases, error, compileBox,
       h('div', { class: 'table-wrap' }, groupTable),
       h('div', { class: 'table-wrap' }, table)));
 
@@ -122,6 +123,18 @@ export function watchSubmission(id, container, { onFinished } = {}) {
     rows.set(key, row);
   }
 
+  // Where the judge's time went (finished submissions judged by a build that measures it).
+  function putPhases(p) {
+    if (!p) return;
+    const ms = (v) => `${v.toFixed(1)} ms`;
+    const runs = p.runMillis || [];
+    const slowest = runs.length ? Math.max(...runs) : 0;
+    phases.textContent = [`judged in ${ms(p.totalMillis)}`, `queued ${ms(p.queuedMillis)}`,
+      `compile ${ms(p.compileMillis)}`, `${runs.length} runs, slowest ${ms(slowest)}`,
+      `checks ${ms(p.checksMillis)}`, `store writes ${ms(p.storeWritesMillis)}`].join(' · ');
+    phases.hidden = false;
+  }
+
   function putGroups(groups) {
     if (!groups || !groups.length) return;
     fill(groupBody, groups.map((g) => h('tr', { class: `group ${tone(g.verdict)}`, 'data-group': g.name, 'data-verdict': g.verdict || '' },
@@ -141,6 +154,7 @@ export function watchSubmission(id, container, { onFinished } = {}) {
       compile.textContent = sub.compileOutput;
       compileBox.hidden = false;
     }
+    putPhases(sub.phases);
     (sub.tests || []).forEach((t, i) => putTest(t, i + 1));
     putGroups(sub.groups);
     updateProgress(sub.status === 'FINISHED' ? rows.size : null);

@@ -34,6 +34,11 @@ abstract class JudgingScenarios extends JudgingSupport {
         assertThat(s.path("problemId").asLong()).isEqualTo(problem);
         assertThat(s.path("languageId").asText()).isEqualTo("c");
         assertThat(s.path("source").asText()).isEqualTo(SUM_C);
+        // Where the judge's time went: one run per test, inside the total from accept to finished.
+        JsonNode phases = s.path("phases");
+        assertThat(phases.path("runMillis")).hasSize(2);
+        assertThat(phases.path("totalMillis").asDouble()).isPositive()
+                .isGreaterThanOrEqualTo(phases.path("queuedMillis").asDouble());
         JsonNode tests = s.path("tests");
         assertThat(tests).hasSize(2);
         JsonNode open = tests.get(0);

@@ -64,7 +64,8 @@ public class JudgeAutoConfiguration {
             // The judge hosts the worker; WorkerLifecycle starts it once the context is ready.
             JudgeProperties.Worker w = properties.worker();
             builder.startWorker(false).worker(wb -> {
-                wb.concurrency(w.concurrency()).drainTimeout(w.drainTimeout());
+                wb.concurrency(w.concurrency()).drainTimeout(w.drainTimeout())
+                        .progressInterval(w.progressInterval());
                 if (!w.languages().isEmpty()) {
                     wb.languages(w.languages());
                 }

@@ -200,12 +200,15 @@ public record JudgeProperties(
      * @param concurrency  jobs judged at once by this node
      * @param languages    languages this node serves; empty means every language available in the sandbox
      * @param drainTimeout how long shutdown waits for jobs in progress
+     * @param progressInterval least time between two progress writes of one job, and before its first (a job
+     *                     finished sooner writes only its final result); 0 (the default) writes every change
      */
     public record Worker(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("2") int concurrency,
             Set<String> languages,
-            @DefaultValue("30s") Duration drainTimeout) {
+            @DefaultValue("30s") Duration drainTimeout,
+            @DefaultValue("0ms") Duration progressInterval) {
         public Worker {
             languages = languages == null ? Set.of() : Set.copyOf(languages);
         }

@@ -12,6 +12,7 @@ import dev.judge.core.model.GroupResult;
 import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
+import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.Priority;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Status;
@@ -100,6 +101,7 @@ public final class PayloadCodec {
             groups.addObject().put("name", g.name()).put("score", g.score()).put("maxScore", g.maxScore())
                     .set("verdict", verdict(g.verdict()));
         }
+        n.set("phases", phases(r.phases()));
         return write(n);
     }
 
@@ -121,7 +123,35 @@ public final class PayloadCodec {
         JsonNode v = n.get("verdict");
         return new SubmissionResult(text(n, "submissionId"), Status.valueOf(text(n, "status")),
                 text(n, "compileOutput"), tests, v == null || v.isNull() ? null : verdict(v), dbl(n, "score"),
-                dbl(n, "maxScore"), Instant.parse(text(n, "updatedAt")), groups);
+                dbl(n, "maxScore"), Instant.parse(text(n, "updatedAt")), groups, phases(n.get("phases")));
+    }
+
+    // Phase times are an optional field of version 2: a result written without them reads as PhaseTimes.NONE, and
+    // a node that does not know them ignores the field.
+    private static ObjectNode phases(PhaseTimes p) {
+        ObjectNode n = MAPPER.createObjectNode();
+        n.put("queuedNanos", p.queued().toNanos());
+        n.put("compileNanos", p.compile().toNanos());
+        ArrayNode runs = n.putArray("runNanos");
+        p.runs().forEach(d -> runs.add(d.toNanos()));
+        n.put("checksNanos", p.checks().toNanos());
+        n.put("storeWritesNanos", p.storeWrites().toNanos());
+        n.put("totalNanos", p.total().toNanos());
+        return n;
+    }
+
+    private static PhaseTimes phases(JsonNode n) {
+        if (n == null || n.isNull()) {
+            return PhaseTimes.NONE;
+        }
+        List<Duration> runs = new ArrayList<>();
+        n.path("runNanos").forEach(r -> runs.add(Duration.ofNanos(r.longValue())));
+        return new PhaseTimes(nanos(n, "queuedNanos"), nanos(n, "compileNanos"), runs, nanos(n, "checksNanos"),
+                nanos(n, "storeWritesNanos"), nanos(n, "totalNanos"));
+    }
+
+    private static Duration nanos(JsonNode n, String field) {
+        return Duration.ofNanos(n.path(field).longValue());
     }
 
     private static ObjectNode submission(Submission s) {

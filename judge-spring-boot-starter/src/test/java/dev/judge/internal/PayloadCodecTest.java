@@ -10,6 +10,7 @@ import dev.judge.core.model.GroupResult;
 import dev.judge.core.model.Interactor;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
+import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.Priority;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Status;
@@ -139,6 +140,21 @@ class PayloadCodecTest {
                 Verdict.WRONG_ANSWER, 30, 100, Instant.EPOCH, List.of(new GroupResult("a", Verdict.ACCEPTED, 30, 30),
                         new GroupResult("b", Verdict.WRONG_ANSWER, 0, 70)));
         assertThat(PayloadCodec.resultFromJson(PayloadCodec.resultToJson(r))).isEqualTo(r);
+    }
+
+    @Test
+    void resultsRoundTripWithTheirPhaseTimesAndReadWithoutThem() {
+        PhaseTimes phases = new PhaseTimes(Duration.ofNanos(1), Duration.ofMillis(120),
+                List.of(Duration.ofNanos(7_000_001), Duration.ZERO), Duration.ofMillis(2), Duration.ofMillis(3),
+                Duration.ofSeconds(1));
+        SubmissionResult r = new SubmissionResult("p", Status.FINISHED, "", List.of(), Verdict.ACCEPTED, 1, 1,
+                Instant.EPOCH).withPhases(phases);
+        String json = PayloadCodec.resultToJson(r);
+        assertThat(PayloadCodec.resultFromJson(json)).isEqualTo(r);
+        // A payload written before phases were measured reads as none measured.
+        String without = json.replaceAll(",\"phases\":\\{[^}]*}", "");
+        assertThat(without).doesNotContain("phases");
+        assertThat(PayloadCodec.resultFromJson(without).phases()).isEqualTo(PhaseTimes.NONE);
     }
 
     @Test

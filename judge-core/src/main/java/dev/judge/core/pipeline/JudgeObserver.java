@@ -1,5 +1,6 @@
 package dev.judge.core.pipeline;
 
+import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.SubmissionResult;
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -32,6 +33,15 @@ public interface JudgeObserver {
 
     /** A submission finished with {@code result}. */
     default void finished(String languageId, SubmissionResult result) {
+    }
+
+    /**
+     * A queue worker stored the finished result of a job in {@code languageId}: its phase times, complete with the
+     * queue wait and the store calls before the final one, and {@code finalWrite}, how long storing the finished
+     * result took (not part of {@code phases}, which are stored with it). Synchronous calls do not come here; their
+     * phases are in the result given to {@link #finished}.
+     */
+    default void judged(String languageId, PhaseTimes phases, Duration finalWrite) {
     }
 
     /** A queued job waited {@code waited} before a worker claimed it. */

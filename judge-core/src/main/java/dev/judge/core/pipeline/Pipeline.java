@@ -95,21 +95,22 @@ final class Pipeline implements JudgingPipeline {
         Objects.requireNonNull(submissionId, "submissionId");
         Objects.requireNonNull(submission, "submission");
         Consumer<JudgeEvent> out = safe(events);
-        Prepared p = await(runSlots.admit(() -> prepare(submissionId, submission, out)));
+        PhaseClock phases = new PhaseClock(submission.tests().size());
+        Prepared p = await(runSlots.admit(() -> prepare(submissionId, submission, out, phases)));
         if (p.failure() != null) {
             Aggregation none = Aggregation.notRun(p.failure(), submission.groups(), submission.tests());
-            return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), none, out);
+            return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), none, out, phases);
         }
         out.accept(new JudgeEvent.StatusChanged(submissionId, Status.RUNNING));
-        List<TestResult> results = runTests(submissionId, submission, p, out);
+        List<TestResult> results = runTests(submissionId, submission, p, out, phases);
         Aggregation a = Aggregation.of(submission.groups(), submission.tests(), results);
-        return finish(submission.languageId(), submissionId, p.compileOutput(), results, a, out);
+        return finish(submission.languageId(), submissionId, p.compileOutput(), results, a, out, phases);
     }
 
     private SubmissionResult finish(String languageId, String id, String compileOutput, List<TestResult> tests,
-            Aggregation a, Consumer<JudgeEvent> out) {
+            Aggregation a, Consumer<JudgeEvent> out, PhaseClock phases) {
         SubmissionResult result = new SubmissionResult(id, Status.FINISHED, compileOutput, tests, a.verdict(),
-                a.score(), a.maxScore(), clock.instant(), a.groups());
+                a.score(), a.maxScore(), clock.instant(), a.groups(), phases.times());
         try {
             observer.finished(languageId, result);
         } catch (RuntimeException e) {
@@ -121,7 +122,7 @@ final class Pipeline implements JudgingPipeline {
     }
 
     /** Runs on a slot: checks the language, compiles the program and the checker. */
-    private Prepared prepare(String id, Submission s, Consumer<JudgeEvent> out) {
+    private Prepared prepare(String id, Submission s, Consumer<JudgeEvent> out, PhaseClock phases) {
         Language language = toolchains.find(s.languageId()).orElse(null);
         if (language == null) {
             return Prepared.failed(new Verdict.InternalError("unknown language '" + s.languageId() + "'"), "");
@@ -136,8 +137,8 @@ final class Pipeline implements JudgingPipeline {
         }
         Compiled program;
         try {
-            program = compile(language, info.version(), s.sources(), s.supportFiles(),
-                    s.options().compilerOptions(), s.workFiles());
+            program = phases.compile(() -> compile(language, info.version(), s.sources(), s.supportFiles(),
+                    s.options().compilerOptions(), s.workFiles()));
         } catch (RuntimeException e) {
             LOG.warn("compiling submission {} failed in the judge", id, e);
             return Prepared.failed(new Verdict.InternalError(e.getMessage()), "");
@@ -331,7 +332,8 @@ final class Pipeline implements JudgingPipeline {
         return output.isEmpty() || output.endsWith("\n") ? output + line : output + "\n" + line;
     }
 
-    private List<TestResult> runTests(String id, Submission s, Prepared p, Consumer<JudgeEvent> out) {
+    private List<TestResult> runTests(String id, Submission s, Prepared p, Consumer<JudgeEvent> out,
+            PhaseClock phases) {
         List<TestCase> tests = s.tests();
         int n = tests.size();
         SkipRule skips = SkipRule.of(s);
@@ -363,9 +365,10 @@ final class Pipeline implements JudgingPipeline {
                                 results.set(index, TestResult.skipped(tests.get(index).id()));
                             } else {
                                 TestResult r = p.interaction() != null
-                                        ? p.interaction().run(p.language().id(), tests.get(index), base, limits)
-                                        : runTest(p.language().id(), tests.get(index), base, limits,
-                                                p.comparator(), io);
+                                        ? phases.run(index, () -> p.interaction().run(p.language().id(),
+                                                tests.get(index), base, limits))
+                                        : runTest(p.language().id(), tests.get(index), index, base, limits,
+                                                p.comparator(), io, phases);
                                 skips.ran(index, r);
                                 results.set(index, r);
                             }
@@ -418,12 +421,13 @@ final class Pipeline implements JudgingPipeline {
                 language.profile());
     }
 
-    private TestResult runTest(String languageId, TestCase t, SandboxRequest base, Limits limits,
-            OutputComparator comparator, TestFiles io) {
+    private TestResult runTest(String languageId, TestCase t, int index, SandboxRequest base, Limits limits,
+            OutputComparator comparator, TestFiles io, PhaseClock phases) {
         SandboxResult r;
         try {
             SandboxRequest request = io.forTest(base, t.input());
-            r = observer.observe(JudgeObserver.Phase.RUN, languageId, () -> sandbox.run(request));
+            r = phases.run(index, () -> observer.observe(JudgeObserver.Phase.RUN, languageId,
+                    () -> sandbox.run(request)));
         } catch (RuntimeException e) {
             LOG.warn("the sandbox failed on test {}", t.id(), e);
             return new TestResult(t.id(), new Verdict.InternalError("sandbox: " + e.getMessage()), 0, Duration.ZERO,
@@ -443,9 +447,9 @@ final class Pipeline implements JudgingPipeline {
             try {
                 byte[] answer = io.answer(r).orElse(null);
                 c = answer == null ? new Comparison(Comparison.Outcome.WRONG_ANSWER, 0, io.missingOutput())
-                        : observer.observe(JudgeObserver.Phase.CHECK, languageId,
+                        : phases.check(() -> observer.observe(JudgeObserver.Phase.CHECK, languageId,
                                 () -> CheckerComparator.forWeight(comparator, t.weight())
-                                        .compare(t.input(), t.expectedOutput(), answer));
+                                        .compare(t.input(), t.expectedOutput(), answer)));
             } catch (RuntimeException e) {
                 LOG.warn("the comparator failed on test {}", t.id(), e);
                 c = new Comparison(Comparison.Outcome.CHECKER_FAILED, 0, "comparator failed: " + e);

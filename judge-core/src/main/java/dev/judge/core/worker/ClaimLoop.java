@@ -68,6 +68,10 @@ final class ClaimLoop {
         }
     }
 
+    private static Duration nonNegative(Duration d) {
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
     private void pause() {
         try {
             Thread.sleep(PAUSE_AFTER_QUEUE_FAILURE.toMillis());
@@ -78,9 +82,11 @@ final class ClaimLoop {
 
     private void judge(ClaimingThread claimer, ClaimedJob claimed) {
         JudgeJob job = claimed.job();
+        // Accept and claim may be on two nodes' clocks: a wait that comes out negative is counted as none.
+        Duration queued = nonNegative(Duration.between(job.enqueuedAt(), Instant.now()));
         if (claimed.attempt() == 1) {
             try {
-                p.observer().queueWait(job.languageId(), Duration.between(job.enqueuedAt(), Instant.now()));
+                p.observer().queueWait(job.languageId(), queued);
             } catch (RuntimeException e) {
                 LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
             }
@@ -88,7 +94,9 @@ final class ClaimLoop {
         ScheduledFuture<?> lease = null;
         ProgressWriter.JobProgress progress = p.progress().of(job);
         try {
+            long findStart = System.nanoTime();
             Optional<SubmissionResult> stored = p.store().find(job.id());
+            Duration findTime = Duration.ofNanos(System.nanoTime() - findStart);
             if (stored.isPresent() && stored.get().isFinished()) {
                 LOG.debug("{}: job {} already has a final result; acknowledging it", name, job.id());
                 if (claimer.finishing()) {
@@ -107,7 +115,18 @@ final class ClaimLoop {
             if (!claimer.finishing()) {
                 return; // close() gave the job back already
             }
+            // The pipeline measured compile, runs and checks; the worker adds what only it sees.
+            result = result.withPhases(result.phases().withWorkerTimes(queued,
+                    findTime.plus(progress.writeTime()),
+                    nonNegative(Duration.between(job.enqueuedAt(), Instant.now()))));
+            long saveStart = System.nanoTime();
             p.store().save(result); // false when an earlier delivery already stored it: that one stands
+            Duration saveTime = Duration.ofNanos(System.nanoTime() - saveStart);
+            try {
+                p.observer().judged(job.languageId(), result.phases(), saveTime);
+            } catch (RuntimeException e) {
+                LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
+            }
             if (!p.queue().ack(claimed)) {
                 LOG.info("{}: lease of job {} was lost before ack; its result is stored once", name, job.id());
             }

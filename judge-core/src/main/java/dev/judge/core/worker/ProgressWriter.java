@@ -10,10 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.TreeMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,19 +23,28 @@ import org.slf4j.LoggerFactory;
 /**
  * Turns pipeline events into forward-only store writes. Events arrive on judging threads that must not block, so
  * the latest snapshot of each job is written by one progress thread; snapshots coalesce when the store is slow.
+ *
+ * <p>Each job writes progress at most once per {@code interval}, its first snapshot no sooner than
+ * {@code interval} after the job began: a store write per test cost more than the runs themselves on a fast
+ * submission (20 A+B tests: about 20 writes, each one the whole result so far), and a job that finishes within
+ * the interval needs no progress at all, its final result says everything. A snapshot still waiting for its turn
+ * when the job finishes is dropped, since the final result supersedes it; one being written is waited for, so
+ * listeners see the states in order. With a zero interval every change is written as soon as the thread can.
  */
 final class ProgressWriter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Worker.class);
     private static final Duration FLUSH_WAIT = Duration.ofSeconds(2);
 
     private final ResultStore store;
-    private final ExecutorService thread;
+    private final ScheduledExecutorService thread;
     private final String name;
+    private final long intervalNanos;
 
-    ProgressWriter(ResultStore store, ThreadFactory threadFactory, String name) {
+    ProgressWriter(ResultStore store, ThreadFactory threadFactory, String name, Duration interval) {
         this.store = store;
-        this.thread = Executors.newSingleThreadExecutor(threadFactory);
+        this.thread = Executors.newSingleThreadScheduledExecutor(threadFactory);
         this.name = name;
+        this.intervalNanos = interval.toNanos();
     }
 
     /** The progress of one job, fed with its pipeline events. */
@@ -58,8 +69,12 @@ final class ProgressWriter implements AutoCloseable {
         private String compileOutput = "";
         private final TreeMap<Integer, TestResult> tests = new TreeMap<>();
         private SubmissionResult pending;
-        private boolean writing;
+        private boolean writing; // a drain is scheduled or running
         private boolean stopped;
+        private boolean finishing;
+        private long nextWriteAt = System.nanoTime() + intervalNanos;
+        private ScheduledFuture<?> scheduled;
+        private final LongAdder writeNanos = new LongAdder();
 
         private JobProgress(JudgeJob job) {
             this.job = job;
@@ -95,13 +110,18 @@ final class ProgressWriter implements AutoCloseable {
                     return;
                 }
                 writing = true;
+                schedule();
             }
+        }
+
+        // Called holding this job's lock.
+        private void schedule() {
             try {
-                thread.execute(this::drain);
+                scheduled = thread.schedule(this::drain, Math.max(0, nextWriteAt - System.nanoTime()),
+                        TimeUnit.NANOSECONDS);
             } catch (RuntimeException rejected) {
-                synchronized (this) {
-                    writing = false; // the worker is closing; progress is best effort
-                }
+                writing = false; // the worker is closing; progress is best effort
+                notifyAll();
             }
         }
 
@@ -118,10 +138,24 @@ final class ProgressWriter implements AutoCloseable {
                     next = pending;
                     pending = null;
                 }
+                long t = System.nanoTime();
                 try {
                     store.save(next);
                 } catch (RuntimeException e) {
                     LOG.warn("{}: storing progress of job {} failed", name, job.id(), e);
+                } finally {
+                    writeNanos.add(System.nanoTime() - t);
+                }
+                synchronized (this) {
+                    nextWriteAt = System.nanoTime() + intervalNanos;
+                    if (intervalNanos > 0 && pending != null && !stopped) {
+                        if (finishing) {
+                            pending = null; // the final result supersedes it
+                        } else {
+                            schedule(); // the next snapshot waits for its turn; writing stays true
+                            return;
+                        }
+                    }
                 }
             }
         }
@@ -129,6 +163,12 @@ final class ProgressWriter implements AutoCloseable {
         // Lets the last snapshot reach the store before the final result, so listeners see progress in order.
         // Waits a bounded time: progress is best effort, the final result is not.
         synchronized void finish() {
+            finishing = true;
+            // Without an interval every snapshot is written before the final result, as soon as the thread can.
+            if (intervalNanos > 0 && writing && scheduled != null && scheduled.cancel(false)) {
+                writing = false; // its turn had not come: the final result supersedes it
+                pending = null;
+            }
             long deadline = System.nanoTime() + FLUSH_WAIT.toNanos();
             boolean interrupted = false;
             while (writing) {
@@ -149,8 +189,16 @@ final class ProgressWriter implements AutoCloseable {
             }
         }
 
+        /** The time this job's progress writes have taken so far, on the progress thread. */
+        Duration writeTime() {
+            return Duration.ofNanos(writeNanos.sum());
+        }
+
         synchronized void stop() {
             stopped = true;
+            if (scheduled != null) {
+                scheduled.cancel(false);
+            }
         }
     }
 }

@@ -44,6 +44,7 @@ public final class Worker implements AutoCloseable {
     private final Duration claimWait;
     private final Duration leaseExtension;
     private final Duration drainTimeout;
+    private final Duration progressInterval;
     private final JudgeObserver observer;
     private final String name = "judge-worker-" + WORKERS.incrementAndGet();
     private final FailedJobs failed;
@@ -70,9 +71,18 @@ public final class Worker implements AutoCloseable {
                     + "visibility timeout " + visibility + ", was " + leaseExtension);
         }
         this.drainTimeout = b.drainTimeout;
+        this.progressInterval = b.progressInterval;
         this.observer = b.observer;
         this.failed = new FailedJobs(queue, store, name);
     }
+
+    /**
+     * The default least time between two progress writes of one job: none, every change is written (listeners
+     * see COMPILING and RUNNING of every job). A host whose store writes cost more than short runs sets one, for
+     * example 100 ms: live views still move several times a second, a job that takes less writes its final
+     * result alone, and a 20-test submission writes a few snapshots instead of twenty.
+     */
+    public static final Duration DEFAULT_PROGRESS_INTERVAL = Duration.ZERO;
 
     public static Builder builder() {
         return new Builder();
@@ -90,7 +100,7 @@ public final class Worker implements AutoCloseable {
             }
             started = true;
             maintenance = Executors.newSingleThreadScheduledExecutor(daemon(name + "-lease"));
-            progress = new ProgressWriter(store, daemon(name + "-progress"), name);
+            progress = new ProgressWriter(store, daemon(name + "-progress"), name, progressInterval);
             long sweepMillis = Math.max(1000, queue.policy().visibilityTimeout().toMillis());
             maintenance.scheduleWithFixedDelay(new DeadLetterSweep(queue, store, failed, name), sweepMillis,
                     sweepMillis, TimeUnit.MILLISECONDS);
@@ -175,6 +185,7 @@ public final class Worker implements AutoCloseable {
         private Duration claimWait = Duration.ofSeconds(1);
         private Duration leaseExtension;
         private Duration drainTimeout = Duration.ofSeconds(30);
+        private Duration progressInterval = DEFAULT_PROGRESS_INTERVAL;
 
         private Builder() {
         }
@@ -251,6 +262,19 @@ public final class Worker implements AutoCloseable {
                 throw new IllegalArgumentException("drainTimeout must not be negative, was " + drainTimeout);
             }
             this.drainTimeout = drainTimeout;
+            return this;
+        }
+
+        /**
+         * The least time between two progress writes of one job, and before its first: a job finished sooner
+         * writes only its final result. Default {@link #DEFAULT_PROGRESS_INTERVAL}: zero, every change is written.
+         */
+        public Builder progressInterval(Duration progressInterval) {
+            Objects.requireNonNull(progressInterval, "progressInterval");
+            if (progressInterval.isNegative()) {
+                throw new IllegalArgumentException("progressInterval must not be negative, was " + progressInterval);
+            }
+            this.progressInterval = progressInterval;
             return this;
         }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.Priority;
 import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
@@ -184,6 +185,41 @@ class JudgeQueueTest {
             assertThat(awaitFinished(judge, id).verdict()).isEqualTo(Verdict.ACCEPTED);
             judge.close();
             assertThat(worker.isRunning()).as("closing the judge drains its worker").isFalse();
+        }
+    }
+
+    @Test
+    void theResultSaysWhereTheTimeWentThroughTheQueueAndSynchronously() throws Exception {
+        // Each run takes at least 40 ms in the sandbox, so the phases have something to measure.
+        FakeSandbox slow = FakeSandbox.programs(r -> {
+            try {
+                Thread.sleep(40);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return FakeSandbox.exited(0, new String(r.stdin(), StandardCharsets.UTF_8));
+        });
+        ResultStore store = ResultStores.inMemory();
+        try (JobQueue queue = JobQueues.inMemory();
+                Judge judge = Judge.builder().sandbox(slow).runSlots(2).jobQueue(queue).resultStore(store)
+                        .worker(w -> w.concurrency(1)).startWorker(false).build()) {
+            String id = judge.submit(submission("in0", "in1", "in2"));
+            Thread.sleep(30); // queued for at least that long
+            judge.worker().orElseThrow().start();
+            PhaseTimes p = awaitFinished(judge, id).phases();
+            assertThat(p.queued()).isGreaterThanOrEqualTo(Duration.ofMillis(30));
+            assertThat(p.runs()).hasSize(3)
+                    .allSatisfy(d -> assertThat(d).isGreaterThanOrEqualTo(Duration.ofMillis(40)));
+            assertThat(p.compile()).isPositive();
+            assertThat(p.storeWrites()).as("the check for an earlier final result").isPositive();
+            // Three runs on two slots: at least two rounds of 40 ms after the wait in the queue.
+            assertThat(p.total()).isGreaterThanOrEqualTo(p.queued().plus(Duration.ofMillis(80)));
+
+            PhaseTimes sync = judge.judge(submission("in0", "in1")).phases();
+            assertThat(sync.queued()).isZero();
+            assertThat(sync.storeWrites()).isZero();
+            assertThat(sync.runs()).hasSize(2);
+            assertThat(sync.total()).isGreaterThanOrEqualTo(sync.slowestRun());
         }
     }
 

@@ -71,7 +71,8 @@ class WorkerTest {
 
     /**
      * Judges a tiny language honestly: the program {@code echo} prints its input, {@code upper} prints it in upper
-     * case, {@code sleep N} sleeps N ms and then echoes, {@code boom} throws, {@code flaky} throws on its first
+     * case, {@code sleep N} sleeps N ms and then echoes, {@code pace N} echoes and sleeps N ms after each test,
+     * {@code boom} throws, {@code flaky} throws on its first
      * call only, {@code block} waits until unblocked or interrupted. Outputs are compared byte for byte.
      */
     static final class FakePipeline implements JudgingPipeline {
@@ -124,6 +125,9 @@ class WorkerTest {
                     verdict = v;
                 }
                 events.accept(new JudgeEvent.TestFinished(id, r, i, tests.size()));
+                if (program.startsWith("pace ")) {
+                    sleep(Long.parseLong(program.substring(5)));
+                }
             }
             SubmissionResult done = new SubmissionResult(id, Status.FINISHED, "compiled " + program, results,
                     verdict, score, max, Instant.now());
@@ -217,7 +221,7 @@ class WorkerTest {
     @Test
     void judgesEveryJobWritingProgressThenTheFinalResultThenAcks() throws Exception {
         queue(policy(Duration.ofSeconds(10), 3));
-        started(worker().concurrency(3));
+        started(worker().concurrency(3).progressInterval(Duration.ZERO));
         List<JudgeJob> passing = new ArrayList<>();
         List<JudgeJob> failing = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -251,6 +255,29 @@ class WorkerTest {
             assertThat(lastProgress.tests()).hasSize(2);
             assertThat(lastProgress.compileOutput()).isEqualTo("compiled echo");
         }
+    }
+
+    @Test
+    void writesProgressAtMostOncePerIntervalAndNoneForAJobFinishedWithinIt() throws Exception {
+        queue(policy(Duration.ofSeconds(10), 3));
+        started(worker().concurrency(1).progressInterval(Duration.ofMillis(200)));
+        JudgeJob fast = submit("echo", "python", "a", "a", "b", "b");
+        assertThat(awaitFinished(fast.id()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        assertThat(seen.get(fast.id())).extracting(SubmissionResult::status)
+                .containsExactly(Status.QUEUED, Status.FINISHED);
+
+        // Six tests 100 ms apart: 600 ms of events, so progress at 200 ms and after, at most one write per 200 ms.
+        JudgeJob slow = submit("pace 100", "python", "1", "1", "2", "2", "3", "3", "4", "4", "5", "5", "6", "6");
+        long start = System.nanoTime();
+        assertThat(awaitFinished(slow.id()).tests()).hasSize(6);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        List<SubmissionResult> history = List.copyOf(seen.get(slow.id()));
+        List<SubmissionResult> progress = history.subList(1, history.size() - 1);
+        assertThat(history).extracting(SubmissionResult::status).isSorted().startsWith(Status.QUEUED)
+                .endsWith(Status.FINISHED);
+        assertThat(progress).isNotEmpty().allSatisfy(r -> assertThat(r.status()).isEqualTo(Status.RUNNING));
+        assertThat(progress.size()).isLessThanOrEqualTo((int) (tookMillis / 200));
+        assertThat(progress).extracting(r -> r.tests().size()).isSorted();
     }
 
     @Test

@@ -26,7 +26,7 @@ public final class SubmissionViews {
         return new SubmissionView(row.id(), row.problemId(), row.languageId(), row.username(), status,
                 d == null ? null : d.verdict(), d == null ? 0 : d.score(), d == null ? 0 : d.maxScore(),
                 d == null ? "" : d.compileOutput(), tests, d == null ? List.of() : d.groups(), row.source(),
-                row.sources(), row.createdAt(), row.finishedAt());
+                row.sources(), row.createdAt(), row.finishedAt(), d == null ? null : d.phases());
     }
 
     /** {@code row} (unfinished when read) with its final result {@code result}, as the recorder stored it. */

@@ -19,7 +19,7 @@ class Judge0RunsTest {
 
     private static ResultDocument result(String verdict, TestDocument... runs) {
         return new ResultDocument("FINISHED", verdict, null, 0, runs.length, "", List.of(runs), Instant.EPOCH,
-                List.of());
+                List.of(), null);
     }
 
     @Test

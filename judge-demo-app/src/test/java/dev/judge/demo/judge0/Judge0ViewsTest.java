@@ -44,7 +44,7 @@ public class Judge0ViewsTest {
 
     private static ResultDocument finished(String verdict, TestDocument test, String compileOutput) {
         return new ResultDocument("FINISHED", verdict, null, 0, 1, compileOutput,
-                test == null ? List.of() : List.of(test), CREATED, List.of());
+                test == null ? List.of() : List.of(test), CREATED, List.of(), null);
     }
 
     private static TestDocument test(String verdict, long cpu, long wall, int exit, int signal, String out,

@@ -1,5 +1,6 @@
 package dev.judge.autoconfigure.metrics;
 
+import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.pipeline.JudgeObserver;
 import io.micrometer.core.instrument.Counter;
@@ -15,7 +16,10 @@ import java.util.function.Supplier;
 /**
  * Turns each phase into a Micrometer {@link Observation} ({@code judge.compile}, {@code judge.run},
  * {@code judge.check}: timers through the meter handler, spans through a tracing handler), and counts finished
- * submissions by verdict.
+ * submissions by verdict. From each result's {@link PhaseTimes} it times what the phases alone do not show:
+ * {@code judge.pipeline.time} (compile to verdict, also for synchronous calls), and for queued jobs
+ * {@code judge.submission.time} (accept to finished) and {@code judge.store.write} (tag {@code kind}:
+ * {@code progress}, the writes before the final result added up per job, or {@code final}).
  */
 final class MicrometerJudgeObserver implements JudgeObserver {
 
@@ -52,6 +56,23 @@ final class MicrometerJudgeObserver implements JudgeObserver {
         Counter.builder("judge.submissions").description("Finished submissions")
                 .tag("language", languageId).tag("verdict", verdict)
                 .register(meters).increment();
+        if (!result.phases().total().isZero()) {
+            Timer.builder("judge.pipeline.time").description("Time a submission spent in the judging pipeline")
+                    .tag("language", languageId).register(meters).record(result.phases().total());
+        }
+    }
+
+    @Override
+    public void judged(String languageId, PhaseTimes phases, Duration finalWrite) {
+        Timer.builder("judge.submission.time").description("Time from acceptance to the finished result")
+                .tag("language", languageId).register(meters).record(phases.total());
+        storeWrite(languageId, "progress", phases.storeWrites());
+        storeWrite(languageId, "final", finalWrite);
+    }
+
+    private void storeWrite(String languageId, String kind, Duration took) {
+        Timer.builder("judge.store.write").description("Time a worker spent writing one job's results to the store")
+                .tag("language", languageId).tag("kind", kind).register(meters).record(took);
     }
 
     @Override

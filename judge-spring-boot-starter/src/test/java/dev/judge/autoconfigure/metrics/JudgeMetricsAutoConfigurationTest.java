@@ -52,6 +52,17 @@ class JudgeMetricsAutoConfigurationTest {
             assertThat(meters.get("judge.queue.depth").gauge().value()).isZero();
             assertThat(meters.get("judge.runs.in.flight").gauge().value()).isZero();
             assertThat(meters.get("judge.cache.hit.ratio").gauge().value()).isZero();
+
+            // Phase times: the worker reports them once the final result is stored, just after readers see it.
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (meters.find("judge.store.write").tag("kind", "final").timer() == null
+                    && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(meters.get("judge.pipeline.time").tag("language", "c").timer().count()).isEqualTo(1);
+            assertThat(meters.get("judge.submission.time").tag("language", "c").timer().count()).isEqualTo(1);
+            assertThat(meters.get("judge.store.write").tag("kind", "progress").timer().count()).isEqualTo(1);
+            assertThat(meters.get("judge.store.write").tag("kind", "final").timer().count()).isEqualTo(1);
         });
     }
 
