@@ -13,36 +13,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hostile programs against what separates one run from the next and from the host: the work dir itself
  * (its ACLs, extended attributes and timestamps), /proc and /proc/self/cgroup, and the number of files a run
  * may leave for the judge to walk.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class BoxIsolationSecurityTest {
-    private NativeSandbox sandbox;
+class BoxIsolationSecurityTest extends SandboxPerClass {
 
-    @BeforeAll
-    void open() {
-        sandbox = TestSandboxes.require(2);
-    }
-
-    @AfterAll
-    void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @AfterEach
-    void noBoxProcessSurvives() {
-        assertThat(TestSandboxes.boxProcesses()).as("box processes left on the host").isEmpty();
+    BoxIsolationSecurityTest() {
+        super(2);
     }
 
     private static Limits limits() {

@@ -23,11 +23,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Network mode: a run with network gets the box's own network namespace with outbound traffic through
@@ -35,8 +32,12 @@ import org.junit.jupiter.api.TestInstance;
  * addresses) nor private ranges, and opens only INET, INET6 and UNIX sockets. Without network nothing of this
  * applies: the box's namespace is empty.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class NetworkModeTest {
+class NetworkModeTest extends SandboxPerClass {
+
+    NetworkModeTest() {
+        super(1);
+    }
+
     private static final int AF_UNIX = 1;
     private static final int AF_INET = 2;
     private static final int AF_INET6 = 10;
@@ -48,24 +49,9 @@ class NetworkModeTest {
     private static final int SOCK_RAW = 3;
     private static final int SOCK_SEQPACKET = 5;
 
-    private NativeSandbox sandbox;
-
     @BeforeAll
-    void open() {
-        sandbox = TestSandboxes.require(1);
+    void needsItsParts() {
         RequiredParts.require(BoxNetworkTools.find().isPresent(), "slirp4netns and nft (network mode needs them)");
-    }
-
-    @AfterAll
-    void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @AfterEach
-    void noBoxProcessSurvives() {
-        assertThat(TestSandboxes.boxProcesses()).as("box processes left on the host").isEmpty();
     }
 
     private static Limits limits(boolean network) {

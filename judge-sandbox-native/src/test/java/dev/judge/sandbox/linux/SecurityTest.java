@@ -20,35 +20,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Hostile programs. Each case checks what the sandbox reported and that the host is unaffected: no box
  * process survives, nothing outside the box changed, nothing of the host leaked in.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SecurityTest {
-    private NativeSandbox sandbox;
+class SecurityTest extends SandboxPerClass {
 
-    @BeforeAll
-    void open() {
-        sandbox = TestSandboxes.require(2);
-    }
-
-    @AfterAll
-    void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @AfterEach
-    void noBoxProcessSurvives() {
-        assertThat(TestSandboxes.boxProcesses()).as("box processes left on the host").isEmpty();
+    SecurityTest() {
+        super(2);
     }
 
     private static Limits limits() {

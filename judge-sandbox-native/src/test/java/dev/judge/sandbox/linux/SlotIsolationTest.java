@@ -19,19 +19,19 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Part of the security suite: what one slot runs must not disturb another slot's timing. Each box is pinned
  * to its own CPU (cgroup cpuset) and capped to it (CPU bandwidth), and a program's children and threads stay
  * on that CPU.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SlotIsolationTest {
+class SlotIsolationTest extends SandboxPerClass {
+
+    SlotIsolationTest() {
+        super(2);
+    }
+
     /** MeasurementTest's loop, which then prints the CPU it ran on. */
     private static final String SPIN = """
             #define _GNU_SOURCE
@@ -113,25 +113,6 @@ class SlotIsolationTest {
             }
             """;
     private static final int LOOP_RUNS = 25;
-
-    private NativeSandbox sandbox;
-
-    @BeforeAll
-    void open() {
-        sandbox = TestSandboxes.require(2);
-    }
-
-    @AfterAll
-    void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
-
-    @AfterEach
-    void noBoxProcessSurvives() {
-        assertThat(TestSandboxes.boxProcesses()).as("box processes left on the host").isEmpty();
-    }
 
     private SandboxResult runC(String source, Limits limits, String... args) {
         List<String> cmd = new ArrayList<>(List.of("./prog"));

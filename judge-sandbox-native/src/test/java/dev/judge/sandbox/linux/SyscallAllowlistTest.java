@@ -11,17 +11,18 @@ import dev.judge.core.sandbox.Termination;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The seccomp allowlist in the box: kernel interfaces no judged program needs fail, whatever the profile and
  * network setting; privileged ones with EPERM, the rest of what is off the list with ENOSYS.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SyscallAllowlistTest {
+class SyscallAllowlistTest extends SandboxPerClass {
+
+    SyscallAllowlistTest() {
+        super(1);
+    }
+
     /**
      * Makes each call with harmless arguments (none of them would do damage even if allowed) and prints
      * {@code name=errno-name}, or {@code name=allowed} when the call got past the filter and the kernel
@@ -70,20 +71,6 @@ class SyscallAllowlistTest {
                 return 0;
             }
             """;
-
-    private NativeSandbox sandbox;
-
-    @BeforeAll
-    void open() {
-        sandbox = TestSandboxes.require(1);
-    }
-
-    @AfterAll
-    void close() {
-        if (sandbox != null) {
-            sandbox.close();
-        }
-    }
 
     private List<String> run(String profile, boolean network) {
         Limits l = Limits.defaults().withCpuTime(Duration.ofSeconds(2)).withWallTime(Duration.ofSeconds(10))
