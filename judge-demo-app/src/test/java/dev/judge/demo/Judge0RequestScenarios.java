@@ -205,15 +205,25 @@ abstract class Judge0RequestScenarios extends ServerSupport {
                 "must be greater than or equal to 1.0");
     }
 
+    /** Prints the network interfaces it sees other than loopback, or {@code none}. */
+    static final String INTERFACES_C = "#include <stdio.h>\n#include <string.h>\nint main(void){"
+            + "FILE*f=fopen(\"/proc/net/dev\",\"r\");char l[512];int n=0;if(!f){puts(\"none\");return 0;}"
+            + "while(fgets(l,sizeof l,f)){char*c=strchr(l,':');if(!c)continue;*c=0;char*s=l;while(*s==' ')s++;"
+            + "if(strcmp(s,\"lo\")){puts(s);n++;}}if(!n)puts(\"none\");return 0;}\n";
+
+    /** These servers set {@code judge.judge0.allow-enable-network}; the native sandbox gives the box network. */
     @Test
-    void whatTheSandboxesCannotGiveYetIsRefusedWithTheReason() {
-        refused(submission(ECHO_SUM, 50, "", null).put("enable_network", true), "enable_network",
-                "cannot give a run network access safely");
-        // the defaults are accepted
-        JsonNode done = judged(submission(ECHO_SUM, 50, "2 3\n", "5\n").put("enable_network", false)
+    void enableNetworkGivesTheRunANetworkOfItsOwn() {
+        JsonNode on = judged(submission(INTERFACES_C, 50, "", "tap0\n").put("enable_network", true),
+                "status,stdout,enable_network");
+        assertThat(on.path("status").path("id").asInt()).as("%s", on).isEqualTo(3);
+        assertThat(on.path("enable_network").asBoolean()).isTrue();
+        JsonNode off = judged(submission(INTERFACES_C, 50, "", "none\n").put("enable_network", false)
                 .put("redirect_stderr_to_stdout", false), "status,enable_network,redirect_stderr_to_stdout");
-        assertThat(done.path("status").path("id").asInt()).isEqualTo(3);
-        assertThat(done.path("enable_network").asBoolean()).isFalse();
+        assertThat(off.path("status").path("id").asInt()).as("%s", off).isEqualTo(3);
+        assertThat(off.path("enable_network").asBoolean()).isFalse();
+        assertThat(judge0("GET", "/config_info", null, TOKEN).json().path("allow_enable_network").asBoolean())
+                .isTrue();
     }
 
     @Test

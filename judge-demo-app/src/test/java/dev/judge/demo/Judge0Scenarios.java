@@ -279,6 +279,11 @@ abstract class Judge0Scenarios extends ServerSupport {
         JudgingScenarios.assertField(judge0("POST", "/submissions",
                 submission(ECHO_SUM, 50, "", null).put("memory_limit", 99_000_000).toString(), TOKEN).problem(422),
                 "memory_limit");
+        // network is off unless judge.judge0.allow-enable-network is set (Judge0's words)
+        JsonNode noNetwork = judge0("POST", "/submissions",
+                submission(ECHO_SUM, 50, "", null).put("enable_network", true).toString(), TOKEN).problem(422);
+        JudgingScenarios.assertField(noNetwork, "enable_network");
+        assertThat(noNetwork.toString()).contains("enabling network is not allowed");
         JudgingScenarios.assertField(judge0("POST", "/submissions",
                 submission(ECHO_SUM, 50, "", null).put("compiler_options", "-O3; id").toString(), TOKEN).problem(422),
                 "compiler_options");

@@ -40,6 +40,14 @@ public interface Sandbox extends AutoCloseable {
     /** A short name for logs and health reports, for example {@code native} or {@code docker}. */
     String name();
 
+    /**
+     * Whether a run whose limits allow network ({@link dev.judge.core.model.Limits#network()}) gets it here, safely:
+     * a network of its own that reaches neither the host nor private ranges. False where such a run is refused.
+     */
+    default boolean givesNetwork() {
+        return false;
+    }
+
     /** Releases everything the sandbox holds (helpers, pools, cgroups). Runs in progress are killed. */
     @Override
     default void close() {

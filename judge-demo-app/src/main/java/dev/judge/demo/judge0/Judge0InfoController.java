@@ -3,6 +3,7 @@ package dev.judge.demo.judge0;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.language.LanguageInfo;
 import dev.judge.core.queue.JobQueue;
+import dev.judge.core.sandbox.Sandbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Comparator;
@@ -34,12 +35,15 @@ public class Judge0InfoController {
     private final Judge0Statistics statistics;
     private final ObjectProvider<JobQueue> queue;
     private final ObjectProvider<MeterRegistry> meters;
+    private final ObjectProvider<Sandbox> sandbox;
     private final int slots;
     private final long maxQueueDepth;
 
     Judge0InfoController(Judge0Languages languages, Judge judge, Judge0Properties properties, DemoProperties demo,
             Judge0Statistics statistics, ObjectProvider<JobQueue> queue, ObjectProvider<MeterRegistry> meters,
-            @Value("${judge.executor.slots:0}") int slots, @Value("${judge.queue.max-depth:0}") long maxQueueDepth) {
+            ObjectProvider<Sandbox> sandbox, @Value("${judge.executor.slots:0}") int slots,
+            @Value("${judge.queue.max-depth:0}") long maxQueueDepth) {
+        this.sandbox = sandbox;
         this.languages = languages;
         this.judge = judge;
         this.properties = properties;
@@ -160,8 +164,10 @@ public class Judge0InfoController {
         m.put("max_submission_batch_size", properties.maxBatchSize());
         m.put("submission_cache_duration", 0);
         m.put("use_docs_as_homepage", false);
-        m.put("allow_enable_network", false);
-        m.put("enable_network", false);
+        // allowed only where the sandbox can give a run network safely, whatever the setting says
+        Sandbox s = sandbox.getIfAvailable();
+        m.put("allow_enable_network", properties.allowEnableNetwork() && s != null && s.givesNetwork());
+        m.put("enable_network", properties.enableNetwork());
         return m;
     }
 

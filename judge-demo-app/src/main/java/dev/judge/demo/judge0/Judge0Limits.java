@@ -14,11 +14,12 @@ import com.fasterxml.jackson.annotation.JsonCreator;
  * @param commandLineArguments  the arguments as the client wrote them, or {@code null}
  * @param additionalFiles       the {@code additional_files} archive in base64 as the client sent it, or
  *                              {@code null}: Judge0 reports it back, and the row has no column of its own for it
+ * @param enableNetwork         whether the runs get network (rows written before it read as off)
  */
 record Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLimit, long memoryLimit,
         long stackLimit, int maxProcessesAndOrThreads, long maxFileSize, int numberOfRuns,
         boolean redirectStderrToStdout, Boolean perProcessTimeLimit, Boolean perProcessMemoryLimit,
-        String compilerOptions, String commandLineArguments, String additionalFiles) {
+        String compilerOptions, String commandLineArguments, String additionalFiles, Boolean enableNetwork) {
 
     /** Boxed switches, as older rows have none and the server's mapper refuses a missing primitive. */
     @JsonCreator
@@ -26,12 +27,13 @@ record Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLim
         numberOfRuns = Math.max(1, numberOfRuns);
         perProcessTimeLimit = Boolean.TRUE.equals(perProcessTimeLimit);
         perProcessMemoryLimit = Boolean.TRUE.equals(perProcessMemoryLimit);
+        enableNetwork = Boolean.TRUE.equals(enableNetwork);
     }
 
     /** Limits of a submission without the per-process switches, options or arguments. */
     Judge0Limits(double cpuTimeLimit, double cpuExtraTime, double wallTimeLimit, long memoryLimit, long stackLimit,
             int maxProcessesAndOrThreads, long maxFileSize, int numberOfRuns, boolean redirectStderrToStdout) {
         this(cpuTimeLimit, cpuExtraTime, wallTimeLimit, memoryLimit, stackLimit, maxProcessesAndOrThreads,
-                maxFileSize, numberOfRuns, redirectStderrToStdout, false, false, null, null, null);
+                maxFileSize, numberOfRuns, redirectStderrToStdout, false, false, null, null, null, false);
     }
 }

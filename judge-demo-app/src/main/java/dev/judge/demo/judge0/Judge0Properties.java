@@ -32,6 +32,10 @@ import org.springframework.util.unit.DataSize;
  * @param maxExtractSize               Judge0's {@code MAX_EXTRACT_SIZE} (it counts kilobytes): the most an
  *                           {@code additional_files} archive may inflate to, within the demo's test data cap
  * @param redirectStderrToStdout       Judge0's {@code REDIRECT_STDERR_TO_STDOUT}: the default of the submission field
+ * @param allowEnableNetwork           Judge0's {@code ALLOW_ENABLE_NETWORK}, off here unless set: whether a submission
+ *                           may ask for network (granted only where the sandbox gives it safely, see
+ *                           {@code Sandbox.givesNetwork})
+ * @param enableNetwork                Judge0's {@code ENABLE_NETWORK}: the default of the submission field
  */
 @ConfigurationProperties("judge.judge0")
 public record Judge0Properties(String authToken, @DefaultValue("false") boolean open,
@@ -43,7 +47,8 @@ public record Judge0Properties(String authToken, @DefaultValue("false") boolean 
         @DefaultValue("true") boolean allowEnablePerProcessAndThreadTimeLimit,
         @DefaultValue("true") boolean allowEnablePerProcessAndThreadMemoryLimit,
         @DefaultValue("true") boolean enableAdditionalFiles, @DefaultValue("10240KB") DataSize maxExtractSize,
-        @DefaultValue("false") boolean redirectStderrToStdout) {
+        @DefaultValue("false") boolean redirectStderrToStdout, @DefaultValue("false") boolean allowEnableNetwork,
+        @DefaultValue("false") boolean enableNetwork) {
 
     @ConstructorBinding
     public Judge0Properties {
@@ -58,7 +63,7 @@ public record Judge0Properties(String authToken, @DefaultValue("false") boolean 
     public Judge0Properties(String authToken, boolean open, int maxBatchSize, Duration waitTimeout,
             boolean maintenanceMode, String maintenanceMessage) {
         this(authToken, open, maxBatchSize, waitTimeout, maintenanceMode, maintenanceMessage, null, true, List.of(),
-                true, true, true, true, DataSize.ofKilobytes(10240), false);
+                true, true, true, true, DataSize.ofKilobytes(10240), false, false, false);
     }
 
     /** Accepted {@code X-Auth-User} values; empty when none is configured. */

@@ -12,6 +12,7 @@ import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.WorkFile;
+import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.store.ResultStore;
 import dev.judge.demo.accept.Acceptor;
 import dev.judge.demo.accept.Admission;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -53,11 +55,13 @@ class Judge0Service {
     private final ResultStore store;
     private final Judge0Properties properties;
     private final Judge0AdditionalFiles additionalFiles;
+    private final ObjectProvider<Sandbox> sandbox;
 
     Judge0Service(Judge judge, Judge0Languages languages, Judge0Repository repository, Admission admission,
             CallbackGuard callbacks, Acceptor acceptor, LiveResults live, ResultStore store,
-            Judge0Properties properties, Judge0AdditionalFiles additionalFiles) {
+            Judge0Properties properties, Judge0AdditionalFiles additionalFiles, ObjectProvider<Sandbox> sandbox) {
         this.additionalFiles = additionalFiles;
+        this.sandbox = sandbox;
         this.judge = judge;
         this.languages = languages;
         this.repository = repository;
@@ -204,10 +208,27 @@ class Judge0Service {
         if (r.additionalFiles() != null && !r.additionalFiles().isEmpty() && !properties.enableAdditionalFiles()) {
             throw unprocessable("additional_files", "setting additional files is not allowed");
         }
-        if (Boolean.TRUE.equals(r.enableNetwork())) {
-            throw unprocessable("enable_network", "enabling network is not allowed: the sandboxes here cannot give"
-                    + " a run network access safely yet");
+    }
+
+    /**
+     * Whether the runs get network: the request's {@code enable_network}, else the configured default; refused
+     * unless {@code judge.judge0.allow-enable-network} is on (Judge0's words) and the sandbox gives a run network
+     * safely (the native sandbox as root: a network of the box's own, no host or private ranges).
+     */
+    private boolean network(Judge0Request r) {
+        boolean asked = r.enableNetwork() != null ? r.enableNetwork() : properties.enableNetwork();
+        if (!asked) {
+            return false;
         }
+        if (!properties.allowEnableNetwork()) {
+            throw unprocessable("enable_network", "enabling network is not allowed");
+        }
+        Sandbox s = sandbox.getIfAvailable();
+        if (s == null || !s.givesNetwork()) {
+            throw unprocessable("enable_network", "enabling network is not possible here: the "
+                    + (s == null ? "judge's" : s.name()) + " sandbox cannot give a run network safely");
+        }
+        return true;
     }
 
     /** Judge0's {@code compiler_options_allowed} checks, in its order and words; then split into arguments. */
@@ -294,7 +315,7 @@ class Judge0Service {
         }
         return new Judge0Limits(cpu, extra, wall, memory, stack, processes, fileSize, runs, redirectStderrToStdout,
                 perProcessTime, perProcessMemory, blankAsNull(r.compilerOptions()),
-                blankAsNull(r.commandLineArguments()), additionalFiles);
+                blankAsNull(r.commandLineArguments()), additionalFiles, network(r));
     }
 
     /** A Rails numericality check: {@code min} exclusive or inclusive, {@code max} inclusive. */
@@ -337,7 +358,8 @@ class Judge0Service {
                 .withMemory(ByteSize.ofKiB(Math.max(1024, l.memoryLimit())))
                 .withProcesses(l.maxProcessesAndOrThreads())
                 // isolate reads 0 as no file size limit of its own; the most a submission may ask for stands in
-                .withFileSize(ByteSize.ofKiB(l.maxFileSize() == 0 ? Judge0Defaults.MAX_MAX_FILE_SIZE : l.maxFileSize()));
+                .withFileSize(ByteSize.ofKiB(l.maxFileSize() == 0 ? Judge0Defaults.MAX_MAX_FILE_SIZE : l.maxFileSize()))
+                .withNetwork(l.enableNetwork());
         return l.stackLimit() == 0 ? limits.withStack(limits.memory()) : limits.withStack(ByteSize.ofKiB(l.stackLimit()));
     }
 

@@ -81,7 +81,7 @@ final class Judge0Views {
         m.put("redirect_stderr_to_stdout", l.redirectStderrToStdout());
         m.put("callback_url", row.callbackUrl());
         m.put("additional_files", l.additionalFiles());
-        m.put("enable_network", false);
+        m.put("enable_network", l.enableNetwork());
         m.put("status", status);
         Map<String, Object> language = new LinkedHashMap<>();
         language.put("id", row.languageId());

@@ -23,7 +23,8 @@ class Judge0LimitsTest {
 
     @Test
     void roundTrips() throws Exception {
-        Judge0Limits l = new Judge0Limits(1, 0, 2, 4096, 0, 3, 0, 7, false, true, false, "-O2 '-DX=a b'", "x y", null);
+        Judge0Limits l = new Judge0Limits(1, 0, 2, 4096, 0, 3, 0, 7, false, true, false, "-O2 '-DX=a b'", "x y", null,
+                true);
         assertThat(JSON.readValue(JSON.writeValueAsString(l), Judge0Limits.class)).isEqualTo(l);
     }
 }

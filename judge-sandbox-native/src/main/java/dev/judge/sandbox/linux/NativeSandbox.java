@@ -107,6 +107,12 @@ public final class NativeSandbox implements Sandbox {
         return report;
     }
 
+    /** Root mode with slirp4netns and nft on the host: a run with network gets the box network (see above). */
+    @Override
+    public boolean givesNetwork() {
+        return !rootless() && BoxNetworkTools.find().isPresent();
+    }
+
     /** Whether the helpers run rootless, in a user namespace of the judge's user (else as root). */
     public boolean rootless() {
         return rootless != null;
