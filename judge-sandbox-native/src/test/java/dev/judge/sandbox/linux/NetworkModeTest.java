@@ -70,6 +70,11 @@ class NetworkModeTest extends SandboxPerClass {
     }
 
     @Test
+    void theSandboxSaysItGivesNetwork() {
+        assertThat(sandbox.givesNetwork()).as("root with slirp4netns and nft").isTrue();
+    }
+
+    @Test
     void theHostsLoopbackServicesAreOutOfReach() {
         RequiredParts.require(RequiredParts.listening(5432), "PostgreSQL on 127.0.0.1:5432");
         RequiredParts.require(RequiredParts.listening(6379), "Redis on 127.0.0.1:6379");

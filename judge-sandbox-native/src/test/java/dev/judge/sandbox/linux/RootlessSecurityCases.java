@@ -179,6 +179,7 @@ class RootlessSecurityCases {
             SandboxResult on = runC(client, limits().withNetwork(true), port);
             assertThat(on.termination()).isEqualTo(Termination.SANDBOX_FAILURE);
             assertThat(on.message()).contains("network access is not available to a rootless native sandbox");
+            assertThat(sandbox.givesNetwork()).as("a rootless sandbox says so").isFalse();
             assertThat(accepted).isNotDone();
         }
     }
