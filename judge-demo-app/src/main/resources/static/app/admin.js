@@ -54,6 +54,9 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
   const preview = h('div', { class: 'preview', id: 'statement-preview', 'aria-live': 'polite' });
   const title = h('input', { id: 'problem-title', maxlength: 200, required: true });
   const statement = h('textarea', { id: 'problem-statement', rows: 12 });
+  const difficulty = h('select', { id: 'problem-difficulty' },
+    ['', 'EASY', 'MEDIUM', 'HARD'].map((d) => h('option', { value: d }, d ? d.toLowerCase() : 'not said')));
+  const author = h('input', { id: 'problem-author', maxlength: 100 });
   const limitInputs = LIMITS.map(([name, label, hint, type]) =>
     add(`limits.${name}`, label, h('input', { id: `limit-${name}`, type: type || 'text', inputmode: type === 'number' ? 'numeric' : null }), hint));
   const network = h('input', { id: 'limit-network', type: 'checkbox', name: 'limits.network' });
@@ -89,6 +92,8 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
     formError,
     add('title', 'Title', title),
     add('statement', 'Statement (Markdown)', statement),
+    add('difficulty', 'Difficulty', difficulty),
+    add('author', 'Author', author),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', id: 'preview-button', onclick: () => fill(preview, h('h3', {}, 'Preview'), markdown(statement.value)) }, 'Preview statement')),
     preview,
     h('fieldset', {}, h('legend', {}, 'Limits (empty: the judge\'s default)'),
@@ -114,6 +119,8 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       heading.textContent = `Edit: ${p.title}`;
       title.value = p.title;
       statement.value = p.statement || '';
+      difficulty.value = p.difficulty || '';
+      author.value = p.author || '';
       for (const [name] of LIMITS) {
         const v = p.limits ? p.limits[name] : null;
         inputs[`limits.${name}`].value = v === null || v === undefined ? '' : v;
@@ -198,6 +205,8 @@ export async function problemEditor({ id, page, errorBox, showFlash }) {
       if (args) c.arguments = args;
     }
     const b = { title: title.value.trim(), statement: statement.value, limits, comparator: c, stopOnFirstFailure: stop.checked };
+    if (difficulty.value) b.difficulty = difficulty.value;
+    if (author.value.trim()) b.author = author.value.trim();
     const inputFile = inputs['io.inputFile'].value.trim();
     const outputFile = inputs['io.outputFile'].value.trim();
     if (inputFile || outputFile) b.io = { inputFile: inputFile || null, outputFile: outputFile || null };

@@ -300,7 +300,9 @@ async function problemView(id) {
       h('dt', {}, 'Wall time'), h('dd', {}, l.wallTime || '—'),
       h('dt', {}, 'Memory'), h('dd', {}, l.memory || '—'),
       h('dt', {}, 'Output check'), h('dd', {}, (problem.comparator && problem.comparator.type) || 'lines'),
-      h('dt', {}, 'Tests'), h('dd', {}, `${problem.testCount} (${problem.publicTestCount} public)`));
+      h('dt', {}, 'Tests'), h('dd', {}, `${problem.testCount} (${problem.publicTestCount} public)`),
+      problem.difficulty ? [h('dt', {}, 'Difficulty'), h('dd', { id: 'problem-difficulty-shown' }, problem.difficulty.toLowerCase())] : null,
+      problem.author ? [h('dt', {}, 'Author'), h('dd', {}, problem.author)] : null);
   } catch (e) {
     fill(statement, errorBox(e, 'Could not load the problem'));
     statement.classList.remove('loading');

@@ -33,6 +33,24 @@ abstract class ProblemKindsScenarios extends ServerSupport {
             """;
 
     @Test
+    void aProblemSaysHowHardItIsAndWhoWroteIt() {
+        String admin = adminToken();
+        Response created = postJson("/api/v1/problems", admin, json(Map.of("title", "Rated", "statement", "",
+                "difficulty", "HARD", "author", "Ada")));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        long id = created.json().path("id").asLong();
+        JsonNode p = get("/api/v1/problems/" + id, userToken()).json();
+        assertThat(p.path("difficulty").asText()).isEqualTo("HARD");
+        assertThat(p.path("author").asText()).isEqualTo("Ada");
+        Response plain = putJson("/api/v1/problems/" + id, admin, json(Map.of("title", "Rated", "statement", "")));
+        assertThat(plain.status()).as(plain.body()).isEqualTo(200);
+        assertThat(plain.json().path("difficulty").isNull()).as("a replacement without it clears it").isTrue();
+        assertThat(plain.json().path("author").isNull()).isTrue();
+        assertField(postJson("/api/v1/problems", admin, json(Map.of("title", "X", "statement", "",
+                "difficulty", "EXTREME"))).problem(400), "difficulty");
+    }
+
+    @Test
     void everyKindIsKeptAndReturned() {
         String admin = adminToken();
         Response created = postJson("/api/v1/problems", admin, FULL);

@@ -95,6 +95,21 @@ public class ProblemRepository {
         jdbc.sql("update problems set updated_at = ? where id = ?").params(utc(Instant.now()), id).update();
     }
 
+    /** What a problem setter says of the problem: difficulty and author, either null. */
+    public record About(String difficulty, String author) {
+    }
+
+    /** Sets the problem's difficulty (EASY, MEDIUM, HARD) and author; null clears either. */
+    public void describe(long id, String difficulty, String author) {
+        jdbc.sql("update problems set difficulty = ?, author = ? where id = ?").params(difficulty, author, id).update();
+    }
+
+    public About about(long id) {
+        return jdbc.sql("select difficulty, author from problems where id = ?").param(id)
+                .query((rs, row) -> new About(rs.getString("difficulty"), rs.getString("author"))).optional()
+                .orElse(new About(null, null));
+    }
+
     public boolean delete(long id) {
         return jdbc.sql("delete from problems where id = ?").param(id).update() == 1;
     }

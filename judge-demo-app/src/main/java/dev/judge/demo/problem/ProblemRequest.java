@@ -2,6 +2,7 @@ package dev.judge.demo.problem;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,8 @@ import java.util.Map;
  * @param io                 file names the program reads and writes; left out: standard input and output
  * @param supportFiles       files added to every submission, by language id ({@code "*"}: every language)
  * @param interactor         left out: not interactive
+ * @param difficulty         EASY, MEDIUM or HARD; left out: not said
+ * @param author             who wrote the problem; left out: not said
  */
 public record ProblemRequest(
         @NotBlank @Size(max = 200) String title,
@@ -28,5 +31,7 @@ public record ProblemRequest(
         Boolean stopOnFirstFailure,
         IoDto io,
         Map<String, List<SourceDto>> supportFiles,
-        InteractorDto interactor) {
+        InteractorDto interactor,
+        @Pattern(regexp = "EASY|MEDIUM|HARD", message = "must be EASY, MEDIUM or HARD") String difficulty,
+        @Size(max = 100) String author) {
 }

@@ -44,6 +44,7 @@ public class ProblemService {
     public ProblemView create(ProblemRequest request) {
         long id = problems.create(request.title(), request.statement(), limits(request), comparator(request),
                 kind(request));
+        problems.describe(id, request.difficulty(), blankAsNull(request.author()));
         return view(id, true);
     }
 
@@ -55,6 +56,7 @@ public class ProblemService {
         if (!problems.update(id, request.title(), request.statement(), limits(request), comparator(request), kind)) {
             throw notFound(id);
         }
+        problems.describe(id, request.difficulty(), blankAsNull(request.author()));
         return view(id, true);
     }
 
@@ -69,6 +71,7 @@ public class ProblemService {
     public ProblemView view(long id, boolean admin) {
         Problem p = problems.find(id).orElseThrow(() -> notFound(id));
         TestCaseRepository.Totals totals = tests.totals(id, null);
+        ProblemRepository.About about = problems.about(id);
         ProblemKind kind = p.kind();
         Map<String, List<SourceDto>> supportFiles = null;
         if (admin) {
@@ -81,7 +84,11 @@ public class ProblemService {
                 ComparatorDto.of(p.comparator(), admin), kind.groups().stream().map(GroupDto::of).toList(),
                 kind.stopOnFirstFailure(), IoDto.of(kind.io()), supportFiles,
                 kind.interactor() == null ? null : InteractorDto.of(kind.interactor(), admin), totals.count(),
-                totals.publicCount(), p.createdAt(), p.updatedAt());
+                totals.publicCount(), p.createdAt(), p.updatedAt(), about.difficulty(), about.author());
+    }
+
+    private static String blankAsNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
     }
 
     @Transactional(readOnly = true)

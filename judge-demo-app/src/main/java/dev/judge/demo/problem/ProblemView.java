@@ -10,5 +10,6 @@ import java.util.Map;
  */
 public record ProblemView(long id, String title, String statement, LimitsDto limits, ComparatorDto comparator,
         List<GroupDto> groups, boolean stopOnFirstFailure, IoDto io, Map<String, List<SourceDto>> supportFiles,
-        InteractorDto interactor, int testCount, int publicTestCount, Instant createdAt, Instant updatedAt) {
+        InteractorDto interactor, int testCount, int publicTestCount, Instant createdAt, Instant updatedAt,
+        String difficulty, String author) {
 }
