@@ -193,10 +193,13 @@ class DockerRunIsolationTest {
                         _fields_ = [('mtype', ctypes.c_long), ('mtext', ctypes.c_char * 16)]
                     libc.msgsnd(msq, ctypes.byref(Msg(1, marker)), 16, 0)
                     mq = rt.mq_open(b'/judge-marker', os.O_CREAT | os.O_WRONLY, 0o666, None)
-                    rt.mq_send(mq, marker, len(marker), 0)
+                    # ENOSYS: the syscall allowlist has no POSIX message queues, nothing to leave behind then
+                    mq_refused = mq < 0 and ctypes.get_errno() == 38
+                    if mq >= 0:
+                        rt.mq_send(mq, marker, len(marker), 0)
                     with open('/dev/shm/judge-marker', 'wb') as f:
                         f.write(marker)
-                    print(shm >= 0, sem >= 0, msq >= 0, mq >= 0)
+                    print(shm >= 0, sem >= 0, msq >= 0, mq >= 0 or mq_refused)
                     """, l);
             assertThat(text(first.stdout())).as(text(first.stderr())).isEqualTo("True True True True\n");
 
