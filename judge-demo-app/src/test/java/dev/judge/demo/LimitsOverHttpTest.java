@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The 429 paths over real HTTP: the per-address budget, keyed on {@code X-Forwarded-For} only behind a trusted
  * proxy (127.0.0.1 here; 127.0.0.2 and 127.0.0.3 are untrusted peers on the same loopback), and a saturated judge.
- * Budgets are three judging requests per address and hour; an empty Judge0 submission is refused with 400 after it
+ * Budgets are three judging requests per address and hour; an empty Judge0 submission is refused with 422 after it
  * was charged, so no judging is needed to spend one.
  */
 @LimitsServerTest
@@ -44,14 +44,14 @@ class LimitsOverHttpTest extends ServerSupport {
     @Test
     void behindTheTrustedProxyEachForwardedClientHasItsOwnBudget() {
         for (int i = 0; i < 3; i++) {
-            assertThat(judge0FromTrustedProxy("198.51.100.1").status()).isEqualTo(400);
+            assertThat(judge0FromTrustedProxy("198.51.100.1").status()).isEqualTo(422);
         }
         assertBudgetSpent(judge0FromTrustedProxy("198.51.100.1"));
         // whatever the client wrote left of what the proxy appended does not help it
         assertBudgetSpent(judge0FromTrustedProxy("203.0.113.99, 198.51.100.1"));
         // a proxy chain: trusted hops on the right are skipped
         assertBudgetSpent(judge0FromTrustedProxy("198.51.100.1, 127.0.0.1"));
-        assertThat(judge0FromTrustedProxy("198.51.100.2").status()).as("another client").isEqualTo(400);
+        assertThat(judge0FromTrustedProxy("198.51.100.2").status()).as("another client").isEqualTo(422);
     }
 
     @Test
@@ -59,15 +59,15 @@ class LimitsOverHttpTest extends ServerSupport {
         for (int i = 0; i < 3; i++) {
             Response r = RawHttp.post("127.0.0.2", port, "/judge0/submissions",
                     Map.of("X-Forwarded-For", "192.0.2." + i), "{}");
-            assertThat(r.status()).as(r.body()).isEqualTo(400);
+            assertThat(r.status()).as(r.body()).isEqualTo(422);
         }
         Response spoofed = RawHttp.post("127.0.0.2", port, "/judge0/submissions",
                 Map.of("X-Forwarded-For", "192.0.2.200"), "{}");
         assertBudgetSpent(spoofed);
         assertThat(RawHttp.post("127.0.0.3", port, "/judge0/submissions", Map.of(), "{}").status())
-                .as("another peer").isEqualTo(400);
+                .as("another peer").isEqualTo(422);
         // 192.0.2.0 was never charged: the header from 127.0.0.2 was not believed
-        assertThat(judge0FromTrustedProxy("192.0.2.0").status()).isEqualTo(400);
+        assertThat(judge0FromTrustedProxy("192.0.2.0").status()).isEqualTo(422);
     }
 
     /**
