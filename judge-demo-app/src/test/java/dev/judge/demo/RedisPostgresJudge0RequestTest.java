@@ -8,7 +8,7 @@ import org.springframework.test.context.TestPropertySource;
 /** Judge0's request fields and submissions index on {@code postgres,redis}; skipped (failed under JUDGE_REQUIRE_ALL) without them. */
 @RedisPostgresServerTest
 @TestPropertySource(properties = {"judge.judge0.authz-token=" + Judge0RequestScenarios.ADMIN_USER,
-        "judge.judge0.allow-enable-network=true"})
+        "judge.judge0.allow-enable-network=true", "judge.limits.allow-network=true"})
 class RedisPostgresJudge0RequestTest extends Judge0RequestScenarios {
 
     @BeforeAll

@@ -96,6 +96,6 @@ public class JudgeAutoConfiguration {
     /** The caps a submission may ask for: the properties' maxima on the core's generous defaults. */
     private static Limits maxLimits(JudgeProperties.LimitSettings limits) {
         return new Limits(limits.maxCpuTime(), limits.maxWallTime(), bytes(limits.maxMemory()), 128,
-                ByteSize.ofMiB(64), ByteSize.ofMiB(256), ByteSize.ofGiB(2), 1024, false);
+                ByteSize.ofMiB(64), ByteSize.ofMiB(256), ByteSize.ofGiB(2), 1024, limits.allowNetwork());
     }
 }

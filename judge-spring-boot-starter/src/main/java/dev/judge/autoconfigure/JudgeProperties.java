@@ -116,6 +116,8 @@ public record JudgeProperties(
      * @param maxCpuTime largest CPU time a submission may ask for
      * @param maxWallTime largest wall time a submission may ask for
      * @param maxMemory  largest memory a submission may ask for
+     * @param allowNetwork whether a submission may ask for network (off: refused; on: granted only where the
+     *                   sandbox gives a run network safely, see {@code Sandbox.givesNetwork()})
      */
     public record LimitSettings(
             @DefaultValue("2s") Duration cpuTime,
@@ -124,7 +126,8 @@ public record JudgeProperties(
             @DefaultValue("16MB") DataSize outputSize,
             @DefaultValue("15s") Duration maxCpuTime,
             @DefaultValue("30s") Duration maxWallTime,
-            @DefaultValue("1GB") DataSize maxMemory) {
+            @DefaultValue("1GB") DataSize maxMemory,
+            @DefaultValue("false") boolean allowNetwork) {
 
         /** The default limits as the core's value type. */
         public Limits defaults() {

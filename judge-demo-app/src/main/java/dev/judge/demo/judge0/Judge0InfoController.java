@@ -166,7 +166,8 @@ public class Judge0InfoController {
         m.put("use_docs_as_homepage", false);
         // allowed only where the sandbox can give a run network safely, whatever the setting says
         Sandbox s = sandbox.getIfAvailable();
-        m.put("allow_enable_network", properties.allowEnableNetwork() && s != null && s.givesNetwork());
+        m.put("allow_enable_network", properties.allowEnableNetwork() && judge.caps().maxLimits().network()
+                && s != null && s.givesNetwork());
         m.put("enable_network", properties.enableNetwork());
         return m;
     }

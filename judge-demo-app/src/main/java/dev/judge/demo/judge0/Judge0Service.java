@@ -223,6 +223,10 @@ class Judge0Service {
         if (!properties.allowEnableNetwork()) {
             throw unprocessable("enable_network", "enabling network is not allowed");
         }
+        if (!judge.caps().maxLimits().network()) {
+            throw unprocessable("enable_network", "enabling network is not possible here: the judge allows no"
+                    + " network (judge.limits.allow-network)");
+        }
         Sandbox s = sandbox.getIfAvailable();
         if (s == null || !s.givesNetwork()) {
             throw unprocessable("enable_network", "enabling network is not possible here: the "
