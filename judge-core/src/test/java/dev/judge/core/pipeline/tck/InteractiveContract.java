@@ -184,7 +184,10 @@ public abstract class InteractiveContract {
         // After the interactor hangs up, one program writes into the closed pipe until SIGPIPE kills it, the
         // other crashes on purpose: both followed the interactor's rejection.
         String brokenPipe = LINEAR_SEARCH.replace("ON_EOF", "for (;;) { printf(\"1\\n\"); fflush(stdout); }");
-        String abort = LINEAR_SEARCH.replace("ON_EOF", "{ volatile int *p = 0; *p = 1; }");
+        // It crashes a moment after the end of file: two ends microseconds apart have no order a loaded host can
+        // observe, and this program's crash follows the rejection by construction.
+        String abort = LINEAR_SEARCH.replace("#include <stdio.h>", "#include <stdio.h>\n#include <unistd.h>")
+                .replace("ON_EOF", "{ usleep(200000); volatile int *p = 0; *p = 1; }");
         SubmissionResult piped = judge(kattis(brokenPipe, GUESS_INTERACTOR, test("1", "500\n")));
         SubmissionResult crashed = judge(kattis(abort, GUESS_INTERACTOR, test("1", "500\n")));
         // A third ignores the end of file and spins into its CPU limit, long after the rejection.
