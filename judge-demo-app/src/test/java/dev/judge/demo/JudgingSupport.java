@@ -55,21 +55,6 @@ abstract class JudgingSupport extends ServerSupport {
         return id;
     }
 
-    protected JsonNode awaitFinished(String id, String token) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Response r = get("/api/v1/submissions/" + id, token);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode n = r.json();
-            if (n.path("status").asText().equals("FINISHED") && !n.path("finishedAt").isNull()) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("submission %s still %s", id, n.path("status").asText())
-                    .isLessThan(deadline);
-            sleep(50);
-        }
-    }
-
     static void sleep(long millis) {
         try {
             Thread.sleep(millis);

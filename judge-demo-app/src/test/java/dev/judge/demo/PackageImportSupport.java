@@ -40,22 +40,4 @@ abstract class PackageImportSupport extends ServerSupport {
         assertThat(r.status()).as(r.body()).isEqualTo(202);
         return r.json().path("id").asText();
     }
-
-    protected JsonNode awaitFinished(String id, String token) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            JsonNode n = get("/api/v1/submissions/" + id, token).json();
-            if (n.path("status").asText().equals("FINISHED") && !n.path("finishedAt").isNull()) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("submission %s still %s", id, n.path("status").asText())
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 }

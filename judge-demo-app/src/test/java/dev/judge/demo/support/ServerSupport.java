@@ -148,4 +148,25 @@ public abstract class ServerSupport {
         assertThat(r.status()).as(r.body()).isEqualTo(201);
         return r.json().path("id").asLong();
     }
+
+    /** Polls a submission until it is FINISHED with its finish time stored, for at most a minute. */
+    protected JsonNode awaitFinished(String id, String token) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Response r = get("/api/v1/submissions/" + id, token);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode n = r.json();
+            if (n.path("status").asText().equals("FINISHED") && !n.path("finishedAt").isNull()) {
+                return n;
+            }
+            assertThat(System.nanoTime()).as("submission %s still %s", id, n.path("status").asText())
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
 }
