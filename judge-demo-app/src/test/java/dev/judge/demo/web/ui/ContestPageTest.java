@@ -93,7 +93,9 @@ class ContestPageTest extends BrowserTest {
         assertThat($("#unfreeze").isDisplayed()).isTrue();
 
         press("#plagiarism");
-        heading("Plagiarism report " + driver.getCurrentUrl().replaceAll(".*#/plagiarism/", ""));
+        // the page moves to the report once the server answered: wait for that, not for the URL read too early
+        await(ExpectedConditions.textMatches(By.cssSelector("main h1"),
+                java.util.regex.Pattern.compile("Plagiarism report \\d+")));
         waiting(Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(By.id("pair-table")));
         assertThat(driver.findElements(By.cssSelector("#pair-table tbody tr"))).hasSize(1);
         press("#pair-table button.compare");
