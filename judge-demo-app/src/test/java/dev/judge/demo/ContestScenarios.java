@@ -137,9 +137,14 @@ abstract class ContestScenarios extends JudgingSupport {
             JsonNode first = JSON.readTree(boards.poll(30, TimeUnit.SECONDS));
             assertThat(cell(first, name(alice), "A").path("score").asDouble()).isZero();
             awaitFinished(submit(alice, a, "c", SUM_C), alice);
-            String next = boards.poll(30, TimeUnit.SECONDS);
-            assertThat(next).as("a second board after the solve").isNotNull();
-            assertThat(cell(JSON.readTree(next), name(alice), "A").path("score").asDouble()).isEqualTo(2.0);
+            // A board may also go out while the submission is still pending (the change that queued it): read
+            // boards until the solve shows, each within the deadline.
+            double score = 0;
+            String next;
+            while (score != 2.0 && (next = boards.poll(30, TimeUnit.SECONDS)) != null) {
+                score = cell(JSON.readTree(next), name(alice), "A").path("score").asDouble();
+            }
+            assertThat(score).as("score on the last board after the solve").isEqualTo(2.0);
         } finally {
             stream.body().close();
         }

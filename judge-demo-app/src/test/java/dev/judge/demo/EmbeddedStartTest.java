@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -103,7 +105,14 @@ class EmbeddedStartTest extends ServerSupport {
     void requestIdsReachTheLogsAndTheResponse(CapturedOutput output) {
         Response r = send(request("/api/v1/problems/424242", adminToken()).header("X-Request-Id", "log-me-7").GET());
         assertThat(r.headers().firstValue("X-Request-Id")).hasValue("log-me-7");
-        assertThat(output.getAll()).containsPattern("\\[log-me-7\\].*GET /api/v1/problems/424242 -> 404");
+        // The access line is written when the filter chain returns, which can be after the client has read the
+        // flushed response: wait for it rather than read the log at once.
+        Pattern line = Pattern.compile("\\[log-me-7\\].*GET /api/v1/problems/424242 -> 404");
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!line.matcher(output.getAll()).find() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+        assertThat(output.getAll()).containsPattern(line);
         assertThat(get("/actuator/health", null).headers().firstValue("X-Request-Id")).isPresent();
     }
 }
