@@ -21,14 +21,17 @@ import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TestGroup;
 import dev.judge.core.model.TestResult;
+import dev.judge.core.model.TraceContext;
 import dev.judge.core.model.Verdict;
 import dev.judge.core.model.WorkFile;
 import dev.judge.core.queue.JudgeJob;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * JSON form of jobs and results shared by the JDBC and Redis adapters. Internal to the starter (public only
@@ -61,14 +64,21 @@ public final class PayloadCodec {
         n.put("id", job.id());
         n.put("priority", job.priority().name());
         n.put("enqueuedAt", job.enqueuedAt().toString());
+        if (!job.trace().isEmpty()) {
+            // Optional in every version: a node that does not read it judges the job the same, untraced.
+            ObjectNode trace = n.putObject("trace");
+            job.trace().headers().forEach(trace::put);
+        }
         n.set("submission", submission(job.submission()));
         return write(n);
     }
 
     public static JudgeJob jobFromJson(String json) {
         JsonNode n = read(json);
+        Map<String, String> trace = new LinkedHashMap<>();
+        n.path("trace").fields().forEachRemaining(e -> trace.put(e.getKey(), e.getValue().asText()));
         return new JudgeJob(text(n, "id"), submission(n.get("submission")), Priority.valueOf(text(n, "priority")),
-                Instant.parse(text(n, "enqueuedAt")));
+                Instant.parse(text(n, "enqueuedAt")), TraceContext.of(trace));
     }
 
     public static String resultToJson(SubmissionResult r) {

@@ -17,6 +17,7 @@ import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.TraceContext;
 import dev.judge.core.model.TestGroup;
 import dev.judge.core.model.TestResult;
 import dev.judge.core.model.Verdict;
@@ -26,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PayloadCodecTest {
@@ -115,6 +117,21 @@ class PayloadCodecTest {
         String older = json.replaceAll(",\"compilerOptions\":\\[[^\\]]*\\],\"programArguments\":\\[[^\\]]*\\]", "");
         assertThat(older).doesNotContain("programArguments");
         assertThat(PayloadCodec.jobFromJson(older).submission().options()).isEqualTo(new JudgeOptions(true));
+    }
+
+    @Test
+    void jobsCarryTheirTraceAndReadWithoutOne() {
+        Submission s = Submission.of("c", "int main(){}", List.of(TestCase.of("1", "", "")));
+        TraceContext trace = TraceContext.of(Map.of("traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "tracestate", "judge=1"));
+        JudgeJob job = new JudgeJob("job", s, Priority.NORMAL, Instant.EPOCH, trace);
+        String json = PayloadCodec.jobToJson(job);
+        assertThat(json).contains("\"v\":2").contains("\"traceparent\"");
+        assertThat(PayloadCodec.jobFromJson(json)).isEqualTo(job);
+        assertThat(PayloadCodec.jobFromJson(json).trace().traceId()).hasValue("4bf92f3577b34da6a3ce929d0e0e4736");
+        String untraced = PayloadCodec.jobToJson(new JudgeJob("job", s, Priority.NORMAL, Instant.EPOCH));
+        assertThat(untraced).doesNotContain("trace");
+        assertThat(PayloadCodec.jobFromJson(untraced).trace()).isEqualTo(TraceContext.NONE);
     }
 
     @Test

@@ -9,7 +9,9 @@ import dev.judge.core.model.Priority;
 import dev.judge.core.model.RunResult;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TraceContext;
 import dev.judge.core.pipeline.ArtifactCacheStats;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.pipeline.PipelineRuntime;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JudgeJob;
@@ -19,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,13 +34,17 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 final class DefaultJudge implements Judge {
+    private static final Logger LOG = LoggerFactory.getLogger(DefaultJudge.class);
     private final PipelineRuntime pipeline;
     private final JobQueue queue;
     private final ResultStore store;
     private final Clock clock;
     private final SubmissionIds ids;
+    private final JudgeObserver observer;
     private final QueueDepthGate queueDepth; // null: no bound
     // Waits for the run slots on behalf of judgeAsync callers; it does no sandbox work itself.
     private final ExecutorService coordinators;
@@ -56,6 +63,7 @@ final class DefaultJudge implements Judge {
         this.queue = b.jobQueue;
         this.store = b.resultStore;
         this.clock = b.clock;
+        this.observer = b.observer;
         this.ids = new SubmissionIds(b.clock);
         this.queueDepth = b.maxQueueDepth == 0 ? null : new QueueDepthGate(b.jobQueue, b.maxQueueDepth,
                 b.queueDepthRefresh, b.ticker, b.depthRefresher != null ? b.depthRefresher
@@ -169,7 +177,18 @@ final class DefaultJudge implements Judge {
         if (priority == null) {
             throw new InvalidSubmissionException("priority", "must not be null");
         }
-        return accept(List.of(submission), priority).get(0);
+        return submit(submission, priority, currentTrace());
+    }
+
+    @Override
+    public String submit(Submission submission, Priority priority, TraceContext trace) {
+        if (priority == null) {
+            throw new InvalidSubmissionException("priority", "must not be null");
+        }
+        if (trace == null) {
+            throw new InvalidSubmissionException("trace", "must not be null (TraceContext.NONE for none)");
+        }
+        return accept(List.of(submission), priority, List.of(trace)).get(0);
     }
 
     @Override
@@ -177,10 +196,31 @@ final class DefaultJudge implements Judge {
         if (submissions == null) {
             throw new InvalidSubmissionException("submissions", "must not be null");
         }
-        return accept(submissions, Priority.NORMAL);
+        return submitAll(submissions, Collections.nCopies(submissions.size(), currentTrace()));
     }
 
-    private List<String> accept(List<Submission> submissions, Priority priority) {
+    @Override
+    public List<String> submitAll(List<Submission> submissions, List<TraceContext> traces) {
+        if (submissions == null) {
+            throw new InvalidSubmissionException("submissions", "must not be null");
+        }
+        if (traces == null || traces.size() != submissions.size() || traces.stream().anyMatch(Objects::isNull)) {
+            throw new InvalidSubmissionException("traces", "must hold one trace per submission (TraceContext.NONE"
+                    + " for none)");
+        }
+        return accept(submissions, Priority.NORMAL, traces);
+    }
+
+    private TraceContext currentTrace() {
+        try {
+            return Objects.requireNonNullElse(observer.currentTrace(), TraceContext.NONE);
+        } catch (RuntimeException e) {
+            LOG.warn("the judge observer failed to read the current trace; the job goes without one", e);
+            return TraceContext.NONE;
+        }
+    }
+
+    private List<String> accept(List<Submission> submissions, Priority priority, List<TraceContext> traces) {
         ensureOpen();
         if (queue == null || store == null) {
             throw new IllegalStateException("submit needs a job queue and a result store: configure jobQueue(...)"
@@ -195,11 +235,11 @@ final class DefaultJudge implements Judge {
         List<String> ids = new ArrayList<>(submissions.size());
         List<SubmissionResult> queued = new ArrayList<>(submissions.size());
         List<JudgeJob> jobs = new ArrayList<>(submissions.size());
-        for (Submission s : submissions) {
+        for (int i = 0; i < submissions.size(); i++) {
             String id = newId();
             ids.add(id);
             queued.add(SubmissionResult.queued(id, clock.instant()));
-            jobs.add(new JudgeJob(id, s, priority, clock.instant()));
+            jobs.add(new JudgeJob(id, submissions.get(i), priority, clock.instant(), traces.get(i)));
         }
         store.saveAll(queued);
         try {

@@ -14,6 +14,7 @@ import dev.judge.core.model.Priority;
 import dev.judge.core.model.RunResult;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TraceContext;
 import dev.judge.core.pipeline.ArtifactCacheStats;
 import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.queue.JobQueue;
@@ -95,6 +96,18 @@ public interface Judge extends AutoCloseable {
      * @throws QueueFullException         as for {@link #submit(Submission)}; then none of them is queued
      */
     List<String> submitAll(List<Submission> submissions);
+
+    /**
+     * As {@link #submit(Submission, Priority)}, the job carrying {@code trace} rather than the calling thread's
+     * trace: for a caller that takes a submission in on one thread and submits it on another.
+     */
+    String submit(Submission submission, Priority priority, TraceContext trace);
+
+    /**
+     * As {@link #submitAll(List)}, {@code traces.get(i)} travelling with {@code submissions.get(i)} rather than
+     * the calling thread's trace (see {@link #submit(Submission, Priority, TraceContext)}).
+     */
+    List<String> submitAll(List<Submission> submissions, List<TraceContext> traces);
 
     /** The latest stored state of a submission. Needs a result store. */
     Optional<SubmissionResult> result(String submissionId);

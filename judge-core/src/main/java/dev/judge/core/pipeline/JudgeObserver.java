@@ -2,7 +2,10 @@ package dev.judge.core.pipeline;
 
 import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TraceContext;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 
 /**
@@ -23,7 +26,9 @@ public interface JudgeObserver {
         /** One test's run in the sandbox. */
         RUN,
         /** One comparison of a run's output, by a comparator or a checker program. */
-        CHECK
+        CHECK,
+        /** A queue worker storing a job's finished result. */
+        STORE
     }
 
     /** Runs {@code work} as one {@code phase} of a submission in {@code languageId}. */
@@ -46,5 +51,30 @@ public interface JudgeObserver {
 
     /** A queued job waited {@code waited} before a worker claimed it. */
     default void queueWait(String languageId, Duration waited) {
+    }
+
+    /**
+     * The calling thread's trace, to travel with a job it queues; {@link TraceContext#NONE} when the thread is not
+     * traced or the observer does not trace. Called by {@code submit} on the submitter's thread.
+     */
+    default TraceContext currentTrace() {
+        return TraceContext.NONE;
+    }
+
+    /**
+     * Runs {@code work}, a worker judging and storing one claimed job, inside the trace {@code trace} the job was
+     * submitted in (a new trace when it is empty); {@code enqueuedAt} to now was its wait in the queue. The phases
+     * {@code work} observes belong to it. Must run {@code work} exactly once and let its exceptions through.
+     */
+    default void judgeJob(String jobId, String languageId, TraceContext trace, Instant enqueuedAt, Runnable work) {
+        work.run();
+    }
+
+    /**
+     * {@code task} made to run, on whichever thread, in the context the calling thread observes in now, so the
+     * phases a sandbox slot observes for a submission belong to that submission's trace.
+     */
+    default <T> Callable<T> carry(Callable<T> task) {
+        return task;
     }
 }

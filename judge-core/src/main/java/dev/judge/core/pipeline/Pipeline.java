@@ -96,7 +96,7 @@ final class Pipeline implements JudgingPipeline {
         Objects.requireNonNull(submission, "submission");
         Consumer<JudgeEvent> out = safe(events);
         PhaseClock phases = new PhaseClock(submission.tests().size());
-        Prepared p = await(runSlots.admit(() -> prepare(submissionId, submission, out, phases)));
+        Prepared p = await(runSlots.admit(observer.carry(() -> prepare(submissionId, submission, out, phases))));
         if (p.failure() != null) {
             Aggregation none = Aggregation.notRun(p.failure(), submission.groups(), submission.tests());
             return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), none, out, phases);
@@ -360,7 +360,7 @@ final class Pipeline implements JudgingPipeline {
                     }
                     int index = next;
                     try {
-                        futures.add(done.submit(() -> {
+                        futures.add(done.submit(observer.carry(() -> {
                             if (skips.skips(index)) {
                                 results.set(index, TestResult.skipped(tests.get(index).id()));
                             } else {
@@ -373,7 +373,7 @@ final class Pipeline implements JudgingPipeline {
                                 results.set(index, r);
                             }
                             return index;
-                        }));
+                        })));
                     } catch (RejectedExecutionException e) {
                         if (runSlots.isShutdown()) {
                             throw new JudgeException("the judge was closed while judging " + id);
@@ -469,7 +469,7 @@ final class Pipeline implements JudgingPipeline {
      * the admission, as for a submission.
      */
     RunResult runOnce(Language language, List<SourceFile> sources, byte[] stdin, Limits asked) {
-        Prepared p = await(runSlots.admit(() -> {
+        Prepared p = await(runSlots.admit(observer.carry(() -> {
             LanguageInfo info = toolchains.info(language);
             if (!info.available()) {
                 return Prepared.failed(new Verdict.InternalError("language '" + language.id()
@@ -478,7 +478,7 @@ final class Pipeline implements JudgingPipeline {
             Compiled c = compile(language, info.version(), sources);
             return c.success() ? new Prepared(language, c, null, null, c.output(), null)
                     : Prepared.failed(Verdict.COMPILATION_ERROR, c.output());
-        }));
+        })));
         if (p.failure() != null) {
             String message = p.failure() instanceof Verdict.InternalError ie ? ie.reason() : "";
             return new RunResult(p.failure(), p.compileOutput(), "", "", -1, 0, Duration.ZERO, Duration.ZERO,
@@ -486,13 +486,13 @@ final class Pipeline implements JudgingPipeline {
         }
         Limits allowed = language.allowFor(asked);
         SandboxRequest request = runRequest(language, p.program(), asked, allowed).withStdin(stdin);
-        SandboxResult r = await(runSlots.admit(() -> {
+        SandboxResult r = await(runSlots.admit(observer.carry(() -> {
             try {
                 return observer.observe(JudgeObserver.Phase.RUN, language.id(), () -> sandbox.run(request));
             } catch (RuntimeException e) {
                 return SandboxResult.failure(String.valueOf(e.getMessage()));
             }
-        }));
+        })));
         Verdict verdict = Verdicts.ofRun(r, allowed).orElse(Verdict.ACCEPTED);
         return new RunResult(verdict, p.compileOutput(), Utf8.excerpt(r.stdout(), Integer.MAX_VALUE),
                 Utf8.excerpt(r.stderr(), Integer.MAX_VALUE), r.exitCode(), r.signal(), r.cpuTime(), r.wallTime(),

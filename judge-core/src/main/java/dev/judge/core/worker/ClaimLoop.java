@@ -91,6 +91,21 @@ final class ClaimLoop {
                 LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
             }
         }
+        try {
+            p.observer().judgeJob(job.id(), job.languageId(), job.trace(), job.enqueuedAt(),
+                    () -> judgeInTrace(claimer, claimed, queued));
+        } catch (RuntimeException e) {
+            // Only the observer's own failures get here; if the work never ran, the lease runs out and the job
+            // is handed out again.
+            LOG.warn("{}: the judge observer failed around job {}", name, job.id(), e);
+        } finally {
+            claimer.end();
+            Thread.interrupted(); // an interrupt meant for this job must not reach the next claim
+        }
+    }
+
+    private void judgeInTrace(ClaimingThread claimer, ClaimedJob claimed, Duration queued) {
+        JudgeJob job = claimed.job();
         ScheduledFuture<?> lease = null;
         ProgressWriter.JobProgress progress = p.progress().of(job);
         try {
@@ -120,7 +135,9 @@ final class ClaimLoop {
                     findTime.plus(progress.writeTime()),
                     nonNegative(Duration.between(job.enqueuedAt(), Instant.now()))));
             long saveStart = System.nanoTime();
-            p.store().save(result); // false when an earlier delivery already stored it: that one stands
+            SubmissionResult finished = result;
+            // false when an earlier delivery already stored it: that one stands
+            p.observer().observe(JudgeObserver.Phase.STORE, job.languageId(), () -> p.store().save(finished));
             Duration saveTime = Duration.ofNanos(System.nanoTime() - saveStart);
             try {
                 p.observer().judged(job.languageId(), result.phases(), saveTime);
@@ -139,9 +156,6 @@ final class ClaimLoop {
                 LOG.warn("{}: judging job {} failed on attempt {}", name, job.id(), claimed.attempt(), e);
                 p.failed().giveBack(claimed, String.valueOf(e));
             }
-        } finally {
-            claimer.end();
-            Thread.interrupted(); // an interrupt meant for this job must not reach the next claim
         }
     }
 }

@@ -9,18 +9,23 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Metrics and observations of the judge where Micrometer is present: phase timers and spans
- * ({@code judge.compile}, {@code judge.run}, {@code judge.check}), {@code judge.queue.wait},
+ * ({@code judge.compile}, {@code judge.run}, {@code judge.check}, {@code judge.store}), {@code judge.queue.wait},
  * {@code judge.submissions} by verdict, and the gauges {@code judge.queue.depth}, {@code judge.cache.hit.ratio}
- * and {@code judge.runs.in.flight}.
+ * and {@code judge.runs.in.flight}. Where Micrometer Tracing is present and the host traces, a queued job carries
+ * its submitter's trace to the worker, which continues it ({@code judge.queue.wait}, {@code judge.job} and the
+ * phases under it).
  */
 @AutoConfiguration(before = JudgeAutoConfiguration.class, afterName = {
         "org.springframework.boot.actuate.autoconfigure.metrics.CompositeMeterRegistryAutoConfiguration",
@@ -33,14 +38,28 @@ public class JudgeMetricsAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(JudgeObserver.class)
-    JudgeObserver judgeMicrometerObserver(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations) {
+    JudgeObserver judgeMicrometerObserver(MeterRegistry meters, ObjectProvider<ObservationRegistry> observations,
+            ObjectProvider<JudgeTraces> traces) {
         // Without an application ObservationRegistry the phases still become timers through a private one.
         ObservationRegistry registry = observations.getIfAvailable(() -> {
             ObservationRegistry own = ObservationRegistry.create();
             own.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
             return own;
         });
-        return new MicrometerJudgeObserver(registry, meters);
+        return new MicrometerJudgeObserver(registry, meters, traces.getIfAvailable(() -> JudgeTraces.NONE));
+    }
+
+    /** Where the host traces (a Micrometer Tracing bridge with its tracer and propagator), queued jobs carry it. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tracer.class)
+    static class Tracing {
+        @Bean
+        JudgeTraces judgeTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+            Tracer t = tracer.getIfUnique();
+            Propagator p = propagator.getIfUnique();
+            // Boot's no-op tracer (tracing switched off) would only add work to every job.
+            return t == null || p == null || t == Tracer.NOOP ? JudgeTraces.NONE : new TracerJudgeTraces(t, p);
+        }
     }
 
     @Bean

@@ -2,6 +2,7 @@ package dev.judge.autoconfigure.metrics;
 
 import dev.judge.core.model.PhaseTimes;
 import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.model.TraceContext;
 import dev.judge.core.pipeline.JudgeObserver;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -9,13 +10,16 @@ import io.micrometer.core.instrument.Timer;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Turns each phase into a Micrometer {@link Observation} ({@code judge.compile}, {@code judge.run},
- * {@code judge.check}: timers through the meter handler, spans through a tracing handler), and counts finished
+ * {@code judge.check}, {@code judge.store}: timers through the meter handler, spans through a tracing handler),
+ * carries a queued job's trace through the queue where the host traces ({@link JudgeTraces}), and counts finished
  * submissions by verdict. From each result's {@link PhaseTimes} it times what the phases alone do not show:
  * {@code judge.pipeline.time} (compile to verdict, also for synchronous calls), and for queued jobs
  * {@code judge.submission.time} (accept to finished) and {@code judge.store.write} (tag {@code kind}:
@@ -25,11 +29,13 @@ final class MicrometerJudgeObserver implements JudgeObserver {
 
     private final ObservationRegistry observations;
     private final MeterRegistry meters;
+    private final JudgeTraces traces;
     private final AtomicInteger runsInFlight = new AtomicInteger();
 
-    MicrometerJudgeObserver(ObservationRegistry observations, MeterRegistry meters) {
+    MicrometerJudgeObserver(ObservationRegistry observations, MeterRegistry meters, JudgeTraces traces) {
         this.observations = observations;
         this.meters = meters;
+        this.traces = traces;
     }
 
     @Override
@@ -79,6 +85,21 @@ final class MicrometerJudgeObserver implements JudgeObserver {
     public void queueWait(String languageId, Duration waited) {
         Timer.builder("judge.queue.wait").description("Time from acceptance to a worker's claim")
                 .tag("language", languageId).register(meters).record(waited);
+    }
+
+    @Override
+    public TraceContext currentTrace() {
+        return traces.current();
+    }
+
+    @Override
+    public void judgeJob(String jobId, String languageId, TraceContext trace, Instant enqueuedAt, Runnable work) {
+        traces.judgeJob(jobId, languageId, trace, enqueuedAt, work);
+    }
+
+    @Override
+    public <T> Callable<T> carry(Callable<T> task) {
+        return traces.carry(task);
     }
 
     int runsInFlight() {
