@@ -8,6 +8,7 @@ import dev.judge.core.model.ComparatorSpec;
 import dev.judge.core.model.JudgeOptions;
 import dev.judge.core.model.Limits;
 import dev.judge.core.model.Priority;
+import dev.judge.core.model.TraceContext;
 import dev.judge.core.model.SourceFile;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.TestCase;
@@ -152,6 +153,17 @@ public abstract class JobQueueContract {
         });
         assertThat(q.depth()).as("a leased job still counts").isEqualTo(1);
         assertThat(q.claim(ALL, Duration.ZERO)).as("a leased job is invisible").isEmpty();
+    }
+
+    @Test
+    void aClaimedJobCarriesTheTraceItWasSubmittedIn() throws Exception {
+        JobQueue q = open(longLeases());
+        TraceContext trace = TraceContext.of(Map.of("traceparent",
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01", "tracestate", "judge=1"));
+        JudgeJob job = new JudgeJob(newId(), submission("c"), Priority.NORMAL,
+                Instant.now().truncatedTo(ChronoUnit.MILLIS), trace);
+        q.enqueueAll(List.of(job));
+        assertThat(q.claim(ALL, Duration.ofSeconds(1)).orElseThrow().job().trace()).isEqualTo(trace);
     }
 
     @Test
