@@ -139,6 +139,8 @@ final class ClaimLoop {
             // false when an earlier delivery already stored it: that one stands
             p.observer().observe(JudgeObserver.Phase.STORE, job.languageId(), () -> p.store().save(finished));
             Duration saveTime = Duration.ofNanos(System.nanoTime() - saveStart);
+            LOG.debug("{}: job {} judged: {} in {} ms from acceptance", name, job.id(), result.verdict().code(),
+                    result.phases().total().toMillis());
             try {
                 p.observer().judged(job.languageId(), result.phases(), saveTime);
             } catch (RuntimeException e) {

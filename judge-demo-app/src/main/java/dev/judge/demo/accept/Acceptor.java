@@ -5,13 +5,15 @@ import dev.judge.core.QueueFullException;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.model.Priority;
 import dev.judge.core.model.Submission;
+import dev.judge.core.model.TraceContext;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.demo.AcceptProperties;
 import dev.judge.demo.groupcommit.GroupCommit;
 import dev.judge.demo.groupcommit.GroupCommitException;
 import dev.judge.demo.results.ResultFeed;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -32,8 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 public class Acceptor implements DisposableBean {
-    /** One submission and the insert of the server's row for it, made once the judge has given it an id. */
-    private record Accept(Submission submission, Function<String, RowInsert> row) {
+    /**
+     * One submission, the trace it was accepted in (taken on the request's thread: the batch is written on
+     * another) and the insert of the server's row for it, made once the judge has given it an id.
+     */
+    private record Accept(Submission submission, TraceContext trace, BiFunction<String, String, RowInsert> row) {
+        RowInsert rowOf(String id) {
+            return row.apply(id, trace.traceId().orElse(null));
+        }
     }
 
     private final Judge judge;
@@ -41,41 +49,45 @@ public class Acceptor implements DisposableBean {
     private final TransactionTemplate tx;
     private final JdbcTemplate jdbc;
     private final GroupCommit<Accept, String> commit;
+    private final JudgeObserver observer;
 
     /** {@code transactions} and {@code jdbc} work on the same data source, so the rows join the transaction. */
     public Acceptor(Judge judge, ResultFeed feed, PlatformTransactionManager transactions, JdbcTemplate jdbc,
-            AcceptProperties properties) {
+            AcceptProperties properties, JudgeObserver observer) {
         this.judge = judge;
         this.feed = feed;
         this.tx = new TransactionTemplate(transactions);
         this.jdbc = jdbc;
+        this.observer = observer;
         this.commit = new GroupCommit<>("accept-commit", properties.batchSize(), properties.writers(), this::write);
     }
 
     /**
-     * Hands {@code submission} to the judge and inserts the row {@code row} makes of its id, in one transaction
-     * shared with other submissions accepted at the same moment; returns the id once committed.
+     * Hands {@code submission} to the judge and inserts the row {@code row} makes of its id and trace id (null
+     * when the request is not traced), in one transaction shared with other submissions accepted at the same
+     * moment; returns the id once committed. The job carries the calling thread's trace.
      *
      * @throws InvalidSubmissionException when the judge refuses the submission (nothing is stored)
      * @throws QueueFullException         when the judge's queue is at its bound (nothing is stored)
      * @throws GroupCommitException       when the transaction failed (nothing of it is stored)
      */
-    public String accept(Submission submission, Function<String, RowInsert> row) {
-        return commit.submit(new Accept(submission, row));
+    public String accept(Submission submission, BiFunction<String, String, RowInsert> row) {
+        return commit.submit(new Accept(submission, currentTrace(), row));
     }
 
     /**
-     * As {@link #accept(Submission, Function)} in queue lane {@code priority}. Another lane than NORMAL is an
+     * As {@link #accept(Submission, BiFunction)} in queue lane {@code priority}. Another lane than NORMAL is an
      * administrator's choice, rare: such a submission is written alone, in a transaction of its own, rather than
      * through the group commit, whose batches go to the judge's one batch call in the normal lane.
      */
-    public String accept(Submission submission, Priority priority, Function<String, RowInsert> row) {
+    public String accept(Submission submission, Priority priority, BiFunction<String, String, RowInsert> row) {
         if (priority == Priority.NORMAL) {
             return accept(submission, row);
         }
+        Accept a = new Accept(submission, currentTrace(), row);
         String id = tx.execute(status -> {
-            String accepted = judge.submit(submission, priority);
-            insertAll(List.of(row.apply(accepted)));
+            String accepted = judge.submit(submission, priority, a.trace());
+            insertAll(List.of(a.rowOf(accepted)));
             return accepted;
         });
         feed.replay(id);
@@ -94,7 +106,7 @@ public class Acceptor implements DisposableBean {
             if (ids != null) {
                 List<RowInsert> rows = new ArrayList<>(batch.size());
                 for (int i = 0; i < batch.size(); i++) {
-                    rows.add(batch.get(i).row().apply(ids.get(i)));
+                    rows.add(batch.get(i).rowOf(ids.get(i)));
                     out.add(GroupCommit.Outcome.of(ids.get(i)));
                 }
                 insertAll(rows);
@@ -103,12 +115,13 @@ public class Acceptor implements DisposableBean {
             for (Accept a : batch) {
                 String id;
                 try {
-                    id = judge.submit(a.submission()); // validates, and checks the queue's bound, before it writes
+                    // validates, and checks the queue's bound, before it writes
+                    id = judge.submit(a.submission(), Priority.NORMAL, a.trace());
                 } catch (InvalidSubmissionException | QueueFullException e) {
                     out.add(GroupCommit.Outcome.refused(e));
                     continue;
                 }
-                insertAll(List.of(a.row().apply(id)));
+                insertAll(List.of(a.rowOf(id)));
                 out.add(GroupCommit.Outcome.of(id));
             }
             return out;
@@ -156,9 +169,18 @@ public class Acceptor implements DisposableBean {
      */
     private List<String> submitTogether(List<Accept> batch) {
         try {
-            return judge.submitAll(batch.stream().map(Accept::submission).toList());
+            return judge.submitAll(batch.stream().map(Accept::submission).toList(),
+                    batch.stream().map(Accept::trace).toList());
         } catch (InvalidSubmissionException e) {
             return null;
+        }
+    }
+
+    private TraceContext currentTrace() {
+        try {
+            return observer.currentTrace();
+        } catch (RuntimeException e) {
+            return TraceContext.NONE; // a tracer's failure costs the trace, not the submission
         }
     }
 

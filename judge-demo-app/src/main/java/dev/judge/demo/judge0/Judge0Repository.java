@@ -29,12 +29,12 @@ class Judge0Repository {
     }
 
     /** The insert of a new submission's row, for the {@link dev.judge.demo.accept.Acceptor}. */
-    RowInsert insertion(Judge0Row r) {
+    RowInsert insertion(Judge0Row r, String traceId) {
         return RowInsert.of("insert into submissions (id, api, judge0_language_id, language_id, source, stdin,"
-                        + " expected_output, limits_json, callback_url, status, created_at)"
-                        + " values (?, 'JUDGE0', ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
+                        + " expected_output, limits_json, callback_url, status, created_at, trace_id)"
+                        + " values (?, 'JUDGE0', ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)",
                 r.token(), r.languageId(), r.judgeLanguage(), r.source(), r.stdin(), r.expectedOutput(),
-                write(r.limits()), r.callbackUrl(), Ledger.utc(r.createdAt()));
+                write(r.limits()), r.callbackUrl(), Ledger.utc(r.createdAt()), traceId);
     }
 
     Optional<Judge0Row> find(String token) {

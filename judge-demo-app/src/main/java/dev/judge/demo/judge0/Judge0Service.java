@@ -120,9 +120,9 @@ class Judge0Service {
                 ComparatorSpec.lines(), new JudgeOptions(true, compilerOptions, arguments, joined))
                 .withWorkFiles(workFiles);
         try {
-            return acceptor.accept(submission, token -> repository.insertion(new Judge0Row(token, r.languageId(),
-                    language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(), limits,
-                    r.callbackUrl(), null, Instant.now(), null)));
+            return acceptor.accept(submission, (token, traceId) -> repository.insertion(new Judge0Row(token,
+                    r.languageId(), language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(),
+                    limits, r.callbackUrl(), null, Instant.now(), null), traceId));
         } catch (InvalidSubmissionException e) {
             throw Admission.refused(e, judge0Field(e.field(), limits.numberOfRuns()));
         }

@@ -44,13 +44,13 @@ public class SubmissionRepository {
      * The insert of a new submission's row, for the {@link Acceptor}: {@code source} for one file, else
      * {@code sources} (the other null).
      */
-    public RowInsert insertion(String id, long userId, long problemId, String languageId, String source,
+    public RowInsert insertion(String id, String traceId, long userId, long problemId, String languageId, String source,
             List<SourceDto> sources, List<String> hiddenTests, int testCount, String callbackUrl, Instant createdAt) {
         return RowInsert.of("insert into submissions (id, api, user_id, problem_id, language_id, source, source_files,"
-                        + " hidden_tests, test_count, callback_url, status, created_at)"
-                        + " values (?, 'NATIVE', ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?)",
+                        + " hidden_tests, test_count, callback_url, status, created_at, trace_id)"
+                        + " values (?, 'NATIVE', ?, ?, ?, ?, ?, ?, ?, ?, 'QUEUED', ?, ?)",
                 id, userId, problemId, languageId, source, sources == null ? null : write(sources),
-                write(hiddenTests), testCount, callbackUrl, Ledger.utc(createdAt));
+                write(hiddenTests), testCount, callbackUrl, Ledger.utc(createdAt), traceId);
     }
 
     /** Ids of the finished submissions of {@code problemId}, oldest first, at most {@code limit}. */
@@ -115,7 +115,7 @@ public class SubmissionRepository {
                 files == null ? null : read(files, FILES), read(rs.getString("hidden_tests"), NAMES), rs.getInt("test_count"), rs.getString("callback_url"),
                 rs.getString("status"), result == null ? null : read(result, ResultDocument.class),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(), rs.getString("trace_id"));
     }
 
     private String write(Object value) {

@@ -13,7 +13,7 @@ import java.util.List;
  */
 public record SubmissionRow(String id, long userId, String username, long problemId, String languageId, String source,
         List<SourceDto> sources, List<String> hiddenTests, int testCount, String callbackUrl, String status, ResultDocument result,
-        Instant createdAt, Instant finishedAt) {
+        Instant createdAt, Instant finishedAt, String traceId) {
 
     public boolean finished() {
         return finishedAt != null;

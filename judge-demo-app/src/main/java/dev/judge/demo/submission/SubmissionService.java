@@ -68,7 +68,8 @@ public class SubmissionService {
         try {
             Submission submission = problem.submission(request.languageId(), files, cases);
             Priority lane = request.priority() == null ? Priority.NORMAL : request.priority();
-            id = acceptor.accept(submission, lane, accepted -> submissions.insertion(accepted, user.id(), problem.id(),
+            id = acceptor.accept(submission, lane, (accepted, traceId) -> submissions.insertion(accepted, traceId,
+                    user.id(), problem.id(),
                     request.languageId(), request.source(), request.sources(), hidden, cases.size(),
                     request.callbackUrl(), Instant.now()));
         } catch (InvalidSubmissionException e) {

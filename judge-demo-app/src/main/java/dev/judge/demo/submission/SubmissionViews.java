@@ -26,14 +26,14 @@ public final class SubmissionViews {
         return new SubmissionView(row.id(), row.problemId(), row.languageId(), row.username(), status,
                 d == null ? null : d.verdict(), d == null ? 0 : d.score(), d == null ? 0 : d.maxScore(),
                 d == null ? "" : d.compileOutput(), tests, d == null ? List.of() : d.groups(), row.source(),
-                row.sources(), row.createdAt(), row.finishedAt(), d == null ? null : d.phases());
+                row.sources(), row.createdAt(), row.finishedAt(), d == null ? null : d.phases(), row.traceId());
     }
 
     /** {@code row} (unfinished when read) with its final result {@code result}, as the recorder stored it. */
     static SubmissionView finished(SubmissionRow row, ResultDocument result, boolean full) {
         SubmissionRow stored = new SubmissionRow(row.id(), row.userId(), row.username(), row.problemId(),
                 row.languageId(), row.source(), row.sources(), row.hiddenTests(), row.testCount(), row.callbackUrl(), "FINISHED",
-                result, row.createdAt(), result.updatedAt().truncatedTo(ChronoUnit.MICROS));
+                result, row.createdAt(), result.updatedAt().truncatedTo(ChronoUnit.MICROS), row.traceId());
         return of(stored, null, full);
     }
 

@@ -22,7 +22,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * request ends with one access-log line that carries it.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// Just inside Spring's server observation filter (HIGHEST_PRECEDENCE + 1), so that with tracing on the access line
+// carries the request's trace id; still before security and everything else.
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 public class RequestIdFilter extends OncePerRequestFilter {
     public static final String HEADER = "X-Request-Id";
     public static final String MDC_KEY = "requestId";

@@ -13,6 +13,7 @@ import dev.judge.core.queue.JobQueues;
 import dev.judge.core.store.ResultStores;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.model.Submission;
+import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.AcceptProperties;
@@ -69,7 +70,8 @@ class AcceptorTest {
         // the jobs commit with their rows here, so the feed replays nothing: it needs no ledger and is not started
         feed = new ResultFeed(storage.resultStore(), new Recorder(new Ledger(JdbcClient.create(ds), new ObjectMapper()),
                 List.of()), new LiveResults(), false);
-        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2));
+        acceptor = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 2),
+                JudgeObserver.NONE);
     }
 
     @AfterEach
@@ -111,7 +113,7 @@ class AcceptorTest {
             int n = i;
             callers.execute(() -> {
                 try {
-                    ids.put(n, acceptor.accept(submission("python3"), id -> insertRow(id, "n" + n)));
+                    ids.put(n, acceptor.accept(submission("python3"), (id, trace) -> insertRow(id, "n" + n)));
                 } finally {
                     done.countDown();
                 }
@@ -135,7 +137,7 @@ class AcceptorTest {
             int n = i;
             callers.execute(() -> {
                 try {
-                    ids.put(n, acceptor.accept(submission("python3"), id -> {
+                    ids.put(n, acceptor.accept(submission("python3"), (id, trace) -> {
                         idsSeenByWriter.put(n, id);
                         // every 40th row breaks its column's width: the database refuses it
                         return insertRow(id, n % 40 == 0 ? "x".repeat(200) : "n" + n);
@@ -165,10 +167,10 @@ class AcceptorTest {
 
     @Test
     void aRefusedSubmissionFailsOnlyItsCallerAndStoresNothing() {
-        assertThatThrownBy(() -> acceptor.accept(submission("no-such-language"), id -> insertRow(id, "refused")))
+        assertThatThrownBy(() -> acceptor.accept(submission("no-such-language"), (id, trace) -> insertRow(id, "refused")))
                 .isInstanceOf(InvalidSubmissionException.class)
                 .satisfies(e -> assertThat(((InvalidSubmissionException) e).field()).isEqualTo("languageId"));
-        String id = acceptor.accept(submission("python3"), accepted -> insertRow(accepted, "fine"));
+        String id = acceptor.accept(submission("python3"), (accepted, trace) -> insertRow(accepted, "fine"));
         assertThat(stored(id)).isTrue();
         assertThat(jdbc.queryForObject("select count(*) from rows_of_app", Long.class)).isEqualTo(1);
         assertThat(storage.jobQueue().depth()).isEqualTo(1);
@@ -176,22 +178,23 @@ class AcceptorTest {
 
     @Test
     void aRefusedSubmissionInABatchWithOthersFailsOnlyItsCaller() throws Exception {
-        Acceptor oneWriter = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 1));
+        Acceptor oneWriter = new Acceptor(judge, feed, new DataSourceTransactionManager(ds), jdbc, new AcceptProperties(16, 1),
+                JudgeObserver.NONE);
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
             // the writer is held inside the first batch, so the next three wait for it and are written as one batch
             CountDownLatch writing = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            var first = callers.submit(() -> oneWriter.accept(submission("python3"), id -> {
+            var first = callers.submit(() -> oneWriter.accept(submission("python3"), (id, trace) -> {
                 writing.countDown();
                 await(release);
                 return insertRow(id, "first");
             }));
             assertThat(writing.await(10, TimeUnit.SECONDS)).isTrue();
-            var good = callers.submit(() -> oneWriter.accept(submission("python3"), id -> insertRow(id, "good")));
+            var good = callers.submit(() -> oneWriter.accept(submission("python3"), (id, trace) -> insertRow(id, "good")));
             var refused = callers.submit(() -> oneWriter.accept(submission("no-such-language"),
-                    id -> insertRow(id, "refused")));
-            var alsoGood = callers.submit(() -> oneWriter.accept(submission("python3"), id -> insertRow(id, "also")));
+                    (id, trace) -> insertRow(id, "refused")));
+            var alsoGood = callers.submit(() -> oneWriter.accept(submission("python3"), (id, trace) -> insertRow(id, "also")));
             Thread.sleep(300);
             release.countDown();
             assertThat(stored(first.get(10, TimeUnit.SECONDS))).isTrue();
@@ -219,14 +222,15 @@ class AcceptorTest {
         Judge bounded = Judge.builder().sandbox(sandbox).jobQueue(queue).resultStore(ResultStores.inMemory())
                 .maxQueueDepth(2).queueDepthRefresh(Duration.ZERO).build();
         Acceptor oneWriter = new Acceptor(bounded, feed, new DataSourceTransactionManager(ds), jdbc,
-                new AcceptProperties(16, 1));
+                new AcceptProperties(16, 1),
+                JudgeObserver.NONE);
         ExecutorService callers = Executors.newFixedThreadPool(4);
         try {
-            String before = oneWriter.accept(submission("python3"), id -> insertRow(id, "before"));
+            String before = oneWriter.accept(submission("python3"), (id, trace) -> insertRow(id, "before"));
             // the second job fills the queue; its writer is held, so the next three wait and are written as one batch
             CountDownLatch writing = new CountDownLatch(1);
             CountDownLatch release = new CountDownLatch(1);
-            var filling = callers.submit(() -> oneWriter.accept(submission("python3"), id -> {
+            var filling = callers.submit(() -> oneWriter.accept(submission("python3"), (id, trace) -> {
                 writing.countDown();
                 await(release);
                 return insertRow(id, "filling");
@@ -235,7 +239,7 @@ class AcceptorTest {
             List<java.util.concurrent.Future<String>> refused = new java.util.ArrayList<>();
             for (int i = 0; i < 3; i++) {
                 int n = i;
-                refused.add(callers.submit(() -> oneWriter.accept(submission("python3"), id -> insertRow(id,
+                refused.add(callers.submit(() -> oneWriter.accept(submission("python3"), (id, trace) -> insertRow(id,
                         "refused" + n))));
             }
             Thread.sleep(300);
