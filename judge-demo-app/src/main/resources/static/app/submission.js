@@ -148,7 +148,8 @@ export function watchSubmission(id, container, { onFinished } = {}) {
     setStatus(sub.status, sub.status === 'FINISHED' ? sub.verdict : null);
     score.textContent = sub.maxScore ? `score ${formatScore(sub.score)} / ${formatScore(sub.maxScore)}` : '';
     meta.textContent = [`problem ${sub.problemId}`, sub.languageId, sub.username,
-      `submitted ${formatTime(sub.createdAt)}`, sub.finishedAt ? `finished ${formatTime(sub.finishedAt)}` : null]
+      `submitted ${formatTime(sub.createdAt)}`, sub.finishedAt ? `finished ${formatTime(sub.finishedAt)}` : null,
+      sub.traceId ? `trace ${sub.traceId}` : null]
       .filter(Boolean).join(' · ');
     if (sub.compileOutput) {
       compile.textContent = sub.compileOutput;
