@@ -1,11 +1,12 @@
 package dev.judge.core.judge;
 
+import static dev.judge.core.judge.JudgeQueueTest.awaitFinished;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.model.Priority;
 import dev.judge.core.model.Submission;
-import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.model.TraceContext;
 import dev.judge.core.pipeline.JudgeObserver;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -115,15 +117,15 @@ class JobTraceTest {
             traces.current.set(TraceContext.of(Map.of("traceparent",
                     "00-11111111111111111111111111111111-00f067aa0ba902b7-01")));
             List<String> ids = judge.submitAll(List.of(twoTests(), twoTests()), List.of(SUBMITTER, TraceContext.NONE));
-            Optional<ClaimedJob> first = queue.claim(java.util.Set.of(), Duration.ZERO);
-            Optional<ClaimedJob> second = queue.claim(java.util.Set.of(), Duration.ZERO);
+            Optional<ClaimedJob> first = queue.claim(Set.of(), Duration.ZERO);
+            Optional<ClaimedJob> second = queue.claim(Set.of(), Duration.ZERO);
             Map<String, TraceContext> byId = Map.of(first.orElseThrow().job().id(), first.get().job().trace(),
                     second.orElseThrow().job().id(), second.get().job().trace());
             assertThat(byId).containsEntry(ids.get(0), SUBMITTER).containsEntry(ids.get(1), TraceContext.NONE);
 
             assertThatThrownBy(() -> judge.submitAll(List.of(twoTests()), List.of()))
                     .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("traces");
-            assertThatThrownBy(() -> judge.submit(twoTests(), dev.judge.core.model.Priority.LOW, null))
+            assertThatThrownBy(() -> judge.submit(twoTests(), Priority.LOW, null))
                     .isInstanceOf(InvalidSubmissionException.class).hasMessageContaining("trace");
         }
     }
@@ -145,17 +147,5 @@ class JobTraceTest {
 
     private static FakeSandbox echo() {
         return FakeSandbox.programs(r -> FakeSandbox.exited(0, new String(r.stdin(), StandardCharsets.UTF_8)));
-    }
-
-    private static SubmissionResult awaitFinished(Judge judge, String id) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<SubmissionResult> r = judge.result(id);
-            if (r.isPresent() && r.get().isFinished()) {
-                return r.get();
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("submission " + id + " did not finish: " + judge.result(id));
     }
 }

@@ -42,7 +42,7 @@ class JudgeQueueTest {
         return Submission.of("cpp", "int main(){}", tests);
     }
 
-    private static SubmissionResult awaitFinished(Judge judge, String id) throws InterruptedException {
+    static SubmissionResult awaitFinished(Judge judge, String id) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (System.nanoTime() < deadline) {
             Optional<SubmissionResult> r = judge.result(id);
