@@ -46,6 +46,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "judge.demo.admin-password=" + ServerSupport.ADMIN_PASSWORD,
         "judge.demo.rate-limit.enabled=false",
         "management.tracing.enabled=true",
+        "management.tracing.sampling.probability=1.0",
         "logging.level.dev.judge.core.worker=debug"})
 @ContextConfiguration(initializers = TempDataDir.class)
 @AutoConfigureObservability(metrics = false) // Boot's test support switches tracing off otherwise

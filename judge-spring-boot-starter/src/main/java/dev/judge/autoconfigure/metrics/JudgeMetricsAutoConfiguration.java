@@ -18,6 +18,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Metrics and observations of the judge where Micrometer is present: phase timers and spans
@@ -49,16 +50,24 @@ public class JudgeMetricsAutoConfiguration {
         return new MicrometerJudgeObserver(registry, meters, traces.getIfAvailable(() -> JudgeTraces.NONE));
     }
 
-    /** Where the host traces (a Micrometer Tracing bridge with its tracer and propagator), queued jobs carry it. */
+    /**
+     * Where the host traces (a Micrometer Tracing bridge with its tracer and propagator), queued jobs carry it.
+     * Spring Boot keeps a working tracer when its tracing is switched off ({@code management.tracing.enabled=false}
+     * on Boot 3, {@code management.tracing.export.enabled=false} on Boot 4, which stop the export): the judge takes
+     * that switch as its own, and its no-op tracer, so that jobs carry no trace that goes nowhere.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(Tracer.class)
     static class Tracing {
         @Bean
-        JudgeTraces judgeTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        JudgeTraces judgeTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator,
+                Environment environment) {
             Tracer t = tracer.getIfUnique();
             Propagator p = propagator.getIfUnique();
-            // Boot's no-op tracer (tracing switched off) would only add work to every job.
-            return t == null || p == null || t == Tracer.NOOP ? JudgeTraces.NONE : new TracerJudgeTraces(t, p);
+            boolean switchedOff = !environment.getProperty("management.tracing.enabled", Boolean.class, true)
+                    || !environment.getProperty("management.tracing.export.enabled", Boolean.class, true);
+            return t == null || p == null || t == Tracer.NOOP || switchedOff ? JudgeTraces.NONE
+                    : new TracerJudgeTraces(t, p);
         }
     }
 

@@ -110,6 +110,24 @@ class JudgeTracingTest {
     }
 
     @Test
+    void theHostsTracingSwitchIsTheJudgesToo() {
+        runner.withPropertyValues("management.tracing.enabled=false").run(context -> {
+            assertThat(context.getBean(JudgeTraces.class)).isSameAs(JudgeTraces.NONE);
+            Span request = tracer.nextSpan().name("POST /submissions").start();
+            try (Tracer.SpanInScope scope = tracer.withSpan(request)) {
+                context.getBean(Judge.class).submit(Submission.of("c", SUM, List.of(TestCase.of("1", "1 2\n", "3\n"))));
+            } finally {
+                request.end();
+            }
+            // The phases are the host's Observations and still become spans; the judge adds none of its own.
+            List<SpanData> spans = awaitSpans(s -> s.getName().equals("store c"));
+            assertThat(spans).extracting(SpanData::getName).doesNotContain("judge.job", "judge.queue.wait");
+        });
+        runner.withPropertyValues("management.tracing.export.enabled=false")
+                .run(context -> assertThat(context.getBean(JudgeTraces.class)).isSameAs(JudgeTraces.NONE));
+    }
+
+    @Test
     void withoutMicrometerTracingJobsAreJudgedUntraced() {
         runner.withClassLoader(new FilteredClassLoader(Tracer.class)).run(context -> {
             assertThat(context).hasNotFailed().doesNotHaveBean(JudgeTraces.class);
