@@ -6,9 +6,9 @@
  * of the slot reuses (private mount, network, IPC, UTS and PID namespaces; a read-only root made of bind
  * mounts; the slot's user namespace; the seccomp programs; open cgroup files) and then serves runs one at
  * a time over stdin/stdout with a length-prefixed binary protocol (big-endian). Per run it pays for:
- * resetting and reading the cgroup counters, joining the user namespace, the limits, the seccomp attach and
- * the exec; afterwards, killing what is left, mounting a fresh work dir and emptying /tmp. The fork and the
- * cgroup joins of a run are done ahead of it, after the previous run's reply (see spare_t).
+ * resetting and reading the cgroup counters, one fork, joining the cgroup and the user namespace, the
+ * limits, the seccomp attach and the exec; afterwards, killing what is left, mounting a fresh work dir and
+ * emptying /tmp.
  *
  * Process tree: helper -> slot server (pid 1 of the slot's PID ns, root in its user ns, reaper) -> program
  * (unprivileged uid, no capabilities, no_new_privs, seccomp). After each run the server kills every other
@@ -566,27 +566,13 @@ __attribute__((noreturn)) static void exec_or_report(run_t *run, int e, int errp
     _exit(127);
 }
 
-/*
- * The first steps of a run's process, which do not depend on the run: into the slot's cgroups while still
- * root (children inherit them) and into a cgroup namespace of its own. Done by the spare (see make_spare)
- * before its run is known. Returns 0 or an errno, reported when the run would exec.
- */
-static int join_box_cgroups(void) {
+/* The program, in a child of the slot server. Never returns. */
+static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w) {
+    int e = 0;
+    int in_fd = run->stdin_fd;
     /* the helper ignores these; a program starts with the defaults, so a write to a closed pipe kills it */
     signal(SIGPIPE, SIG_DFL);
     signal(SIGINT, SIG_DFL);
-    if (bare) return 0;
-    for (int i = 0; i < n_procs; i++) {
-        if (write(procs_fds[i], "0", 1) < 0) return errno;
-    }
-    if (enter_box_cgroup_namespace() < 0) return errno;
-    return 0;
-}
-
-/* The rest of the program's start, in the spare once its run is known; e is join_box_cgroups' result.
- * Never returns. */
-static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int e) {
-    int in_fd = run->stdin_fd;
     if (bare) {
         /* a pipe that cannot be opened is reported as a negative errno, told apart from a failed exec */
         if (run->pair && open_pair_pipes(run, &in_fd, &out_w) < 0) e = -errno;
@@ -594,6 +580,11 @@ static void exec_program(run_t *run, int out_w, int err_w, int errpipe_w, int e)
         if (chdir(work_dir) < 0) e = errno;
         exec_or_report(run, e, errpipe_w);
     }
+    /* into the slot's cgroup while still root; children inherit it */
+    for (int i = 0; i < n_procs && !e; i++) {
+        if (write(procs_fds[i], "0", 1) < 0) e = errno;
+    }
+    if (!e && enter_box_cgroup_namespace() < 0) e = errno;
     if (!e && (run->flags & REQ_NETWORK) && setns(box_net_fd, CLONE_NEWNET) < 0) e = errno;
     /* Last, the slot's user namespace, which maps nothing but the box's uid and gid: whatever the program
      * might gain in it is worth nothing outside, and root-owned files show as unmapped. */
@@ -833,144 +824,6 @@ static int pipe_name_ok(const char *name) {
     return name && name[0] && !strchr(name, '/') && strcmp(name, ".") && strcmp(name, "..");
 }
 
-/*
- * The spare: the process of the next run, forked ahead of it. A fork costs about a millisecond on the virtual
- * machines this runs on (page tables are copied through the hypervisor), and joining the cgroups a few hundred
- * microseconds more; the spare does both after the previous run's reply is sent, while the JVM reads that reply
- * and prepares the next request, so a run starts from a process that is already in its box's cgroups. It then
- * waits, as root in the slot and with nothing of a run in it, for its run's parameters on its own pipe, and does
- * the rest (network, pair pipes, the slot's user namespace, limits, capabilities, uid, seccomp) once it has them,
- * exactly as a process forked for the run would. It holds the run's stdin memfd and the write ends of its output
- * and error pipes, made before the fork. Nothing of an earlier run is alive when it is made (kill_box ran), and it
- * is used for one run only.
- */
-typedef struct {
-    pid_t pid; /* 0: none */
-    int pidfd;
-    int stdin_fd;                 /* the run's stdin, written by the server right before the run */
-    int out_r, err_r, xp_r, go_w; /* the server's ends: stdout, stderr, exec error, the run's parameters */
-} spare_t;
-
-static spare_t spare;
-
-/* The spare's life: cgroups first, then its run. Never returns. */
-__attribute__((noreturn)) static void spare_main(int go_r, int stdin_fd, int out_w, int err_w, int errpipe_w) {
-    int e = join_box_cgroups();
-    unsigned char hdr[4];
-    if (read_full(go_r, hdr, 4) < 0) _exit(0); /* discarded, or the server is gone */
-    uint32_t len = ((uint32_t) hdr[0] << 24) | ((uint32_t) hdr[1] << 16) | ((uint32_t) hdr[2] << 8) | hdr[3];
-    unsigned char *msg = len <= MAX_MSG ? malloc(len ? len : 1) : NULL;
-    if (!msg || read_full(go_r, msg, len) < 0) _exit(127);
-    close(go_r);
-    rd_t r = {msg, len, 0, 0};
-    run_t run;
-    memset(&run, 0, sizeof run);
-    run.cpu_ns = r_u64(&r);
-    run.fsize = r_u64(&r);
-    run.stack = r_u64(&r);
-    run.as_limit = r_u64(&r);
-    run.nofile = r_u32(&r);
-    run.nproc = r_u32(&r);
-    run.flags = r_u32(&r);
-    run.profile = r_u32(&r);
-    run.pair = r_u32(&r);
-    run.pipe_read = r_cstr(&r);
-    run.pipe_write = r_cstr(&r);
-    uint32_t argc = r_u32(&r);
-    if (r.bad || argc == 0 || argc > 65536) _exit(127);
-    run.argv = calloc(argc + 1, sizeof(char *));
-    for (uint32_t i = 0; i < argc; i++) run.argv[i] = r_cstr(&r);
-    uint32_t envc = r_u32(&r);
-    if (r.bad || envc > 65536) _exit(127);
-    run.envp = calloc(envc + 1, sizeof(char *));
-    for (uint32_t i = 0; i < envc; i++) run.envp[i] = r_cstr(&r);
-    if (r.bad || !run.argv || !run.envp) _exit(127);
-    run.stdin_fd = stdin_fd;
-    exec_program(&run, out_w, err_w, errpipe_w, e);
-    _exit(127);
-}
-
-static void close_spare_fds(spare_t *s) {
-    int fds[] = {s->pidfd, s->stdin_fd, s->out_r, s->err_r, s->xp_r, s->go_w};
-    for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++)
-        if (fds[i] >= 0) close(fds[i]);
-}
-
-/* Forks the spare; -1 with errno when it cannot. */
-static int make_spare(void) {
-    int op[2] = {-1, -1}, ep[2] = {-1, -1}, xp[2] = {-1, -1}, gp[2] = {-1, -1};
-    int mfd = memfd_create("stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
-    if (mfd < 0 || pipe2(op, O_CLOEXEC) < 0 || pipe2(ep, O_CLOEXEC) < 0 || pipe2(xp, O_CLOEXEC) < 0
-            || pipe2(gp, O_CLOEXEC) < 0) {
-        int e = errno;
-        int fds[] = {mfd, op[0], op[1], ep[0], ep[1], xp[0], xp[1], gp[0], gp[1]};
-        for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++)
-            if (fds[i] >= 0) close(fds[i]);
-        errno = e;
-        return -1;
-    }
-    pid_t c = fork();
-    if (c < 0) {
-        int e = errno;
-        int fds[] = {mfd, op[0], op[1], ep[0], ep[1], xp[0], xp[1], gp[0], gp[1]};
-        for (size_t i = 0; i < sizeof fds / sizeof fds[0]; i++) close(fds[i]);
-        errno = e;
-        return -1;
-    }
-    if (c == 0) {
-        close(op[0]); close(ep[0]); close(xp[0]); close(gp[1]);
-        spare_main(gp[0], mfd, op[1], ep[1], xp[1]);
-    }
-    close(op[1]); close(ep[1]); close(xp[1]); close(gp[0]);
-    spare.pid = c;
-    spare.pidfd = (int) syscall(SYS_pidfd_open, c, 0);
-    spare.stdin_fd = mfd;
-    spare.out_r = op[0];
-    spare.err_r = ep[0];
-    spare.xp_r = xp[0];
-    spare.go_w = gp[1];
-    fcntl(op[0], F_SETFL, O_NONBLOCK);
-    fcntl(ep[0], F_SETFL, O_NONBLOCK);
-    return 0;
-}
-
-/* Kills and reaps a spare that cannot be used (it died, or its stdin could not be written). */
-static void discard_spare(void) {
-    if (spare.pid <= 0) return;
-    kill(spare.pid, SIGKILL);
-    while (waitpid(spare.pid, NULL, __WALL) < 0 && errno == EINTR) {}
-    close_spare_fds(&spare);
-    spare.pid = 0;
-}
-
-/* Hands the spare its run's parameters; the spare then starts the run. -1 when the spare is gone. */
-static int send_go(const run_t *run, uint32_t argc) {
-    buf_t b = {0};
-    b_u64(&b, run->cpu_ns);
-    b_u64(&b, run->fsize);
-    b_u64(&b, run->stack);
-    b_u64(&b, run->as_limit);
-    b_u32(&b, run->nofile);
-    b_u32(&b, run->nproc);
-    b_u32(&b, run->flags);
-    b_u32(&b, run->profile);
-    b_u32(&b, run->pair);
-    b_str(&b, run->pipe_read ? run->pipe_read : "");
-    b_str(&b, run->pipe_write ? run->pipe_write : "");
-    b_u32(&b, argc);
-    for (uint32_t i = 0; i < argc; i++) b_str(&b, run->argv[i]);
-    uint32_t envc = 0;
-    while (run->envp[envc]) envc++;
-    b_u32(&b, envc);
-    for (uint32_t i = 0; i < envc; i++) b_str(&b, run->envp[i]);
-    unsigned char hdr[4] = {b.len >> 24, b.len >> 16, b.len >> 8, b.len};
-    int rc = write_full(spare.go_w, hdr, 4) < 0 || write_full(spare.go_w, b.p, b.len) < 0 ? -1 : 0;
-    free(b.p);
-    close(spare.go_w);
-    spare.go_w = -1;
-    return rc;
-}
-
 static void handle_run(rd_t *r) {
     run_t run;
     memset(&run, 0, sizeof run);
@@ -1026,45 +879,34 @@ static void handle_run(rd_t *r) {
     }
     if (run.pair && pipes_dir_fd < 0) { snprintf(err, sizeof err, "this helper has no directory for pipes"); goto fail; }
 
-    /* The run's process is the spare (made after the previous run, or now); one that died before its run is
-     * replaced once. */
-    int op[2], ep[2], xp[2];
-    pid_t prog = -1;
-    int pidfd = -1;
-    uint64_t cpu0 = 0;
-    unsigned long long start = 0;
-    for (int attempt = 0; prog < 0; attempt++) {
-        if (spare.pid <= 0 && make_spare() < 0) { snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail; }
-        /* stdin is a sealed memfd: no writer to feed, no deadlock with the output pipes */
-        int sfd = spare.stdin_fd;
-        if ((inlen && write_full(sfd, in, inlen) < 0) || lseek(sfd, 0, SEEK_SET) < 0) {
-            snprintf(err, sizeof err, "stdin: %s", strerror(errno));
-            discard_spare();
-            goto fail;
-        }
-        fcntl(sfd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
-        failed_resets = reset_counters();
-        buf_t none = {0};
-        free(before.p);
-        before = none;
-        read_stats(&before);
-        cpu0 = read_cpu_ns();
-        start = now_ns();
-        if (send_go(&run, argc) < 0) {
-            int e = errno;
-            discard_spare();
-            if (attempt == 0) continue;
-            snprintf(err, sizeof err, "the run's process ended before its run: %s", strerror(e));
-            goto fail;
-        }
-        prog = spare.pid;
-        pidfd = spare.pidfd;
-        run.stdin_fd = sfd;
-        op[0] = spare.out_r;
-        ep[0] = spare.err_r;
-        xp[0] = spare.xp_r;
-        spare.pid = 0; /* one run only */
+    /* stdin is a sealed memfd: no writer to feed, no deadlock with the output pipes */
+    run.stdin_fd = memfd_create("stdin", MFD_CLOEXEC | MFD_ALLOW_SEALING);
+    if (run.stdin_fd < 0 || (inlen && write_full(run.stdin_fd, in, inlen) < 0) || lseek(run.stdin_fd, 0, SEEK_SET) < 0) {
+        snprintf(err, sizeof err, "stdin: %s", strerror(errno)); goto fail;
     }
+    fcntl(run.stdin_fd, F_ADD_SEALS, F_SEAL_SHRINK | F_SEAL_GROW | F_SEAL_WRITE | F_SEAL_SEAL);
+
+    int op[2], ep[2], xp[2];
+    if (pipe2(op, O_CLOEXEC) < 0 || pipe2(ep, O_CLOEXEC) < 0 || pipe2(xp, O_CLOEXEC) < 0) {
+        snprintf(err, sizeof err, "pipe: %s", strerror(errno)); goto fail;
+    }
+    failed_resets = reset_counters();
+    read_stats(&before);
+    uint64_t cpu0 = read_cpu_ns();
+    unsigned long long start = now_ns();
+    pid_t prog = fork();
+    if (prog < 0) {
+        close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
+        snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail;
+    }
+    if (prog == 0) {
+        close(op[0]); close(ep[0]); close(xp[0]);
+        exec_program(&run, op[1], ep[1], xp[1]);
+    }
+    close(op[1]); close(ep[1]); close(xp[1]);
+    int pidfd = (int) syscall(SYS_pidfd_open, prog, 0);
+    fcntl(op[0], F_SETFL, O_NONBLOCK);
+    fcntl(ep[0], F_SETFL, O_NONBLOCK);
 
     uint32_t flags = 0;
     unsigned long long ended_at = 0;
@@ -1185,8 +1027,6 @@ reply:
         free(after.p);
     }
     if (send_msg(&res) < 0) exit(0);
-    /* the next run's process, while the JVM reads this reply; a failure here is retried by the next run */
-    if (spare.pid <= 0) make_spare();
     if (run.stdin_fd >= 0) close(run.stdin_fd);
     if (run.argv) { for (uint32_t i = 0; i < argc && run.argv[i]; i++) free(run.argv[i]); free(run.argv); }
     if (run.envp) { for (char **a = run.envp; *a; a++) free(*a); free(run.envp); }
@@ -1278,7 +1118,6 @@ static int serve(char *argv0, size_t argv_len) {
     b_u32(&ready, (uint32_t) getppid());
     if (send_msg(&ready) < 0) return 0;
     free(ready.p);
-    make_spare();
 
     for (;;) {
         unsigned char hdr[4];
