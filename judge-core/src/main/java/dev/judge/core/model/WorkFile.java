@@ -32,7 +32,13 @@ public record WorkFile(String path, byte[] content, boolean executable) {
         return content.length;
     }
 
-    static boolean isSafePath(String path) {
+    /**
+     * True for a path that stays inside a work dir: non-empty, relative, {@code /}-separated, its parts neither
+     * empty, {@code .} nor {@code ..}, no backslash or NUL, and within Linux's limits (4096 for the path, 255 for
+     * a part), past which no file could be written anyway. The one rule for every file placed in a work dir
+     * ({@link dev.judge.core.sandbox.SandboxFile} too).
+     */
+    public static boolean isSafePath(String path) {
         if (path.isEmpty() || path.length() > 4096 || path.startsWith("/") || path.indexOf('\\') >= 0
                 || path.indexOf('\0') >= 0) {
             return false;

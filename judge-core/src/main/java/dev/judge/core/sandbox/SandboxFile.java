@@ -1,5 +1,6 @@
 package dev.judge.core.sandbox;
 
+import dev.judge.core.model.WorkFile;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -27,17 +28,9 @@ public record SandboxFile(String path, byte[] content, boolean executable) {
         return new SandboxFile(path, content, true);
     }
 
-    /** True for a non-empty relative path whose parts are neither empty, {@code .} nor {@code ..}. */
+    /** True for a path inside the work dir, by the rule of {@link WorkFile#isSafePath}. */
     public static boolean isSafeRelativePath(String path) {
-        if (path.isEmpty() || path.startsWith("/") || path.indexOf('\0') >= 0 || path.indexOf('\\') >= 0) {
-            return false;
-        }
-        for (String part : path.split("/", -1)) {
-            if (part.isEmpty() || part.equals(".") || part.equals("..")) {
-                return false;
-            }
-        }
-        return true;
+        return WorkFile.isSafePath(path);
     }
 
     @Override
