@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.support.ServerSupport;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -30,13 +28,7 @@ abstract class Judge0DocClient extends ServerSupport {
     }
 
     Response judge0(String method, String path, String body) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/judge0" + path)).header("Accept", "application/json")
-                .header("X-Auth-Token", TOKEN);
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(b);
+        return judge0(method, path, body, TOKEN);
     }
 
     static ObjectNode submission(String source, int languageId) {
@@ -67,19 +59,8 @@ abstract class Judge0DocClient extends ServerSupport {
         return r.json().path("token").asText();
     }
 
-    /** Polls until the status is past Processing, as the documentation's clients do. */
     JsonNode await(String token, String query) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Response r = judge0("GET", "/submissions/" + token + query, null);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode n = r.json();
-            if (n.path("status").path("id").asInt() > 2) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("still %s", n).isLessThan(deadline);
-            JudgingScenarios.sleep(50);
-        }
+        return awaitJudge0(token, query, TOKEN);
     }
 
     JsonNode judged(ObjectNode body, String fields) {

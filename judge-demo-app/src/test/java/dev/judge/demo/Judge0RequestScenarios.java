@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.support.ServerSupport;
 import java.net.http.HttpRequest;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,34 +34,12 @@ abstract class Judge0RequestScenarios extends ServerSupport {
         RequiredParts.require(RequiredParts.isRoot(), "root (the native sandbox judges the submissions)");
     }
 
-    private Response judge0(String method, String path, String body, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/judge0" + path)).header("Accept", "application/json");
-        if (token != null) {
-            b.header("X-Auth-Token", token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(b);
-    }
-
     private static ObjectNode submission(String source, int languageId, String stdin, String expected) {
         return Judge0Scenarios.submission(source, languageId, stdin, expected);
     }
 
     private JsonNode awaitJudge0(String token, String query) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Response r = judge0("GET", "/submissions/" + token + query, null, TOKEN);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode n = r.json();
-            if (n.path("status").path("id").asInt() > 2) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("still %s", n).isLessThan(deadline);
-            JudgingScenarios.sleep(50);
-        }
+        return awaitJudge0(token, query, TOKEN);
     }
 
     private JsonNode created(ObjectNode body, String query) {

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.support.ServerSupport;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -26,18 +25,6 @@ abstract class Judge0Scenarios extends ServerSupport {
     @BeforeAll
     static void needsTheSandbox() {
         RequiredParts.require(RequiredParts.isRoot(), "root (the native sandbox judges the submissions)");
-    }
-
-    Response judge0(String method, String path, String body, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/judge0" + path)).header("Accept", "application/json");
-        if (token != null) {
-            b.header("X-Auth-Token", token);
-        }
-        if (body != null) {
-            b.header("Content-Type", "application/json");
-        }
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return send(b);
     }
 
     static ObjectNode submission(String source, int languageId, String stdin, String expected) {
@@ -62,17 +49,7 @@ abstract class Judge0Scenarios extends ServerSupport {
     }
 
     JsonNode awaitJudge0(String token, String query) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (true) {
-            Response r = judge0("GET", "/submissions/" + token + query, null, TOKEN);
-            assertThat(r.status()).as(r.body()).isEqualTo(200);
-            JsonNode n = r.json();
-            if (n.path("status").path("id").asInt() > 2) {
-                return n;
-            }
-            assertThat(System.nanoTime()).as("still %s", n).isLessThan(deadline);
-            JudgingScenarios.sleep(50);
-        }
+        return awaitJudge0(token, query, TOKEN);
     }
 
     @Test

@@ -105,15 +105,20 @@ public abstract class ServerSupport {
 
     /** Sends the archive as the multipart part {@code file}, as a browser form or {@code curl -F} does. */
     protected Response putMultipart(String path, String token, byte[] zip) {
+        return sendMultipart("PUT", path, token, "tests.zip", zip);
+    }
+
+    /** Sends {@code zip} by {@code method} as the multipart part {@code file} named {@code fileName}. */
+    protected Response sendMultipart(String method, String path, String token, String fileName, byte[] zip) {
         String boundary = "----judge" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"tests.zip\"\r\n"
-                + "Content-Type: application/zip\r\n\r\n";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: application/zip\r\n\r\n";
         body.writeBytes(head.getBytes(StandardCharsets.UTF_8));
         body.writeBytes(zip);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         return send(request(path, token).header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .PUT(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
     }
 
     protected static String json(Object value) {
@@ -161,12 +166,44 @@ public abstract class ServerSupport {
             }
             assertThat(System.nanoTime()).as("submission %s still %s", id, n.path("status").asText())
                     .isLessThan(deadline);
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
+            pause();
+        }
+    }
+
+    /** A request to the Judge0-compatible API, with {@code X-Auth-Token: token} unless it is null. */
+    protected Response judge0(String method, String path, String body, String token) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri("/judge0" + path)).header("Accept", "application/json");
+        if (token != null) {
+            b.header("X-Auth-Token", token);
+        }
+        if (body != null) {
+            b.header("Content-Type", "application/json");
+        }
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        return send(b);
+    }
+
+    /** Polls a Judge0 submission until its status is past Processing, as Judge0's clients do, for at most a minute. */
+    protected JsonNode awaitJudge0(String submission, String query, String token) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            Response r = judge0("GET", "/submissions/" + submission + query, null, token);
+            assertThat(r.status()).as(r.body()).isEqualTo(200);
+            JsonNode n = r.json();
+            if (n.path("status").path("id").asInt() > 2) {
+                return n;
             }
+            assertThat(System.nanoTime()).as("still %s", n).isLessThan(deadline);
+            pause();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }
