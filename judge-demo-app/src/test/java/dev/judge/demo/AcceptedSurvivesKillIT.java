@@ -22,11 +22,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every 201 is stored: the packaged server on the embedded default accepts submissions, is killed with SIGKILL
- * right after the last answer, and after a restart in the same directory knows every one of them.
+ * Every 201 is stored: the packaged server on the embedded default accepts submissions and an account, is killed
+ * with SIGKILL right after the last answer, and after a restart in the same directory knows every one of them (H2
+ * writes the judge's own commits to its file only every half second; what the server answers as stored is written
+ * at its commit).
  */
 class AcceptedSurvivesKillIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");
+    private static final String ACCOUNT = "{\"username\":\"survivor\",\"password\":\"survives-a-kill\"}";
     private static final Pattern TOKEN = Pattern.compile("\"token\"\\s*:\\s*\"([0-9a-f-]{36})\"");
 
     @TempDir
@@ -51,6 +54,11 @@ class AcceptedSurvivesKillIT {
                 assertThat(m.find()).as(r.body()).isTrue();
                 tokens.add(m.group(1));
             }
+            // an account: a plain insert of a repository, not a group commit
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(first.uri("/api/v1/auth/register"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(ACCOUNT)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         } finally {
             first.process.destroyForcibly(); // SIGKILL: no shutdown hook, no last write
             first.process.waitFor(30, TimeUnit.SECONDS);
@@ -62,6 +70,10 @@ class AcceptedSurvivesKillIT {
                         .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(r.statusCode()).as("submission %s after the kill: %s", token, r.body()).isEqualTo(200);
             }
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(second.uri("/api/v1/auth/login"))
+                    .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                    .POST(HttpRequest.BodyPublishers.ofString(ACCOUNT)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as("the account registered before the kill: %s", r.body()).isEqualTo(200);
         } finally {
             second.process.destroy();
             if (!second.process.waitFor(30, TimeUnit.SECONDS)) {
