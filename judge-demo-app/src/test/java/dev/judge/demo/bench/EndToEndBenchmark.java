@@ -258,8 +258,7 @@ public final class EndToEndBenchmark {
         HttpClient http = HttpClient.newHttpClient();
         String item = "{\"source_code\":" + json(AplusB.source("c")) + ",\"language_id\":50,\"stdin\":\"1 2\\n\","
                 + "\"expected_output\":\"3\\n\"}";
-        post(http, server, Collections.nCopies(1, item)); // warm-up: compiles and caches the program
-        awaitFinished(1, 0);
+        judgeThroughJudge0(http, server, item, 1); // warm-up: compiles and caches the program
         // Then the server's own warm-up: a fresh JVM compiles the accept, queue, store and API paths for thousands
         // of submissions (its compiler threads took a third of both CPUs after 1000, a fifth after 3000), which is
         // not the steady state. So at least `warmup` submissions, then rounds of 200 until the JIT is quiet: less
@@ -270,28 +269,15 @@ public final class EndToEndBenchmark {
         while (warmedUp < warmup || (compiling > 0.05 && warmedUp < 20_000)) {
             int round = warmedUp < warmup ? Math.min(warmup - warmedUp, 1000) : 200;
             long compileBefore = jit.getTotalCompilationTime();
-            long roundStart = System.nanoTime();
-            int warmed = finished.get();
-            for (int sent = 0; sent < round; sent += 20) {
-                post(http, server, Collections.nCopies(Math.min(20, round - sent), item));
-            }
-            awaitFinished(round, warmed);
-            awaitRecorded();
-            compiling = (jit.getTotalCompilationTime() - compileBefore) / ((System.nanoTime() - roundStart) / 1e6);
+            long took = judgeThroughJudge0(http, server, item, round);
+            compiling = (jit.getTotalCompilationTime() - compileBefore) / (took / 1e6);
             warmedUp += round;
         }
         System.out.printf(Locale.ROOT, "warm-up: %d submissions; the JIT compiled %.0f %% of one CPU's time in the"
                 + " last round%n", warmedUp, 100 * compiling);
         // The sandbox's rate just before and just after the judged window, so both sides meet the same machine.
         double sandboxBefore = sandboxRate(c, program, count, 0);
-        int before = finished.get();
-        long t = System.nanoTime();
-        for (int sent = 0; sent < count; sent += 20) {
-            post(http, server, Collections.nCopies(Math.min(20, count - sent), item));
-        }
-        awaitFinished(count, before);
-        awaitRecorded();
-        double judged = count / ((System.nanoTime() - t) / 1e9);
+        double judged = count / (judgeThroughJudge0(http, server, item, count) / 1e9);
         double sandboxAfter = sandboxRate(c, program, count, 0);
         double sandbox = (sandboxBefore + sandboxAfter) / 2;
         System.out.printf(Locale.ROOT, "throughput: %d single-test C submissions through the Judge0 batch API %.1f/s"
@@ -312,6 +298,21 @@ public final class EndToEndBenchmark {
                 TimeUnit.NANOSECONDS.timedWait(finished, left);
             }
         }
+    }
+
+    /**
+     * Posts {@code count} copies of {@code item} in batches of 20 and waits until all are judged and in the ledger;
+     * returns the nanoseconds from the first request to then.
+     */
+    private long judgeThroughJudge0(HttpClient http, URI server, String item, int count) throws Exception {
+        int before = finished.get();
+        long t = System.nanoTime();
+        for (int sent = 0; sent < count; sent += 20) {
+            post(http, server, Collections.nCopies(Math.min(20, count - sent), item));
+        }
+        awaitFinished(count, before);
+        awaitRecorded();
+        return System.nanoTime() - t;
     }
 
     /**
