@@ -23,9 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every 201 is stored: the packaged server on the embedded default accepts submissions and an account, is killed
- * with SIGKILL right after the last answer, and after a restart in the same directory knows every one of them (H2
- * writes the judge's own commits to its file only every half second; what the server answers as stored is written
- * at its commit).
+ * with SIGKILL right after the last answer, and after a restart in the same directory knows every one of them.
  */
 class AcceptedSurvivesKillIT {
     private static final Pattern LISTENING = Pattern.compile("listening on http://localhost:(\\d+)");

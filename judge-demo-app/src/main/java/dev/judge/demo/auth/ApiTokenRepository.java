@@ -11,7 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** API tokens in the {@code api_tokens} table, looked up by the hash of their secret. */
 @Repository
@@ -22,7 +21,6 @@ public class ApiTokenRepository {
         this.jdbc = jdbc;
     }
 
-    @Transactional
     public ApiToken create(long userId, String name, String hash, String prefix) {
         Instant now = Instant.now();
         KeyHolder keys = new GeneratedKeyHolder();
@@ -49,7 +47,6 @@ public class ApiTokenRepository {
     }
 
     /** Revokes a token of this user; false when the user has no such live token. */
-    @Transactional
     public boolean revoke(long userId, long tokenId) {
         return jdbc.sql("update api_tokens set revoked_at = ? where id = ? and user_id = ? and revoked_at is null")
                 .params(utc(Instant.now()), tokenId, userId).update() == 1;

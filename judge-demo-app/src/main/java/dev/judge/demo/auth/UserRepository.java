@@ -10,7 +10,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Accounts in the {@code users} table. */
 @Repository
@@ -22,7 +21,6 @@ public class UserRepository {
     }
 
     /** Stores a new account; throws {@link org.springframework.dao.DuplicateKeyException} for a taken name. */
-    @Transactional
     public User create(String username, String passwordHash, Role role) {
         Instant now = Instant.now();
         KeyHolder keys = new GeneratedKeyHolder();
@@ -49,7 +47,6 @@ public class UserRepository {
      * Gives an account a role; taking ADMIN away from the last administrator does nothing. Returns whether
      * the account now has the role.
      */
-    @Transactional
     public boolean setRole(long id, Role role) {
         if (role == Role.ADMIN) {
             return jdbc.sql("update users set role = ? where id = ?").params(role.name(), id).update() == 1;

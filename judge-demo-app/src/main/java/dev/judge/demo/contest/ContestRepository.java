@@ -57,13 +57,11 @@ public class ContestRepository {
         return ids.stream().map(this::find).flatMap(Optional::stream).toList();
     }
 
-    @Transactional
     public boolean delete(long id) {
         return jdbc.sql("delete from contests where id = ?").param(id).update() == 1;
     }
 
     /** Registers an account; true when it was not registered before. */
-    @Transactional
     public boolean register(long contestId, long userId) {
         // insert-if-absent in standard SQL (H2 and PostgreSQL alike), so a second registration changes nothing
         return jdbc.sql("insert into contest_accounts (contest_id, user_id, registered_at) select ?, ?, ?"
@@ -81,7 +79,6 @@ public class ContestRepository {
                 .query(Long.class).single();
     }
 
-    @Transactional
     public void unfreeze(long contestId) {
         jdbc.sql("update contests set unfrozen = true where id = ?").param(contestId).update();
     }

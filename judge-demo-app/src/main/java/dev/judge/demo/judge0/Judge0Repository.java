@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The Judge0 API's rows of the ledger ({@code submissions} with {@code api = 'JUDGE0'}, the token as id): inserted
@@ -53,7 +52,6 @@ class Judge0Repository {
         return jdbc.sql("select count(*) from submissions where api = 'JUDGE0'").query(Long.class).single();
     }
 
-    @Transactional
     boolean delete(String token) {
         return jdbc.sql("delete from submissions where id = ? and api = 'JUDGE0'").param(token).update() == 1;
     }

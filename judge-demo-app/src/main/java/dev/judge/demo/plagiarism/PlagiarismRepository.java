@@ -14,7 +14,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Plagiarism reports, and the submissions a report compares (standard SQL). */
 @Repository
@@ -29,7 +28,6 @@ public class PlagiarismRepository {
         this.json = json;
     }
 
-    @Transactional
     long create(String scope, List<Long> problemIds) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into plagiarism_reports (scope, problem_ids, status, created_at) values (?, ?, 'RUNNING', ?)")
@@ -45,14 +43,12 @@ public class PlagiarismRepository {
                 .query((rs, row) -> new Running(rs.getLong("id"), problems(rs.getString("problem_ids")))).list();
     }
 
-    @Transactional
     void done(long id, int documents, List<SimilarPair> pairs) {
         jdbc.sql("update plagiarism_reports set status = 'DONE', documents = ?, pairs_json = ?, finished_at = ?"
                         + " where id = ? and status = 'RUNNING'")
                 .params(documents, write(pairs), Ledger.utc(Instant.now()), id).update();
     }
 
-    @Transactional
     void failed(long id, String message) {
         jdbc.sql("update plagiarism_reports set status = 'FAILED', message = ?, finished_at = ?"
                         + " where id = ? and status = 'RUNNING'")

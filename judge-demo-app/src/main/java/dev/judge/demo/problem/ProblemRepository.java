@@ -25,7 +25,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Problems in the {@code problems} table, checker sources in {@code checker_sources}, scoring groups in
@@ -48,7 +47,6 @@ public class ProblemRepository {
         this.json = json;
     }
 
-    @Transactional
     public long create(String title, String statement, Limits limits, ComparatorSpec comparator, ProblemKind kind) {
         OffsetDateTime now = utc(Instant.now());
         KeyHolder keys = new GeneratedKeyHolder();
@@ -66,7 +64,6 @@ public class ProblemRepository {
     }
 
     /** Replaces everything but the tests; false when there is no such problem. */
-    @Transactional
     public boolean update(long id, String title, String statement, Limits limits, ComparatorSpec comparator,
             ProblemKind kind) {
         int n = jdbc.sql("update problems set title = :title, statement = :statement, cpu_time_ms = :cpu,"
@@ -94,7 +91,6 @@ public class ProblemRepository {
         return true;
     }
 
-    @Transactional
     public void touch(long id) {
         jdbc.sql("update problems set updated_at = ? where id = ?").params(utc(Instant.now()), id).update();
     }
@@ -104,7 +100,6 @@ public class ProblemRepository {
     }
 
     /** Sets the problem's difficulty (EASY, MEDIUM, HARD) and author; null clears either. */
-    @Transactional
     public void describe(long id, String difficulty, String author) {
         jdbc.sql("update problems set difficulty = ?, author = ? where id = ?").params(difficulty, author, id).update();
     }
@@ -115,7 +110,6 @@ public class ProblemRepository {
                 .orElse(new About(null, null));
     }
 
-    @Transactional
     public boolean delete(long id) {
         return jdbc.sql("delete from problems where id = ?").param(id).update() == 1;
     }

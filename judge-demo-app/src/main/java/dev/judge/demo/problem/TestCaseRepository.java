@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Test cases in the {@code test_cases} table, kept in their order ({@code position}). */
 @Repository
@@ -21,7 +20,6 @@ public class TestCaseRepository {
     }
 
     /** Replaces all tests of a problem with these, in this order. */
-    @Transactional
     public void replaceAll(long problemId, List<TestCase> tests) {
         jdbc.sql("delete from test_cases where problem_id = ?").param(problemId).update();
         for (int i = 0; i < tests.size(); i++) {
@@ -30,7 +28,6 @@ public class TestCaseRepository {
     }
 
     /** Creates or replaces one test; a new one goes last. */
-    @Transactional
     public void put(long problemId, TestCase test) {
         Optional<Integer> position = jdbc.sql("select position from test_cases where problem_id = ? and name = ?")
                 .params(problemId, test.id()).query(Integer.class).optional();
@@ -44,7 +41,6 @@ public class TestCaseRepository {
         }
     }
 
-    @Transactional
     public boolean delete(long problemId, String name) {
         return jdbc.sql("delete from test_cases where problem_id = ? and name = ?").params(problemId, name).update() == 1;
     }

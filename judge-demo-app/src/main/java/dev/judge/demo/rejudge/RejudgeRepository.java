@@ -15,7 +15,6 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -35,7 +34,6 @@ public class RejudgeRepository implements ResultSink {
         this.tx = new TransactionTemplate(transactions);
     }
 
-    @Transactional
     long create(Long requestedBy, String scope) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("insert into rejudges (requested_by, scope, created_at) values (?, ?, ?)")
@@ -44,7 +42,6 @@ public class RejudgeRepository implements ResultSink {
     }
 
     /** Records that judge id {@code judgeId} judges {@code submissionId} again; joins the caller's transaction. */
-    @Transactional
     void addRun(long rejudgeId, String judgeId, String submissionId, String oldVerdict, Double oldScore) {
         jdbc.sql("insert into rejudge_runs (judge_id, rejudge_id, submission_id, old_verdict, old_score)"
                         + " values (?, ?, ?, ?, ?)")

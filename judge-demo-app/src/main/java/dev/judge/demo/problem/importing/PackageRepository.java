@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Transactional;
 
 /** Imported packages ({@code problem_packages}) and their last verification ({@code package_verifications}). */
 @Repository
@@ -21,7 +20,6 @@ public class PackageRepository {
     public record StoredPackage(String format, byte[] zip, boolean timeLimitDerived) {
     }
 
-    @Transactional
     public void insert(long problemId, String format, byte[] zip, boolean timeLimitDerived, Instant at) {
         jdbc.sql("insert into problem_packages (problem_id, format, package, time_limit_derived, accepted_failed,"
                         + " imported_at, verified_at) values (?, ?, ?, ?, false, ?, ?)")
@@ -35,7 +33,6 @@ public class PackageRepository {
     }
 
     /** Replaces the problem's verification rows with these. */
-    @Transactional
     public void saveVerification(long problemId, List<VerificationRow> rows, boolean acceptedFailed, Instant at) {
         jdbc.sql("delete from package_verifications where problem_id = ?").param(problemId).update();
         for (int i = 0; i < rows.size(); i++) {
