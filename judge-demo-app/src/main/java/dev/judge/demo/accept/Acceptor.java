@@ -76,25 +76,6 @@ public class Acceptor implements DisposableBean {
     }
 
     /**
-     * Accepts several submissions handed in together (a batch request), so they share a group commit when they fit
-     * in one; {@code rows.get(i)} makes the row of {@code submissions.get(i)}. Returns one outcome per submission,
-     * in order: its id, or what {@link #accept(Submission, BiFunction)} would have thrown for it. The jobs carry
-     * the calling thread's trace.
-     */
-    public List<GroupCommit.Outcome<String>> acceptAll(List<Submission> submissions,
-            List<BiFunction<String, String, RowInsert>> rows) {
-        if (submissions.size() != rows.size()) {
-            throw new IllegalArgumentException(submissions.size() + " submissions but " + rows.size() + " rows");
-        }
-        TraceContext trace = currentTrace();
-        List<Accept> accepts = new ArrayList<>(submissions.size());
-        for (int i = 0; i < submissions.size(); i++) {
-            accepts.add(new Accept(submissions.get(i), trace, rows.get(i)));
-        }
-        return commit.submitAll(accepts);
-    }
-
-    /**
      * As {@link #accept(Submission, BiFunction)} in queue lane {@code priority}. Another lane than NORMAL is an
      * administrator's choice, rare: such a submission is written alone, in a transaction of its own, rather than
      * through the group commit, whose batches go to the judge's one batch call in the normal lane.

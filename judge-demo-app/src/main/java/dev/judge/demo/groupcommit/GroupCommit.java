@@ -13,8 +13,7 @@ import org.slf4j.LoggerFactory;
  * A group commit: callers hand in items and block; a writer thread takes every item waiting at that moment
  * (up to a batch size) and writes them together, in one transaction of the {@link Writer}, then answers each
  * caller. Items that arrive while a batch is written form the next batch, so under load a commit is shared by
- * many callers and with a single caller nothing waits for company. The items one caller hands in at once
- * ({@link #submitAll}, a batch request) stay together in one batch. With several writer threads, batches are
+ * many callers and with a single caller nothing waits for company. With several writer threads, batches are
  * written side by side (each in its own transaction): a store whose statements and commits wait on the network
  * (PostgreSQL, Redis) then keeps several round trips in flight instead of one.
  *
@@ -49,10 +48,8 @@ public final class GroupCommit<T, R> implements AutoCloseable {
     private record Pending<T, R>(T item, CompletableFuture<R> answer) {
     }
 
-    /** Put behind the last items at close, as an element of its own (compared by identity). */
-    private final List<Pending<T, R>> stop = new ArrayList<>();
-    /** What each call handed in, kept together so that items handed in at once share a batch. */
-    private final LinkedBlockingQueue<List<Pending<T, R>>> waiting = new LinkedBlockingQueue<>();
+    private final Pending<T, R> stop = new Pending<>(null, null);
+    private final LinkedBlockingQueue<Pending<T, R>> waiting = new LinkedBlockingQueue<>();
     private final int batchSize;
     private final Writer<T, R> writer;
     private final List<Thread> threads;
@@ -94,44 +91,9 @@ public final class GroupCommit<T, R> implements AutoCloseable {
             if (closed) {
                 throw new GroupCommitException("not stored: the server is shutting down", null);
             }
-            waiting.add(List.of(new Pending<>(item, answer)));
+            waiting.add(new Pending<>(item, answer));
         }
         return await(answer);
-    }
-
-    /**
-     * Hands in several items at once (so they share a batch when they fit in one) and waits until each is
-     * written; returns one outcome per item, in order: its value, or the exception its own {@link #submit} would
-     * have thrown ({@link GroupCommitException} when its batch failed, or the writer's refusal of it).
-     *
-     * @throws GroupCommitException when the group commit is closed (nothing is handed in)
-     */
-    public List<Outcome<R>> submitAll(List<T> items) {
-        Objects.requireNonNull(items, "items");
-        List<CompletableFuture<R>> answers = new ArrayList<>(items.size());
-        List<Pending<T, R>> handed = new ArrayList<>(items.size());
-        for (T item : items) {
-            CompletableFuture<R> answer = new CompletableFuture<>();
-            handed.add(new Pending<>(Objects.requireNonNull(item, "items must not hold null"), answer));
-            answers.add(answer);
-        }
-        synchronized (this) {
-            if (closed) {
-                throw new GroupCommitException("not stored: the server is shutting down", null);
-            }
-            if (!handed.isEmpty()) {
-                waiting.add(handed);
-            }
-        }
-        List<Outcome<R>> outcomes = new ArrayList<>(answers.size());
-        for (CompletableFuture<R> answer : answers) {
-            try {
-                outcomes.add(Outcome.of(await(answer)));
-            } catch (RuntimeException e) {
-                outcomes.add(Outcome.refused(e));
-            }
-        }
-        return outcomes;
     }
 
     /** Stops taking items; those already handed in are still written. Waits for the writers to finish. */
@@ -176,44 +138,20 @@ public final class GroupCommit<T, R> implements AutoCloseable {
         }
     }
 
-    /**
-     * Takes what was handed in, call by call, up to the batch size (the items of one call are never split: a call
-     * handing in more than the batch size is a batch of its own), and writes it.
-     */
     private void run() {
         List<Pending<T, R>> batch = new ArrayList<>(batchSize);
-        List<Pending<T, R>> carried = null; // taken but not fitting in the last batch: the next one starts with it
         boolean stopping = false;
         while (!stopping) {
-            List<Pending<T, R>> first = carried;
-            carried = null;
-            if (first == null) {
-                try {
-                    first = waiting.take();
-                } catch (InterruptedException e) {
-                    continue; // only close() ends the writer, after the last item handed in
-                }
+            try {
+                batch.add(waiting.take());
+            } catch (InterruptedException e) {
+                continue; // only close() ends the writer, after the last item handed in
             }
-            if (first == stop) {
-                break;
+            waiting.drainTo(batch, batchSize - 1);
+            stopping = batch.remove(stop);
+            if (!batch.isEmpty()) {
+                write(batch);
             }
-            batch.addAll(first);
-            while (batch.size() < batchSize) {
-                List<Pending<T, R>> next = waiting.poll();
-                if (next == null) {
-                    break;
-                }
-                if (next == stop) {
-                    stopping = true;
-                    break;
-                }
-                if (batch.size() + next.size() > batchSize) {
-                    carried = next;
-                    break;
-                }
-                batch.addAll(next);
-            }
-            write(batch);
             batch.clear();
         }
         waiting.add(stop); // for the other writers: nothing was handed in after it

@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import dev.judge.demo.groupcommit.GroupCommit;
 import dev.judge.demo.web.ApiException;
 
 /** Judge0 CE 1.13's submission endpoints under {@code /judge0}. */
@@ -166,46 +164,30 @@ public class Judge0Controller {
                     new dev.judge.demo.web.FieldProblem("submissions", "must hold at most " + properties.maxBatchSize()
                             + " submissions")));
         }
-        List<Map<String, Object>> out = new ArrayList<>(Collections.nCopies(items.size(), null));
-        List<Judge0Service.Prepared> prepared = new ArrayList<>();
-        List<Integer> positions = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            Judge0Request item = items.get(i);
+        List<Map<String, Object>> out = new ArrayList<>();
+        boolean anyCreated = false;
+        for (Judge0Request item : items) {
             if (item == null) {
-                out.set(i, Map.of("source_code", List.of("can't be blank"), "language_id", List.of("can't be blank")));
+                out.add(Map.of("source_code", List.of("can't be blank"), "language_id", List.of("can't be blank")));
                 continue;
             }
             try {
-                prepared.add(service.prepare(item, base64));
-                positions.add(i);
-            } catch (ApiException e) {
-                out.set(i, errors(e));
-            }
-        }
-        boolean anyCreated = false;
-        // the checked ones together: one group commit for the batch rather than one per submission
-        List<GroupCommit.Outcome<String>> created = prepared.isEmpty() ? List.of() : service.acceptAll(prepared);
-        for (int j = 0; j < created.size(); j++) {
-            GroupCommit.Outcome<String> o = created.get(j);
-            if (o.refusal() instanceof ApiException e) {
-                out.set(positions.get(j), errors(e));
-            } else {
-                out.set(positions.get(j), Map.of("token", o.value()));
+                out.add(Map.of("token", service.create(item, base64)));
                 anyCreated = true;
+            } catch (ApiException e) {
+                if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+                    throw e;
+                }
+                Map<String, Object> errors = new LinkedHashMap<>();
+                e.errors().forEach(f -> errors.put(f.field(), List.of(f.message())));
+                if (errors.isEmpty()) {
+                    errors.put("error", List.of(e.getMessage()));
+                }
+                out.add(errors);
             }
         }
         // as Judge0: 201 when at least one was created, 422 when every one was refused
         return ResponseEntity.status(anyCreated ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY).body(out);
-    }
-
-    /** A refused item of a batch as Judge0 writes it: field to messages. */
-    private static Map<String, Object> errors(ApiException e) {
-        Map<String, Object> errors = new LinkedHashMap<>();
-        e.errors().forEach(f -> errors.put(f.field(), List.of(f.message())));
-        if (errors.isEmpty()) {
-            errors.put("error", List.of(e.getMessage()));
-        }
-        return errors;
     }
 
     @GetMapping("/batch")

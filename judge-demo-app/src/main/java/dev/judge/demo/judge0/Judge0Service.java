@@ -16,8 +16,6 @@ import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.store.ResultStore;
 import dev.judge.demo.accept.Acceptor;
 import dev.judge.demo.accept.Admission;
-import dev.judge.demo.accept.RowInsert;
-import dev.judge.demo.groupcommit.GroupCommit;
 import dev.judge.demo.results.LiveResults;
 import dev.judge.demo.results.ResultDocument;
 import dev.judge.demo.web.ApiException;
@@ -37,7 +35,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.BiFunction;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -76,49 +73,8 @@ class Judge0Service {
         this.properties = properties;
     }
 
-    /** One request, checked and turned into the judge's submission and the insert of its ledger row. */
-    record Prepared(Submission submission, BiFunction<String, String, RowInsert> row, int runs) {
-        ApiException refusal(InvalidSubmissionException e) {
-            return Admission.refused(e, judge0Field(e.field(), runs));
-        }
-    }
-
     /** Accepts one submission and returns its token. */
     String create(Judge0Request raw, boolean base64) {
-        Prepared p = prepare(raw, base64);
-        try {
-            return acceptor.accept(p.submission(), p.row());
-        } catch (InvalidSubmissionException e) {
-            throw p.refusal(e);
-        }
-    }
-
-    /**
-     * Accepts checked requests together (a batch request: one group commit rather than one per submission);
-     * one outcome per request, in order: its token, or the {@link ApiException} refusing it alone.
-     *
-     * @throws dev.judge.core.QueueFullException when the judge's queue is at its bound (as for one submission)
-     * @throws dev.judge.demo.groupcommit.GroupCommitException when the commit failed (as for one submission)
-     */
-    List<GroupCommit.Outcome<String>> acceptAll(List<Prepared> all) {
-        List<GroupCommit.Outcome<String>> outcomes = acceptor.acceptAll(
-                all.stream().map(Prepared::submission).toList(), all.stream().map(Prepared::row).toList());
-        List<GroupCommit.Outcome<String>> out = new ArrayList<>(outcomes.size());
-        for (int i = 0; i < outcomes.size(); i++) {
-            GroupCommit.Outcome<String> o = outcomes.get(i);
-            if (o.refusal() instanceof InvalidSubmissionException e) {
-                out.add(GroupCommit.Outcome.refused(all.get(i).refusal(e)));
-            } else if (o.refusal() != null) {
-                throw o.refusal();
-            } else {
-                out.add(o);
-            }
-        }
-        return out;
-    }
-
-    /** Checks one request and makes its submission and row, or throws the {@link ApiException} refusing it. */
-    Prepared prepare(Judge0Request raw, boolean base64) {
         Judge0Request r = decoded(raw, base64);
         boolean project = r.languageId() != null && r.languageId() == Judge0MultiFile.JUDGE0_ID;
         boolean hasFiles = r.additionalFiles() != null && !r.additionalFiles().isEmpty();
@@ -163,9 +119,13 @@ class Judge0Service {
         Submission submission = new Submission(language.id(), List.of(main), runs, toLimits(limits),
                 ComparatorSpec.lines(), new JudgeOptions(true, compilerOptions, arguments, joined))
                 .withWorkFiles(workFiles);
-        return new Prepared(submission, (token, traceId) -> repository.insertion(new Judge0Row(token,
-                r.languageId(), language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(),
-                limits, r.callbackUrl(), null, Instant.now(), null), traceId), limits.numberOfRuns());
+        try {
+            return acceptor.accept(submission, (token, traceId) -> repository.insertion(new Judge0Row(token,
+                    r.languageId(), language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(),
+                    limits, r.callbackUrl(), null, Instant.now(), null), traceId));
+        } catch (InvalidSubmissionException e) {
+            throw Admission.refused(e, judge0Field(e.field(), limits.numberOfRuns()));
+        }
     }
 
     /** Waits (up to the configured time) for the submission to finish. */

@@ -17,7 +17,6 @@ import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.AcceptProperties;
-import dev.judge.demo.groupcommit.GroupCommit;
 import dev.judge.demo.groupcommit.GroupCommitException;
 import dev.judge.demo.results.Ledger;
 import dev.judge.demo.results.LiveResults;
@@ -34,14 +33,12 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.DefaultTransactionStatus;
 
 /**
  * The accept path on the embedded set-up (the judge's queue and results in the same H2 database as the server's
@@ -211,35 +208,6 @@ class AcceptorTest {
         } finally {
             callers.shutdownNow();
             oneWriter.destroy();
-        }
-    }
-
-    @Test
-    void submissionsHandedInTogetherShareOneCommitAndEachGetsItsOwnOutcome() {
-        AtomicInteger commits = new AtomicInteger();
-        DataSourceTransactionManager counting = new DataSourceTransactionManager(ds) {
-            @Override
-            protected void doCommit(DefaultTransactionStatus status) {
-                commits.incrementAndGet();
-                super.doCommit(status);
-            }
-        };
-        Acceptor together = new Acceptor(judge, feed, counting, jdbc, new AcceptProperties(16, 1), JudgeObserver.NONE);
-        try {
-            List<GroupCommit.Outcome<String>> outcomes = together.acceptAll(
-                    List.of(submission("python3"), submission("no-such-language"), submission("python3")),
-                    List.of((id, trace) -> insertRow(id, "a"), (id, trace) -> insertRow(id, "refused"),
-                            (id, trace) -> insertRow(id, "b")));
-            assertThat(outcomes).hasSize(3);
-            assertThat(stored(outcomes.get(0).value())).isTrue();
-            assertThat(outcomes.get(1).refusal()).isInstanceOf(InvalidSubmissionException.class);
-            assertThat(stored(outcomes.get(2).value())).isTrue();
-            assertThat(jdbc.queryForList("select note from rows_of_app", String.class)).containsExactlyInAnyOrder("a", "b");
-            assertThat(commits).hasValue(1);
-            assertThatThrownBy(() -> together.acceptAll(List.of(submission("python3")), List.of()))
-                    .isInstanceOf(IllegalArgumentException.class);
-        } finally {
-            together.destroy();
         }
     }
 

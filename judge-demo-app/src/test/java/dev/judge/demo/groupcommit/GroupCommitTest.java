@@ -186,25 +186,6 @@ class GroupCommitTest {
     }
 
     @Test
-    void itemsHandedInTogetherShareABatchAndEachGetsItsOwnOutcome() {
-        commit = new GroupCommit<>("test-commit", 64, this::write);
-        List<GroupCommit.Outcome<String>> outcomes = commit.submitAll(List.of(3, 0, 5, 7));
-        assertThat(outcomes).extracting(GroupCommit.Outcome::value).containsExactly("id-3", null, "id-5", "id-7");
-        assertThat(outcomes.get(1).refusal()).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("zero is refused");
-        assertThat(batchSizes).containsExactly(4);
-        assertThat(committed).containsExactly(3, 5, 7);
-        // a failed batch: each item's outcome is the failure, and nothing of it is committed
-        List<GroupCommit.Outcome<String>> failed = commit.submitAll(List.of(9, -1));
-        assertThat(failed).allSatisfy(o -> assertThat(o.refusal()).isInstanceOf(GroupCommitException.class)
-                .hasMessageContaining("disk full"));
-        assertThat(committed).containsExactly(3, 5, 7);
-        commit.close();
-        assertThatThrownBy(() -> commit.submitAll(List.of(1))).isInstanceOf(GroupCommitException.class)
-                .hasMessageContaining("shutting down");
-    }
-
-    @Test
     void aWriterAnsweringTheWrongNumberOfOutcomesFailsTheBatch() {
         commit = new GroupCommit<>("test-commit", 8, items -> List.of());
         assertThatThrownBy(() -> commit.submit(1)).isInstanceOf(GroupCommitException.class)
