@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.Future;
@@ -45,8 +46,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The judging pipeline: compile once (through the artifact cache), fan the tests out over the run slots, compare,
- * aggregate. The first task of a submission is its admission: when the run slots refuse it, nothing has happened
- * yet and the caller gets a {@link dev.judge.core.JudgeBusyException}.
+ * aggregate. A submission is admitted first: when the run slots' line is full, nothing has happened yet and the
+ * caller gets a {@link dev.judge.core.JudgeBusyException}. It is prepared on the caller's thread; only the sandbox's
+ * work (a compile the cache lacks, the runs) goes to the slots.
  */
 final class Pipeline implements JudgingPipeline {
     private static final Logger LOG = LoggerFactory.getLogger(Pipeline.class);
@@ -96,7 +98,10 @@ final class Pipeline implements JudgingPipeline {
         Objects.requireNonNull(submission, "submission");
         Consumer<JudgeEvent> out = safe(events);
         PhaseClock phases = new PhaseClock(submission.tests().size());
-        Prepared p = await(runSlots.admit(observer.carry(() -> prepare(submissionId, submission, out, phases))));
+        // Prepared on the caller's thread: a cached compile needs no slot, and each hand-off to a slot thread and
+        // back is two context switches. A compile the cache lacks goes to a slot (onSlot).
+        runSlots.ensureRoom();
+        Prepared p = prepare(submissionId, submission, out, phases);
         if (p.failure() != null) {
             Aggregation none = Aggregation.notRun(p.failure(), submission.groups(), submission.tests());
             return finish(submission.languageId(), submissionId, p.compileOutput(), List.of(), none, out, phases);
@@ -121,7 +126,7 @@ final class Pipeline implements JudgingPipeline {
         return result;
     }
 
-    /** Runs on a slot: checks the language, compiles the program and the checker. */
+    /** Checks the language, compiles the program and the checker (each compile on a slot, unless cached). */
     private Prepared prepare(String id, Submission s, Consumer<JudgeEvent> out, PhaseClock phases) {
         Language language = toolchains.find(s.languageId()).orElse(null);
         if (language == null) {
@@ -252,9 +257,14 @@ final class Pipeline implements JudgingPipeline {
         List<SandboxFile> compileFiles = new ArrayList<>();
         files.forEach((name, content) -> compileFiles.add(SandboxFile.of(name, content)));
         compileFiles.addAll(work);
-        return cache.get(key, () -> observer.observe(JudgeObserver.Phase.COMPILE, language.id(),
+        return cache.get(key, () -> onSlot(() -> observer.observe(JudgeObserver.Phase.COMPILE, language.id(),
                 () -> withWorkFiles(runnable(runCompiler(language, command, compileFiles, limits), language, in),
-                        work)));
+                        work))));
+    }
+
+    /** Runs {@code work} on a run slot and waits for it; a full line is a {@link dev.judge.core.JudgeBusyException}. */
+    private <T> T onSlot(Callable<T> work) {
+        return await(runSlots.admit(observer.carry(work)));
     }
 
     /** A successful compile's run files plus the work files the compile step did not leave an artifact for. */
@@ -469,16 +479,17 @@ final class Pipeline implements JudgingPipeline {
      * the admission, as for a submission.
      */
     RunResult runOnce(Language language, List<SourceFile> sources, byte[] stdin, Limits asked) {
-        Prepared p = await(runSlots.admit(observer.carry(() -> {
-            LanguageInfo info = toolchains.info(language);
-            if (!info.available()) {
-                return Prepared.failed(new Verdict.InternalError("language '" + language.id()
-                        + "' is unavailable: " + info.reason()), "");
-            }
+        runSlots.ensureRoom();
+        Prepared p;
+        LanguageInfo info = toolchains.info(language);
+        if (!info.available()) {
+            p = Prepared.failed(new Verdict.InternalError("language '" + language.id() + "' is unavailable: "
+                    + info.reason()), "");
+        } else {
             Compiled c = compile(language, info.version(), sources);
-            return c.success() ? new Prepared(language, c, null, null, c.output(), null)
+            p = c.success() ? new Prepared(language, c, null, null, c.output(), null)
                     : Prepared.failed(Verdict.COMPILATION_ERROR, c.output());
-        })));
+        }
         if (p.failure() != null) {
             String message = p.failure() instanceof Verdict.InternalError ie ? ie.reason() : "";
             return new RunResult(p.failure(), p.compileOutput(), "", "", -1, 0, Duration.ZERO, Duration.ZERO,
@@ -486,13 +497,13 @@ final class Pipeline implements JudgingPipeline {
         }
         Limits allowed = language.allowFor(asked);
         SandboxRequest request = runRequest(language, p.program(), asked, allowed).withStdin(stdin);
-        SandboxResult r = await(runSlots.admit(observer.carry(() -> {
+        SandboxResult r = onSlot(() -> {
             try {
                 return observer.observe(JudgeObserver.Phase.RUN, language.id(), () -> sandbox.run(request));
             } catch (RuntimeException e) {
                 return SandboxResult.failure(String.valueOf(e.getMessage()));
             }
-        })));
+        });
         Verdict verdict = Verdicts.ofRun(r, allowed).orElse(Verdict.ACCEPTED);
         return new RunResult(verdict, p.compileOutput(), Utf8.excerpt(r.stdout(), Integer.MAX_VALUE),
                 Utf8.excerpt(r.stderr(), Integer.MAX_VALUE), r.exitCode(), r.signal(), r.cpuTime(), r.wallTime(),

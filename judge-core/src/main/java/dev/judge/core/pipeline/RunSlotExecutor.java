@@ -46,12 +46,26 @@ final class RunSlotExecutor implements AutoCloseable {
         try {
             return pool.submit(task);
         } catch (RejectedExecutionException e) {
-            if (pool.isShutdown()) {
-                throw new IllegalStateException("the judge is closed");
-            }
-            throw new JudgeBusyException("all " + slots + " judge slots are busy and " + queueCapacity
-                    + " tasks are waiting; try again later");
+            throw refusal();
         }
+    }
+
+    /**
+     * Refuses as {@link #admit} would when the line is full: the admission of work that starts on the caller's
+     * thread and comes to the slots later.
+     */
+    void ensureRoom() {
+        if (pool.isShutdown() || pool.getQueue().remainingCapacity() == 0) {
+            throw refusal();
+        }
+    }
+
+    private RuntimeException refusal() {
+        if (pool.isShutdown()) {
+            return new IllegalStateException("the judge is closed");
+        }
+        return new JudgeBusyException("all " + slots + " judge slots are busy and " + queueCapacity
+                + " tasks are waiting; try again later");
     }
 
     int waiting() {

@@ -274,6 +274,43 @@ class PipelineTest {
     }
 
     @Test
+    void aSubmissionWhoseCompileIsCachedIsPreparedWhileTheSlotsAreBusy() throws Exception {
+        CountDownLatch running = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        FakeSandbox sandbox = FakeSandbox.programs(r -> {
+            if (new String(r.stdin(), StandardCharsets.UTF_8).equals("hold")) {
+                running.countDown();
+                try {
+                    release.await(60, TimeUnit.SECONDS); // longer than the wait for the event below
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+            return echo(r);
+        });
+        try (Judge judge = judge(sandbox, 1)) {
+            assertThat(judge.judge(Submission.of("c", "same", tests("a"))).verdict()).isEqualTo(Verdict.ACCEPTED);
+            CompletableFuture<SubmissionResult> holding = judge.judgeAsync(Submission.of("c", "other", tests("hold")));
+            assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+            // The only slot runs the other submission: a cached compile does not wait for it, only the run does.
+            CountDownLatch compiled = new CountDownLatch(1);
+            CompletableFuture<SubmissionResult> cached = judge.judgeAsync(Submission.of("c", "same", tests("b")),
+                    e -> {
+                        if (e instanceof JudgeEvent.Compiled) {
+                            compiled.countDown();
+                        }
+                    });
+            boolean preparedMeanwhile = compiled.await(5, TimeUnit.SECONDS);
+            boolean stillWaiting = !cached.isDone();
+            release.countDown();
+            assertThat(preparedMeanwhile).as("prepared while the slot was busy").isTrue();
+            assertThat(stillWaiting).as("its run waits for the slot").isTrue();
+            assertThat(cached.get(10, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.ACCEPTED);
+            assertThat(holding.get(10, TimeUnit.SECONDS).verdict()).isEqualTo(Verdict.ACCEPTED);
+        }
+    }
+
+    @Test
     void closeLetsJudgingUnderWayFinish() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -28,6 +28,8 @@ class RunSlotExecutorTest {
                 slots.admit(() -> true);
             }
             assertThat(slots.waiting()).isEqualTo(3);
+            assertThatThrownBy(slots::ensureRoom).isInstanceOf(JudgeBusyException.class)
+                    .hasMessageContaining("3 tasks");
             assertThatThrownBy(() -> slots.admit(() -> true))
                     .isInstanceOf(JudgeBusyException.class).isInstanceOf(JudgeException.class)
                     .hasMessageContaining("2 judge slots").hasMessageContaining("3 tasks");
@@ -52,5 +54,24 @@ class RunSlotExecutorTest {
         slots.close();
         assertThatThrownBy(() -> slots.admit(() -> true)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("closed");
+        assertThatThrownBy(slots::ensureRoom).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @Test
+    void roomInTheLineIsNotARefusal() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        try (RunSlotExecutor slots = new RunSlotExecutor(1, 1)) {
+            slots.ensureRoom();
+            slots.admit(() -> release.await(10, TimeUnit.SECONDS));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (slots.waiting() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1); // the slot thread takes the task out of the line
+            }
+            slots.ensureRoom(); // the slot is busy, the line empty
+            slots.admit(() -> true);
+            assertThatThrownBy(slots::ensureRoom).isInstanceOf(JudgeBusyException.class);
+            release.countDown();
+        }
     }
 }
