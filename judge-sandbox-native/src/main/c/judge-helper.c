@@ -876,7 +876,9 @@ static int pipe_name_ok(const char *name) {
  * clone(CLONE_VM | CLONE_VFORK), as posix_spawn does, lets the child run on the server's memory, on a stack of
  * its own, while the server waits until the exec (or the child's exit). Used when a probe at start shows that a
  * child made so may join the slot's user namespace (kernels that refuse setns to a process sharing its memory
- * get fork()).
+ * get fork()). The child's credential changes mark the shared memory not dumpable, so the server is not dumpable
+ * either from then on: nobody without CAP_SYS_PTRACE over the host's namespace may trace it or read its /proc
+ * files that need that, which only narrows who can look into a root process.
  */
 #define SPAWN_STACK (256 * 1024)
 static char *spawn_stack;
