@@ -475,8 +475,8 @@ final class Pipeline implements JudgingPipeline {
     }
 
     /**
-     * Compiles and runs one program on {@code stdin}, keeping its whole (limit-capped) output. The compile is
-     * the admission, as for a submission.
+     * Compiles and runs one program on {@code stdin}, keeping its whole (limit-capped) output. Admitted first, as
+     * a submission is.
      */
     RunResult runOnce(Language language, List<SourceFile> sources, byte[] stdin, Limits asked) {
         runSlots.ensureRoom();
