@@ -921,15 +921,10 @@ static void choose_spawn(void) {
 
 /* Starts the run's program (exec_program) in a child; returns its pid, or -1 with errno. */
 static pid_t spawn_program(run_t *run, int op[2], int ep[2], int xp[2]) {
-    if (spawn_stack) {
-        spawn_t a = {run, op[1], ep[1], xp[1], op[0], ep[0], xp[0]};
-        return clone(spawn_child, spawn_stack + SPAWN_STACK, CLONE_VM | CLONE_VFORK | SIGCHLD, &a);
-    }
+    spawn_t a = {run, op[1], ep[1], xp[1], op[0], ep[0], xp[0]};
+    if (spawn_stack) return clone(spawn_child, spawn_stack + SPAWN_STACK, CLONE_VM | CLONE_VFORK | SIGCHLD, &a);
     pid_t prog = fork();
-    if (prog == 0) {
-        close(op[0]); close(ep[0]); close(xp[0]);
-        exec_program(run, op[1], ep[1], xp[1]);
-    }
+    if (prog == 0) spawn_child(&a);
     return prog;
 }
 
