@@ -1,9 +1,11 @@
 package dev.judge.jdbc;
 
+import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.queue.ClaimedJob;
 import dev.judge.core.queue.DeadLetter;
 import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.queue.QueuePolicy;
+import dev.judge.core.store.ResultStore;
 import dev.judge.internal.PayloadCodec;
 import dev.judge.internal.PollingJobQueue;
 import dev.judge.internal.Wakeup;
@@ -39,10 +41,13 @@ final class JdbcJobQueue extends PollingJobQueue {
     private final String dead;
     private final String jobCount;
     private final String insert;
+    /** The result store of the same storage: its writes join this queue's transactions. */
+    private final ResultStore results;
 
     JdbcJobQueue(JdbcTemplate jdbc, TransactionTemplate tx, Dialect dialect, String schema, QueuePolicy policy,
-            Duration pollInterval, Wakeup wakeup) {
+            Duration pollInterval, Wakeup wakeup, ResultStore results) {
         super(policy, pollInterval, wakeup);
+        this.results = results;
         this.jdbc = jdbc;
         this.tx = tx;
         this.dialect = dialect;
@@ -167,8 +172,30 @@ final class JdbcJobQueue extends PollingJobQueue {
     @Override
     public boolean ack(ClaimedJob claimed) {
         Objects.requireNonNull(claimed, "claimed");
-        return call("ack " + claimed.job().id(), () -> jdbc.update(
-                "DELETE FROM " + jobs + " WHERE id = ? AND lease_id = ?", claimed.job().id(), claimed.leaseId())) == 1;
+        return call("ack " + claimed.job().id(), () -> delete(claimed));
+    }
+
+    /**
+     * With this storage's own result store, the result's upsert and the job's delete are one transaction: one
+     * commit per judged job where two would be (on H2 each commit writes the store's changed pages to its file).
+     * The store's listeners hear of the result after that commit.
+     */
+    @Override
+    public boolean complete(ClaimedJob claimed, SubmissionResult result, ResultStore store) {
+        if (store != results) {
+            return super.complete(claimed, result, store);
+        }
+        Objects.requireNonNull(claimed, "claimed");
+        Objects.requireNonNull(result, "result");
+        return call("complete " + claimed.job().id(), () -> tx.execute(s -> {
+            store.save(result);
+            return delete(claimed);
+        }));
+    }
+
+    private boolean delete(ClaimedJob claimed) {
+        return jdbc.update("DELETE FROM " + jobs + " WHERE id = ? AND lease_id = ?", claimed.job().id(),
+                claimed.leaseId()) == 1;
     }
 
     @Override

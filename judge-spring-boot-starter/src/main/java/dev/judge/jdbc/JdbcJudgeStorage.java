@@ -60,8 +60,8 @@ public final class JdbcJudgeStorage implements AutoCloseable {
         } else {
             notifications = null;
         }
-        queue = new JdbcJobQueue(jdbc, tx, dialect, b.schema, b.policy, b.pollInterval, wakeup);
         store = new JdbcResultStore(jdbc, dialect, b.schema, node, b.pollInterval, notifications);
+        queue = new JdbcJobQueue(jdbc, tx, dialect, b.schema, b.policy, b.pollInterval, wakeup, store);
         if (notifications != null) {
             notifications.start();
         }

@@ -1,10 +1,12 @@
 package dev.judge.internal;
 
+import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.queue.ClaimedJob;
 import dev.judge.core.queue.DeadLetter;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.queue.QueuePolicy;
+import dev.judge.core.store.ResultStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,6 +35,11 @@ public record StorageOwnedQueue(JobQueue queue, AutoCloseable storage) implement
     @Override
     public boolean ack(ClaimedJob claimed) {
         return queue.ack(claimed);
+    }
+
+    @Override
+    public boolean complete(ClaimedJob claimed, SubmissionResult result, ResultStore store) {
+        return queue.complete(claimed, result, store);
     }
 
     @Override

@@ -1,12 +1,15 @@
 package dev.judge.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.judge.core.model.Priority;
+import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
 import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.Verdict;
 import dev.judge.core.queue.ClaimedJob;
 import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.queue.QueuePolicy;
@@ -34,13 +37,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 class CallerTransactionTest {
     private HikariDataSource ds;
     private JdbcJudgeStorage storage;
+    private String schema;
     private TransactionTemplate tx;
 
     @BeforeEach
     void open() {
         ds = TestDatabases.h2(4);
         // a long poll interval: a claimer that wakes within it was signalled, not polling
-        storage = JdbcJudgeStorage.builder().dataSource(ds).schema(TestDatabases.randomSchema())
+        schema = TestDatabases.randomSchema();
+        storage = JdbcJudgeStorage.builder().dataSource(ds).schema(schema)
                 .policy(QueuePolicy.defaults()).pollInterval(Duration.ofSeconds(30)).build();
         tx = new TransactionTemplate(new DataSourceTransactionManager(ds));
     }
@@ -103,6 +108,36 @@ class CallerTransactionTest {
         assertThat(heard).hasSize(1);
         storage.jobQueue().enqueue(job);
         assertThat(storage.jobQueue().depth()).isEqualTo(1);
+    }
+
+    /**
+     * A judged job's result and its ack are one transaction: when the ack cannot be written (here its table is
+     * gone for a moment) the result is not stored either and nobody hears of it, so the job is judged again.
+     */
+    @Test
+    void completingAJobStoresItsResultOnlyTogetherWithTheAck() throws Exception {
+        List<SubmissionResult> heard = new CopyOnWriteArrayList<>();
+        storage.resultStore().subscribe(heard::add);
+        JudgeJob job = job();
+        storage.jobQueue().enqueue(job);
+        ClaimedJob claimed = storage.jobQueue().claim(Set.of(), Duration.ZERO).orElseThrow();
+        SubmissionResult result = new SubmissionResult(job.id(), Status.FINISHED, "", List.of(), new Verdict.Accepted(),
+                1, 1, Instant.now());
+        String jobs = "\"" + schema + "\".judge_jobs";
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("ALTER TABLE " + jobs + " RENAME TO judge_jobs_away");
+        }
+        assertThatThrownBy(() -> storage.jobQueue().complete(claimed, result, storage.resultStore()))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(storage.resultStore().find(job.id())).as("rolled back with the ack").isEmpty();
+        assertThat(heard).isEmpty();
+        try (var c = ds.getConnection(); var st = c.createStatement()) {
+            st.execute("ALTER TABLE \"" + schema + "\".judge_jobs_away RENAME TO judge_jobs");
+        }
+        assertThat(storage.jobQueue().complete(claimed, result, storage.resultStore())).isTrue();
+        assertThat(storage.resultStore().find(job.id())).contains(result);
+        assertThat(heard).containsExactly(result);
+        assertThat(storage.jobQueue().depth()).isZero();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.judge.jdbc;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.QueuePolicy;
+import dev.judge.core.store.ResultStore;
 import dev.judge.core.queue.tck.JobQueueContract;
 import dev.judge.internal.StorageOwnedQueue;
 import java.time.Duration;
@@ -41,5 +42,11 @@ abstract class JdbcJobQueueTestBase extends JobQueueContract {
         JdbcJudgeStorage storage = JdbcJudgeStorage.builder().dataSource(ds).schema(schema).policy(policy)
                 .pollInterval(Duration.ofMillis(100)).build();
         return new StorageOwnedQueue(storage.jobQueue(), storage);
+    }
+
+    /** The storage's own store: completing a job then takes the one-transaction path. */
+    @Override
+    protected ResultStore resultStoreOf(JobQueue queue) {
+        return ((JdbcJudgeStorage) ((StorageOwnedQueue) queue).storage()).resultStore();
     }
 }

@@ -27,7 +27,7 @@ public interface JudgeObserver {
         RUN,
         /** One comparison of a run's output, by a comparator or a checker program. */
         CHECK,
-        /** A queue worker storing a job's finished result. */
+        /** A queue worker storing a job's finished result and acknowledging the job ({@code JobQueue.complete}). */
         STORE
     }
 
@@ -43,8 +43,8 @@ public interface JudgeObserver {
     /**
      * A queue worker stored the finished result of a job in {@code languageId}: its phase times, complete with the
      * queue wait and the store calls before the final one, and {@code finalWrite}, how long storing the finished
-     * result took (not part of {@code phases}, which are stored with it). Synchronous calls do not come here; their
-     * phases are in the result given to {@link #finished}.
+     * result and acknowledging its job took (not part of {@code phases}, which are stored with it). Synchronous
+     * calls do not come here; their phases are in the result given to {@link #finished}.
      */
     default void judged(String languageId, PhaseTimes phases, Duration finalWrite) {
     }

@@ -1,5 +1,7 @@
 package dev.judge.core.queue;
 
+import dev.judge.core.model.SubmissionResult;
+import dev.judge.core.store.ResultStore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -55,6 +57,24 @@ public interface JobQueue extends AutoCloseable {
 
     /** Marks the job done and removes it. A stale lease (expired and re-claimed) is ignored: returns false. */
     boolean ack(ClaimedJob claimed);
+
+    /**
+     * Stores a claimed job's final result in {@code store} and acknowledges the job: {@code store.save(result)} then
+     * {@link #ack}, which is what this default does. A queue that keeps its jobs in the same database as {@code
+     * store} does both in one transaction (the JDBC adapter, with the result store of the same storage): a judged
+     * job then costs one commit instead of two, and either both land or neither does, so the job is judged again.
+     * The result is stored even when the lease is stale, as {@link ResultStore#save} decides (a finished result is
+     * never replaced).
+     *
+     * @return what {@link #ack} returns: false when the lease was stale
+     */
+    default boolean complete(ClaimedJob claimed, SubmissionResult result, ResultStore store) {
+        Objects.requireNonNull(claimed, "claimed");
+        Objects.requireNonNull(result, "result");
+        Objects.requireNonNull(store, "store");
+        store.save(result);
+        return ack(claimed);
+    }
 
     /**
      * Gives the job back after a failure: it becomes visible again after the policy's backoff, or goes to the

@@ -136,8 +136,10 @@ final class ClaimLoop {
                     nonNegative(Duration.between(job.enqueuedAt(), Instant.now()))));
             long saveStart = System.nanoTime();
             SubmissionResult finished = result;
-            // false when an earlier delivery already stored it: that one stands
-            p.observer().observe(JudgeObserver.Phase.STORE, job.languageId(), () -> p.store().save(finished));
+            // Stored (unless an earlier delivery's result stands) and acknowledged, in one commit where the queue
+            // and the store share a database.
+            boolean acked = p.observer().observe(JudgeObserver.Phase.STORE, job.languageId(),
+                    () -> p.queue().complete(claimed, finished, p.store()));
             Duration saveTime = Duration.ofNanos(System.nanoTime() - saveStart);
             LOG.debug("{}: job {} judged: {} in {} ms from acceptance", name, job.id(), result.verdict().code(),
                     result.phases().total().toMillis());
@@ -146,7 +148,7 @@ final class ClaimLoop {
             } catch (RuntimeException e) {
                 LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
             }
-            if (!p.queue().ack(claimed)) {
+            if (!acked) {
                 LOG.info("{}: lease of job {} was lost before ack; its result is stored once", name, job.id());
             }
         } catch (RuntimeException | Error e) {

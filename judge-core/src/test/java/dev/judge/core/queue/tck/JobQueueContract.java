@@ -10,13 +10,18 @@ import dev.judge.core.model.Limits;
 import dev.judge.core.model.Priority;
 import dev.judge.core.model.TraceContext;
 import dev.judge.core.model.SourceFile;
+import dev.judge.core.model.Status;
 import dev.judge.core.model.Submission;
+import dev.judge.core.model.SubmissionResult;
 import dev.judge.core.model.TestCase;
+import dev.judge.core.model.Verdict;
 import dev.judge.core.queue.ClaimedJob;
 import dev.judge.core.queue.DeadLetter;
 import dev.judge.core.queue.JobQueue;
 import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.queue.QueuePolicy;
+import dev.judge.core.store.ResultStore;
+import dev.judge.core.store.ResultStores;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -74,6 +79,14 @@ public abstract class JobQueueContract {
     /** The lease used by tests that wait for a lease to end. */
     protected Duration shortVisibility() {
         return Duration.ofMillis(400);
+    }
+
+    /**
+     * The result store {@link JobQueue#complete} writes into in these tests: by default one in memory; an adapter
+     * whose queue completes jobs in one transaction with a store of its own storage returns that store.
+     */
+    protected ResultStore resultStoreOf(JobQueue queue) {
+        return ResultStores.inMemory();
     }
 
     @AfterEach
@@ -418,6 +431,40 @@ public abstract class JobQueueContract {
         assertThat(q.claim(ALL, plusSlack(shortVisibility()))).as("an acked job is never redelivered").isEmpty();
         assertThat(q.ack(claimed)).as("acking twice").isFalse();
         assertThat(q.deadLetters(10)).isEmpty();
+    }
+
+    @Test
+    void completeStoresTheResultAndAcksTheJob() throws Exception {
+        JobQueue q = open(shortLeases(3));
+        ResultStore store = resultStoreOf(q);
+        JudgeJob job = job();
+        q.enqueue(job);
+        ClaimedJob claimed = q.claim(ALL, Duration.ZERO).orElseThrow();
+        assertThat(q.complete(claimed, finished(job.id()), store)).isTrue();
+        assertThat(store.find(job.id())).map(SubmissionResult::verdict).contains(new Verdict.Accepted());
+        assertThat(q.depth()).isZero();
+        assertThat(q.claim(ALL, plusSlack(shortVisibility()))).as("a completed job is never redelivered").isEmpty();
+        assertThat(q.complete(claimed, finished(job.id()), store)).as("completing twice").isFalse();
+    }
+
+    @Test
+    void completeOnAStaleLeaseStoresTheResultButLeavesTheJobToItsNewLease() throws Exception {
+        JobQueue q = open(shortLeases(3));
+        ResultStore store = resultStoreOf(q);
+        JudgeJob job = job();
+        q.enqueue(job);
+        ClaimedJob first = q.claim(ALL, Duration.ZERO).orElseThrow();
+        ClaimedJob second = q.claim(ALL, plusSlack(shortVisibility()).plus(slack())).orElseThrow();
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(q.complete(first, finished(job.id()), store)).as("the first lease ran out").isFalse();
+        assertThat(store.find(job.id())).map(SubmissionResult::isFinished).contains(true);
+        assertThat(q.depth()).as("still leased to the second claim").isEqualTo(1);
+        assertThat(q.complete(second, finished(job.id()), store)).isTrue();
+        assertThat(q.depth()).isZero();
+    }
+
+    private static SubmissionResult finished(String id) {
+        return new SubmissionResult(id, Status.FINISHED, "", List.of(), new Verdict.Accepted(), 1, 1, Instant.now());
     }
 
     @Test
