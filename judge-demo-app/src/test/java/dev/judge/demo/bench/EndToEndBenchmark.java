@@ -276,14 +276,69 @@ public final class EndToEndBenchmark {
         System.out.printf(Locale.ROOT, "warm-up: %d submissions; the JIT compiled %.0f %% of one CPU's time in the"
                 + " last round%n", warmedUp, 100 * compiling);
         // The sandbox's rate just before and just after the judged window, so both sides meet the same machine.
+        CpuTime start = CpuTime.now();
         double sandboxBefore = sandboxRate(c, program, count, 0);
-        double judged = count / (judgeThroughJudge0(http, server, item, count) / 1e9);
+        CpuTime judgingStart = CpuTime.now();
+        long compileBefore = jit.getTotalCompilationTime();
+        long window = judgeThroughJudge0(http, server, item, count);
+        double compilingInWindow = (jit.getTotalCompilationTime() - compileBefore) / (window / 1e6);
+        double judged = count / (window / 1e9);
+        CpuTime judgingEnd = CpuTime.now();
         double sandboxAfter = sandboxRate(c, program, count, 0);
+        CpuTime end = CpuTime.now();
         double sandbox = (sandboxBefore + sandboxAfter) / 2;
         System.out.printf(Locale.ROOT, "throughput: %d single-test C submissions through the Judge0 batch API %.1f/s"
                 + " (after %d warm-up submissions); the sandbox alone on %d threads %.1f runs/s (%.1f before, %.1f"
                 + " after); ratio %.2f%n", count, judged, warmedUp, slots, sandbox, sandboxBefore, sandboxAfter,
                 judged / sandbox);
+        // What each side costs the machine: a rate falls when the CPU per item grows, and the CPU per item moves
+        // far less with the machine's state than the rate does.
+        CpuTime judging = judgingEnd.minus(judgingStart);
+        CpuTime alone = end.minus(judgingEnd).plus(judgingStart.minus(start));
+        System.out.printf(Locale.ROOT, "throughput CPU: per judged submission %.2f ms of the machine, %.2f ms of"
+                + " this JVM (the JIT compiled %.0f %% of one CPU's time in that window); per sandboxed run alone"
+                + " %.2f ms of the machine, %.2f ms of this JVM%n", judging.machineMs() / count,
+                judging.jvmMs() / count, 100 * compilingInWindow, alone.machineMs() / (2.0 * count),
+                alone.jvmMs() / (2.0 * count));
+    }
+
+    /**
+     * CPU time so far: of this JVM (the server, the sandbox's Java side, the HTTP client) and of the whole machine
+     * (everything busy in {@code /proc/stat}: the JVM, the sandbox's helper and the programs it runs).
+     */
+    private record CpuTime(long jvmNanos, long machineTicks) {
+        /** {@code /proc/stat} counts in USER_HZ, 100 on every Linux architecture this runs on. */
+        private static final double MS_PER_TICK = 10;
+
+        static CpuTime now() throws java.io.IOException {
+            long jvm = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime();
+            // cpu  user nice system idle iowait irq softirq steal ...: busy is all but idle and iowait
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= 8 && i < f.length; i++) {
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return new CpuTime(jvm, busy);
+        }
+
+        CpuTime minus(CpuTime o) {
+            return new CpuTime(jvmNanos - o.jvmNanos, machineTicks - o.machineTicks);
+        }
+
+        CpuTime plus(CpuTime o) {
+            return new CpuTime(jvmNanos + o.jvmNanos, machineTicks + o.machineTicks);
+        }
+
+        double jvmMs() {
+            return jvmNanos / 1e6;
+        }
+
+        double machineMs() {
+            return machineTicks * MS_PER_TICK;
+        }
     }
 
     private void awaitFinished(int count, int before) throws InterruptedException {
