@@ -261,13 +261,17 @@ public final class EndToEndBenchmark {
         judgeThroughJudge0(http, server, item, 1); // warm-up: compiles and caches the program
         // Then the server's own warm-up: a fresh JVM compiles the accept, queue, store and API paths for thousands
         // of submissions (its compiler threads took a third of both CPUs after 1000, a fifth after 3000), which is
-        // not the steady state. So at least `warmup` submissions, then rounds of 200 until the JIT is quiet: less
-        // than 5 % of one CPU compiling in a round, at most 20,000 submissions.
+        // not the steady state. So at least `warmup` submissions, then rounds of the judged window's own size until
+        // the JIT is quiet: less than 5 % of one CPU compiling in a round, at most 10 rounds. (Rounds of 200 left it
+        // compiling a quarter of a CPU's time through a window of 8,000: thousands queued at once take paths, in
+        // the store's B-trees and the accept's group commit, that a few hundred do not.)
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         int warmedUp = 0;
+        int windows = 0;
         double compiling = 1;
-        while (warmedUp < warmup || (compiling > 0.05 && warmedUp < 20_000)) {
-            int round = warmedUp < warmup ? Math.min(warmup - warmedUp, 1000) : 200;
+        while (warmedUp < warmup || (compiling > 0.05 && windows < 10)) {
+            int round = warmedUp < warmup ? Math.min(warmup - warmedUp, 1000) : count;
+            windows += warmedUp < warmup ? 0 : 1;
             long compileBefore = jit.getTotalCompilationTime();
             long took = judgeThroughJudge0(http, server, item, round);
             compiling = (jit.getTotalCompilationTime() - compileBefore) / (took / 1e6);
