@@ -94,6 +94,31 @@ public class Acceptor implements DisposableBean {
         return id;
     }
 
+    /** One submission of {@link #acceptAll}: what {@link #accept(Submission, BiFunction)} takes. */
+    public record Item(Submission submission, BiFunction<String, String, RowInsert> row) {
+    }
+
+    /**
+     * Accepts the submissions of one request together, in one transaction of their own on the calling thread, as
+     * one group commit writes a batch: a request of twenty costs one commit, where handing them to
+     * {@link #accept(Submission, BiFunction)} one after another would cost twenty in a row. Each outcome, in order,
+     * holds the id or the {@link InvalidSubmissionException} that refused that one; a queue that reaches its bound
+     * part-way (only when some are refused, so that the rest go in one by one) refuses the remaining ones with a
+     * {@link QueueFullException}, and the ones before it are stored.
+     *
+     * @throws QueueFullException when the judge's queue is at its bound before the first (nothing is stored)
+     * @throws org.springframework.dao.DataAccessException when the transaction failed (nothing of it is stored)
+     */
+    public List<GroupCommit.Outcome<String>> acceptAll(List<Item> items) {
+        TraceContext trace = currentTrace();
+        List<Accept> batch = items.stream().map(i -> new Accept(i.submission(), trace, i.row())).toList();
+        List<GroupCommit.Outcome<String>> outcomes = write(batch);
+        if (!outcomes.isEmpty() && outcomes.stream().allMatch(o -> o.refusal() instanceof QueueFullException)) {
+            throw (QueueFullException) outcomes.get(0).refusal();
+        }
+        return outcomes;
+    }
+
     private List<GroupCommit.Outcome<String>> write(List<Accept> batch) {
         List<GroupCommit.Outcome<String>> outcomes = tx.execute(status -> {
             List<GroupCommit.Outcome<String>> out = new ArrayList<>(batch.size());

@@ -166,25 +166,18 @@ public class Judge0Controller {
         }
         List<Map<String, Object>> out = new ArrayList<>();
         boolean anyCreated = false;
-        for (Judge0Request item : items) {
-            if (item == null) {
-                out.add(Map.of("source_code", List.of("can't be blank"), "language_id", List.of("can't be blank")));
+        for (Judge0Service.Created created : service.createAll(items, base64)) {
+            if (created.token() != null) {
+                out.add(Map.of("token", created.token()));
+                anyCreated = true;
                 continue;
             }
-            try {
-                out.add(Map.of("token", service.create(item, base64)));
-                anyCreated = true;
-            } catch (ApiException e) {
-                if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
-                    throw e;
-                }
-                Map<String, Object> errors = new LinkedHashMap<>();
-                e.errors().forEach(f -> errors.put(f.field(), List.of(f.message())));
-                if (errors.isEmpty()) {
-                    errors.put("error", List.of(e.getMessage()));
-                }
-                out.add(errors);
+            Map<String, Object> errors = new LinkedHashMap<>();
+            created.refusal().errors().forEach(f -> errors.put(f.field(), List.of(f.message())));
+            if (errors.isEmpty()) {
+                errors.put("error", List.of(created.refusal().getMessage()));
             }
+            out.add(errors);
         }
         // as Judge0: 201 when at least one was created, 422 when every one was refused
         return ResponseEntity.status(anyCreated ? HttpStatus.CREATED : HttpStatus.UNPROCESSABLE_ENTITY).body(out);

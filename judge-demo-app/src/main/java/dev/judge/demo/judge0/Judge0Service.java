@@ -1,6 +1,7 @@
 package dev.judge.demo.judge0;
 
 import dev.judge.core.InvalidSubmissionException;
+import dev.judge.core.QueueFullException;
 import dev.judge.core.judge.Judge;
 import dev.judge.core.language.Language;
 import dev.judge.core.language.LanguageInfo;
@@ -16,6 +17,7 @@ import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.store.ResultStore;
 import dev.judge.demo.accept.Acceptor;
 import dev.judge.demo.accept.Admission;
+import dev.judge.demo.groupcommit.GroupCommit;
 import dev.judge.demo.results.LiveResults;
 import dev.judge.demo.results.ResultDocument;
 import dev.judge.demo.web.ApiException;
@@ -75,6 +77,69 @@ class Judge0Service {
 
     /** Accepts one submission and returns its token. */
     String create(Judge0Request raw, boolean base64) {
+        Prepared p = prepare(raw, base64);
+        try {
+            return acceptor.accept(p.item().submission(), p.item().row());
+        } catch (InvalidSubmissionException e) {
+            throw p.refused(e);
+        }
+    }
+
+    /** One item of a batch: its token, or why it was refused. */
+    record Created(String token, ApiException refusal) {
+    }
+
+    /**
+     * Accepts the items of one batch together (one transaction, so the batch costs one commit) and answers, in
+     * order, each one's token or why it was refused; a null item is refused as Judge0 refuses an empty one.
+     *
+     * @throws ApiException       when the request as a whole is refused (too many requests)
+     * @throws QueueFullException when the judge's queue is at its bound (nothing is stored)
+     */
+    List<Created> createAll(List<Judge0Request> items, boolean base64) {
+        Created[] out = new Created[items.size()];
+        List<Prepared> prepared = new ArrayList<>();
+        List<Integer> positions = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i) == null) {
+                out[i] = new Created(null, new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, "the submission is refused",
+                        List.of(new FieldProblem("source_code", "can't be blank"),
+                                new FieldProblem("language_id", "can't be blank"))));
+                continue;
+            }
+            try {
+                prepared.add(prepare(items.get(i), base64));
+                positions.add(i);
+            } catch (ApiException e) {
+                if (e.status() == HttpStatus.TOO_MANY_REQUESTS) {
+                    throw e;
+                }
+                out[i] = new Created(null, e);
+            }
+        }
+        if (!prepared.isEmpty()) {
+            List<GroupCommit.Outcome<String>> outcomes = acceptor.acceptAll(
+                    prepared.stream().map(Prepared::item).toList());
+            for (int k = 0; k < outcomes.size(); k++) {
+                GroupCommit.Outcome<String> o = outcomes.get(k);
+                out[positions.get(k)] = o.value() != null ? new Created(o.value(), null)
+                        : new Created(null, o.refusal() instanceof InvalidSubmissionException e
+                                ? prepared.get(k).refused(e)
+                                : new ApiException(HttpStatus.SERVICE_UNAVAILABLE, o.refusal().getMessage()));
+            }
+        }
+        return List.of(out);
+    }
+
+    /** A checked item, ready for the acceptor; {@code runs} maps the judge's refusals onto Judge0's fields. */
+    private record Prepared(Acceptor.Item item, int runs) {
+        ApiException refused(InvalidSubmissionException e) {
+            return Admission.refused(e, judge0Field(e.field(), runs));
+        }
+    }
+
+    /** Checks and decodes one request into the submission and the row the acceptor writes. */
+    private Prepared prepare(Judge0Request raw, boolean base64) {
         Judge0Request r = decoded(raw, base64);
         boolean project = r.languageId() != null && r.languageId() == Judge0MultiFile.JUDGE0_ID;
         boolean hasFiles = r.additionalFiles() != null && !r.additionalFiles().isEmpty();
@@ -119,13 +184,9 @@ class Judge0Service {
         Submission submission = new Submission(language.id(), List.of(main), runs, toLimits(limits),
                 ComparatorSpec.lines(), new JudgeOptions(true, compilerOptions, arguments, joined))
                 .withWorkFiles(workFiles);
-        try {
-            return acceptor.accept(submission, (token, traceId) -> repository.insertion(new Judge0Row(token,
-                    r.languageId(), language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(),
-                    limits, r.callbackUrl(), null, Instant.now(), null), traceId));
-        } catch (InvalidSubmissionException e) {
-            throw Admission.refused(e, judge0Field(e.field(), limits.numberOfRuns()));
-        }
+        return new Prepared(new Acceptor.Item(submission, (token, traceId) -> repository.insertion(new Judge0Row(
+                token, r.languageId(), language.id(), project ? null : r.sourceCode(), r.stdin(), r.expectedOutput(),
+                limits, r.callbackUrl(), null, Instant.now(), null), traceId)), limits.numberOfRuns());
     }
 
     /** Waits (up to the configured time) for the submission to finish. */

@@ -17,6 +17,7 @@ import dev.judge.core.pipeline.JudgeObserver;
 import dev.judge.core.model.TestCase;
 import dev.judge.core.testsupport.RequiredParts;
 import dev.judge.demo.AcceptProperties;
+import dev.judge.demo.groupcommit.GroupCommit;
 import dev.judge.demo.groupcommit.GroupCommitException;
 import dev.judge.demo.results.Ledger;
 import dev.judge.demo.results.LiveResults;
@@ -258,6 +259,58 @@ class AcceptorTest {
         } finally {
             callers.shutdownNow();
             oneWriter.destroy();
+            bounded.close();
+            queue.close();
+        }
+    }
+
+    /** A request's batch is one transaction: each refused item fails alone, the others are stored together. */
+    @Test
+    void acceptAllStoresARequestsItemsTogetherAndRefusesTheInvalidOnesAlone() {
+        List<GroupCommit.Outcome<String>> outcomes = acceptor.acceptAll(List.of(
+                new Acceptor.Item(submission("python3"), (id, trace) -> insertRow(id, "one")),
+                new Acceptor.Item(submission("no-such-language"), (id, trace) -> insertRow(id, "refused")),
+                new Acceptor.Item(submission("python3"), (id, trace) -> insertRow(id, "three"))));
+        assertThat(outcomes).hasSize(3);
+        assertThat(stored(outcomes.get(0).value())).isTrue();
+        assertThat(outcomes.get(1).refusal()).isInstanceOf(InvalidSubmissionException.class);
+        assertThat(stored(outcomes.get(2).value())).isTrue();
+        assertThat(jdbc.queryForList("select note from rows_of_app", String.class))
+                .containsExactlyInAnyOrder("one", "three");
+    }
+
+    /**
+     * One failing row takes the whole request back: none of its rows, results or jobs stays (handed in one by one,
+     * the items before it would each have been committed).
+     */
+    @Test
+    void acceptAllIsOneTransaction() {
+        String taken = acceptor.accept(submission("python3"), (id, trace) -> insertRow(id, "taken"));
+        assertThatThrownBy(() -> acceptor.acceptAll(List.of(
+                new Acceptor.Item(submission("python3"), (id, trace) -> insertRow(id, "first")),
+                new Acceptor.Item(submission("python3"), (id, trace) -> insertRow(taken, "same key")))))
+                .isInstanceOf(org.springframework.dao.DataAccessException.class);
+        assertThat(jdbc.queryForList("select note from rows_of_app", String.class)).containsExactly("taken");
+        assertThat(storage.jobQueue().depth()).isEqualTo(1);
+    }
+
+    @Test
+    void acceptAllOnAFullQueueThrowsAndStoresNothing() {
+        JobQueue queue = JobQueues.inMemory();
+        Judge bounded = Judge.builder().sandbox(sandbox).jobQueue(queue).resultStore(ResultStores.inMemory())
+                .maxQueueDepth(1).queueDepthRefresh(Duration.ZERO).build();
+        Acceptor boundedAcceptor = new Acceptor(bounded, feed, new DataSourceTransactionManager(ds), jdbc,
+                new AcceptProperties(16, 1), JudgeObserver.NONE);
+        try {
+            boundedAcceptor.accept(submission("python3"), (id, trace) -> insertRow(id, "fills"));
+            assertThatThrownBy(() -> boundedAcceptor.acceptAll(List.of(
+                    new Acceptor.Item(submission("python3"), (id, trace) -> insertRow(id, "a")),
+                    new Acceptor.Item(submission("python3"), (id, trace) -> insertRow(id, "b")))))
+                    .isInstanceOf(QueueFullException.class);
+            assertThat(jdbc.queryForList("select note from rows_of_app", String.class)).containsExactly("fills");
+            assertThat(queue.depth()).isEqualTo(1);
+        } finally {
+            boundedAcceptor.destroy();
             bounded.close();
             queue.close();
         }
