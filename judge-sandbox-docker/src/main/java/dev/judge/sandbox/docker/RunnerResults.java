@@ -55,8 +55,10 @@ final class RunnerResults {
         ByteSize peak = ByteSize.ofKiB(r.getLong("maxrss_kb"));
         boolean truncated = r.getLong("truncated") != 0;
 
+        // The runner cuts the output only past the cap; its reason says "output" only when it killed the run for
+        // that, which it cannot once the run has ended with the excess still in the pipe (a shell's last write).
         Termination termination = RULE.evidence(status)
-                .outputExceeded(reason.equals("output"))
+                .outputExceeded(truncated)
                 .cpuLimitKilled(reason.equals("cpu"))
                 .cpuTime(cpu, limits.cpuTime())
                 .wallLimitKilled(reason.equals("wall"))
