@@ -131,11 +131,21 @@ class EmbeddedStompTest extends JudgingSupport {
         assertThat(first).isNotNull();
         assertThat(first.path("rows").get(0).path("score").asDouble()).isZero();
         awaitFinished(submit(user, problem, "c", SUM_C), user);
-        JsonNode next = boards.poll(20, TimeUnit.SECONDS);
-        assertThat(next).as("the board after the solve").isNotNull();
-        assertThat(next.path("rows").get(0).path("score").asDouble()).isEqualTo(2.0);
+        // a board can come before the solve's (one was seen still at 0): wait for the solve to show
+        List<Double> scores = new java.util.ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!scores.contains(2.0) && System.nanoTime() < deadline) {
+            JsonNode next = boards.poll(1, TimeUnit.SECONDS);
+            if (next != null) {
+                scores.add(next.path("rows").get(0).path("score").asDouble());
+            }
+        }
+        assertThat(scores).as("the scores on the boards after the solve").contains(2.0);
 
-        subscribe(session, "/topic/contests/" + contest + "/scoreboard/jury");
+        // On a session of its own: Spring closes the connection right after queueing the ERROR frame, and a board
+        // in flight to the same session holds the send, so the frame can be dropped (ConcurrentWebSocketSessionDecorator
+        // stops sending once closing); the refusal itself never depends on that.
+        subscribe(connect(user), "/topic/contests/" + contest + "/scoreboard/jury");
         assertThat(errors.poll(10, TimeUnit.SECONDS)).contains("only administrators");
     }
 
