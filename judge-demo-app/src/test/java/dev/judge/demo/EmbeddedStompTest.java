@@ -143,8 +143,8 @@ class EmbeddedStompTest extends JudgingSupport {
         assertThat(scores).as("the scores on the boards after the solve").contains(2.0);
 
         // On a session of its own: Spring closes the connection right after queueing the ERROR frame, and a board
-        // in flight to the same session holds the send, so the frame can be dropped (ConcurrentWebSocketSessionDecorator
-        // stops sending once closing); the refusal itself never depends on that.
+        // in flight to the same session holds the send, so the frame can be dropped (Spring's
+        // ConcurrentWebSocketSessionDecorator stops sending once closing); the refusal never depends on that.
         subscribe(connect(user), "/topic/contests/" + contest + "/scoreboard/jury");
         assertThat(errors.poll(10, TimeUnit.SECONDS)).contains("only administrators");
     }
