@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -40,7 +41,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * End-to-end judging speed of the demo server against the bare floor, side by side in one process and one run
@@ -317,14 +320,13 @@ public final class EndToEndBenchmark {
     /** The embedded database's file writes and bytes written so far; empty on any other database. */
     private long[] h2Writes() {
         try {
-            java.util.Map<String, String> info = new java.util.HashMap<>();
+            Map<String, String> info = new HashMap<>();
             ledger.query("select setting_name, setting_value from information_schema.settings where setting_name in"
-                    + " ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')", rs -> {
-                        info.put(rs.getString(1), rs.getString(2));
-                    });
+                    + " ('info.FILE_WRITE', 'info.FILE_WRITE_BYTES')",
+                    (RowCallbackHandler) rs -> info.put(rs.getString(1), rs.getString(2)));
             return info.size() < 2 ? new long[0] : new long[] {Long.parseLong(info.get("info.FILE_WRITE")),
                     Long.parseLong(info.get("info.FILE_WRITE_BYTES"))};
-        } catch (org.springframework.dao.DataAccessException notH2) {
+        } catch (DataAccessException notH2) {
             return new long[0];
         }
     }

@@ -4,13 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.judge.core.model.Limits;
 import dev.judge.core.sandbox.Termination;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class RunnerResultsTest {
     private static RunnerProtocol.Response exited(String reason, int truncated) {
-        Map<String, String> result = new java.util.HashMap<>(Map.of("exited", "1", "exit", "0", "signal", "0",
+        Map<String, String> result = new HashMap<>(Map.of("exited", "1", "exit", "0", "signal", "0",
                 "cpu_us", "1000", "wall_us", "16000", "maxrss_kb", "1024", "oom", "0", "fsize", "0",
                 "exec_errno", "0", "end_us", "1"));
         result.put("reason", reason);
