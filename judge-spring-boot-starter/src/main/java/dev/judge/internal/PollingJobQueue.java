@@ -101,6 +101,11 @@ public abstract class PollingJobQueue implements JobQueue {
         wakeup.signal();
     }
 
+    /** Whether {@link #close} was called. */
+    protected final boolean isClosed() {
+        return closed;
+    }
+
     /** @throws QueueException (not retriable) once the queue is closed */
     protected final void checkOpen() {
         if (closed) {

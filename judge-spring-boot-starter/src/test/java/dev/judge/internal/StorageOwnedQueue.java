@@ -43,6 +43,12 @@ public record StorageOwnedQueue(JobQueue queue, AutoCloseable storage) implement
     }
 
     @Override
+    public Completion completeAndClaim(ClaimedJob claimed, SubmissionResult result, ResultStore store,
+            Set<String> languages) {
+        return queue.completeAndClaim(claimed, result, store, languages);
+    }
+
+    @Override
     public boolean release(ClaimedJob claimed, String reason) {
         return queue.release(claimed, reason);
     }

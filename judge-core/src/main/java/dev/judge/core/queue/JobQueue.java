@@ -77,6 +77,40 @@ public interface JobQueue extends AutoCloseable {
     }
 
     /**
+     * {@link #complete} of {@code claimed}, then a claim of the next visible job of {@code languages} as {@code
+     * claim(languages, Duration.ZERO)} makes it: what a worker does between two jobs. A queue that completes in
+     * one transaction does this in the same transaction (the JDBC adapter, with the result store of its own
+     * storage), so a busy worker pays one commit per judged job instead of two; this default calls the two in turn.
+     * It never waits: without a visible job, on an interrupted thread (which stays interrupted), or when the claim
+     * fails after the completion stood (the worker's own claim meets that failure next), the next job is empty.
+     *
+     * @return what {@link #complete} returns and the next leased job, if any
+     */
+    default Completion completeAndClaim(ClaimedJob claimed, SubmissionResult result, ResultStore store,
+            Set<String> languages) {
+        Objects.requireNonNull(languages, "languages");
+        boolean acked = complete(claimed, result, store);
+        try {
+            return new Completion(acked, claim(languages, Duration.ZERO));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (QueueException e) {
+            // The completion stood; the worker's own claim that follows reports the queue's failure.
+        }
+        return new Completion(acked, Optional.empty());
+    }
+
+    /**
+     * What {@link #completeAndClaim} did: whether the completed job was acknowledged (false for a stale lease) and
+     * the next job it leased, if one was visible.
+     */
+    record Completion(boolean acked, Optional<ClaimedJob> next) {
+        public Completion {
+            Objects.requireNonNull(next, "next");
+        }
+    }
+
+    /**
      * Gives the job back after a failure: it becomes visible again after the policy's backoff, or goes to the
      * dead letters when it reached the policy's maximum attempts. Returns false for a stale lease.
      */

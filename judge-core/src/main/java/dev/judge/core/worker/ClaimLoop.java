@@ -9,6 +9,8 @@ import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.store.ResultStore;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
@@ -57,12 +59,15 @@ final class ClaimLoop {
             } finally {
                 claimer.endClaim();
             }
-            if (claimed.isPresent()) {
+            // A job's completion claims the next one where it can (one commit for both on the JDBC queue), so a
+            // busy thread goes from job to job without coming back here.
+            while (claimed.isPresent()) {
                 if (claimer.begin(claimed.get())) {
-                    judge(claimer, claimed.get());
+                    claimed = judge(claimer, claimed.get());
                 } else {
                     // The claim outlived close() (a queue that ignores interrupts): hand the job straight back.
                     p.failed().giveBack(claimed.get(), "worker closed");
+                    claimed = Optional.empty();
                 }
             }
         }
@@ -80,7 +85,8 @@ final class ClaimLoop {
         }
     }
 
-    private void judge(ClaimingThread claimer, ClaimedJob claimed) {
+    /** Judges {@code claimed}; returns the next job its completion claimed, if any. */
+    private Optional<ClaimedJob> judge(ClaimingThread claimer, ClaimedJob claimed) {
         JudgeJob job = claimed.job();
         // Accept and claim may be on two nodes' clocks: a wait that comes out negative is counted as none.
         Duration queued = nonNegative(Duration.between(job.enqueuedAt(), Instant.now()));
@@ -91,9 +97,10 @@ final class ClaimLoop {
                 LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
             }
         }
+        List<ClaimedJob> next = new ArrayList<>(1);
         try {
             p.observer().judgeJob(job.id(), job.languageId(), job.trace(), job.enqueuedAt(),
-                    () -> judgeInTrace(claimer, claimed, queued));
+                    () -> judgeInTrace(claimer, claimed, queued).ifPresent(next::add));
         } catch (RuntimeException e) {
             // Only the observer's own failures get here; if the work never ran, the lease runs out and the job
             // is handed out again.
@@ -102,9 +109,15 @@ final class ClaimLoop {
             claimer.end();
             Thread.interrupted(); // an interrupt meant for this job must not reach the next claim
         }
+        if (!next.isEmpty() && stopping.getAsBoolean()) {
+            // claimed as close() began: a closing worker takes nothing new
+            p.failed().giveBack(next.get(0), "worker closed");
+            return Optional.empty();
+        }
+        return next.stream().findFirst();
     }
 
-    private void judgeInTrace(ClaimingThread claimer, ClaimedJob claimed, Duration queued) {
+    private Optional<ClaimedJob> judgeInTrace(ClaimingThread claimer, ClaimedJob claimed, Duration queued) {
         JudgeJob job = claimed.job();
         ScheduledFuture<?> lease = null;
         ProgressWriter.JobProgress progress = p.progress().of(job);
@@ -117,7 +130,7 @@ final class ClaimLoop {
                 if (claimer.finishing()) {
                     p.queue().ack(claimed);
                 }
-                return;
+                return Optional.empty();
             }
             lease = p.leases().keep(claimed);
             SubmissionResult result = p.pipeline().judge(job.id(), job.submission(), progress);
@@ -128,7 +141,7 @@ final class ClaimLoop {
             progress.finish();
             lease.cancel(false);
             if (!claimer.finishing()) {
-                return; // close() gave the job back already
+                return Optional.empty(); // close() gave the job back already
             }
             // The pipeline measured compile, runs and checks; the worker adds what only it sees.
             result = result.withPhases(result.phases().withWorkerTimes(queued,
@@ -136,10 +149,14 @@ final class ClaimLoop {
                     nonNegative(Duration.between(job.enqueuedAt(), Instant.now()))));
             long saveStart = System.nanoTime();
             SubmissionResult finished = result;
-            // Stored (unless an earlier delivery's result stands) and acknowledged, in one commit where the queue
-            // and the store share a database.
-            boolean acked = p.observer().observe(JudgeObserver.Phase.STORE, job.languageId(),
-                    () -> p.queue().complete(claimed, finished, p.store()));
+            // Stored (unless an earlier delivery's result stands) and acknowledged, and the next job claimed unless
+            // the worker is stopping: in one commit where the queue and the store share a database.
+            boolean claimNext = !stopping.getAsBoolean();
+            JobQueue.Completion done = p.observer().observe(JudgeObserver.Phase.STORE, job.languageId(),
+                    () -> claimNext ? p.queue().completeAndClaim(claimed, finished, p.store(), p.languages())
+                            : new JobQueue.Completion(p.queue().complete(claimed, finished, p.store()),
+                                    Optional.empty()));
+            boolean acked = done.acked();
             Duration saveTime = Duration.ofNanos(System.nanoTime() - saveStart);
             LOG.debug("{}: job {} judged: {} in {} ms from acceptance", name, job.id(), result.verdict().code(),
                     result.phases().total().toMillis());
@@ -151,6 +168,7 @@ final class ClaimLoop {
             if (!acked) {
                 LOG.info("{}: lease of job {} was lost before ack; its result is stored once", name, job.id());
             }
+            return done.next();
         } catch (RuntimeException | Error e) {
             progress.stop();
             if (lease != null) {
@@ -160,6 +178,7 @@ final class ClaimLoop {
                 LOG.warn("{}: judging job {} failed on attempt {}", name, job.id(), claimed.attempt(), e);
                 p.failed().giveBack(claimed, String.valueOf(e));
             }
+            return Optional.empty();
         }
     }
 }

@@ -21,6 +21,8 @@ import dev.judge.core.queue.QueuePolicy;
 import dev.judge.core.store.ResultStore;
 import dev.judge.core.store.ResultStores;
 import dev.judge.core.store.StoreException;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -216,6 +218,33 @@ class WorkerTest {
             Thread.sleep(10);
         }
         assertThat(q.depth()).isEqualTo(depth);
+    }
+
+    @Test
+    void aBusyWorkerTakesEachNextJobWithTheCompletionOfTheLast() throws Exception {
+        JobQueue inner = JobQueues.inMemory(policy(Duration.ofSeconds(10), 3));
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        queue = (JobQueue) Proxy.newProxyInstance(JobQueue.class.getClassLoader(), new Class<?>[] {JobQueue.class},
+                (proxy, method, args) -> {
+                    calls.computeIfAbsent(method.getName(), k -> new AtomicInteger()).incrementAndGet();
+                    try {
+                        return method.invoke(inner, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+        List<JudgeJob> jobs = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            jobs.add(submit("echo", "python", "a" + i, "a" + i));
+        }
+        started(worker().concurrency(1).claimWait(Duration.ofSeconds(20))); // an idle claim waits, uncounted
+        for (JudgeJob j : jobs) {
+            assertThat(awaitFinished(j.id()).verdict()).isEqualTo(Verdict.ACCEPTED);
+        }
+        awaitDepth(queue, 0);
+        assertThat(calls.get("completeAndClaim")).hasValue(10);
+        // the first job came from a claim, the nine others with the completions; one more claim may be waiting
+        assertThat(calls.get("claim").get()).isBetween(1, 2);
     }
 
     @Test

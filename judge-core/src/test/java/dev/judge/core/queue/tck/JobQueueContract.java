@@ -463,6 +463,71 @@ public abstract class JobQueueContract {
         assertThat(q.depth()).isZero();
     }
 
+    @Test
+    void completeAndClaimCompletesTheJobAndLeasesTheNextOneOfItsLanguages() throws Exception {
+        JobQueue q = open(shortLeases(3));
+        ResultStore store = resultStoreOf(q);
+        JudgeJob first = job("c", Priority.NORMAL);
+        q.enqueue(first);
+        ClaimedJob claimed = q.claim(Set.of("c"), Duration.ZERO).orElseThrow();
+        JudgeJob python = job("python", Priority.HIGH);
+        JudgeJob second = job("c", Priority.LOW);
+        q.enqueue(python);
+        q.enqueue(second);
+
+        JobQueue.Completion done = q.completeAndClaim(claimed, finished(first.id()), store, Set.of("c"));
+        assertThat(done.acked()).isTrue();
+        assertThat(store.find(first.id())).map(SubmissionResult::verdict).contains(new Verdict.Accepted());
+        assertThat(done.next()).hasValueSatisfying(next -> {
+            assertThat(next.job()).isEqualTo(second);
+            assertThat(next.attempt()).isEqualTo(1);
+        });
+        assertThat(q.claim(Set.of("c"), Duration.ZERO)).as("the next job is leased").isEmpty();
+        assertThat(q.depth()).as("the next job and the python one").isEqualTo(2);
+
+        JobQueue.Completion last = q.completeAndClaim(done.next().orElseThrow(), finished(second.id()), store,
+                Set.of("c"));
+        assertThat(last.acked()).isTrue();
+        assertThat(last.next()).as("no job of its language is left").isEmpty();
+        assertThat(q.claim(ALL, Duration.ZERO)).hasValueSatisfying(j -> assertThat(j.job()).isEqualTo(python));
+    }
+
+    @Test
+    void aJobClaimedOnCompletionIsLeasedLikeAnyClaim() throws Exception {
+        JobQueue q = open(shortLeases(3));
+        ResultStore store = resultStoreOf(q);
+        JudgeJob first = job();
+        JudgeJob next = job();
+        q.enqueue(first);
+        ClaimedJob claimed = q.claim(ALL, Duration.ZERO).orElseThrow();
+        q.enqueue(next);
+        ClaimedJob leased = q.completeAndClaim(claimed, finished(first.id()), store, ALL).next().orElseThrow();
+        assertThat(leased.job()).isEqualTo(next);
+        // never acked: it comes back once its lease ends, as the next attempt
+        assertThat(q.claim(ALL, plusSlack(shortVisibility()).plus(slack()))).hasValueSatisfying(again -> {
+            assertThat(again.job()).isEqualTo(next);
+            assertThat(again.attempt()).isEqualTo(2);
+        });
+        assertThat(q.ack(leased)).as("the first lease is stale").isFalse();
+    }
+
+    @Test
+    void completeAndClaimOnAStaleLeaseStoresTheResultAndStillClaims() throws Exception {
+        JobQueue q = open(shortLeases(3));
+        ResultStore store = resultStoreOf(q);
+        JudgeJob job = job();
+        q.enqueue(job);
+        ClaimedJob first = q.claim(ALL, Duration.ZERO).orElseThrow();
+        ClaimedJob second = q.claim(ALL, plusSlack(shortVisibility()).plus(slack())).orElseThrow();
+        JudgeJob other = job();
+        q.enqueue(other);
+        JobQueue.Completion done = q.completeAndClaim(first, finished(job.id()), store, ALL);
+        assertThat(done.acked()).as("the first lease ran out").isFalse();
+        assertThat(store.find(job.id())).map(SubmissionResult::isFinished).contains(true);
+        assertThat(done.next()).hasValueSatisfying(n -> assertThat(n.job()).isEqualTo(other));
+        assertThat(q.complete(second, finished(job.id()), store)).isTrue();
+    }
+
     private static SubmissionResult finished(String id) {
         return new SubmissionResult(id, Status.FINISHED, "", List.of(), new Verdict.Accepted(), 1, 1, Instant.now());
     }
@@ -785,5 +850,13 @@ public abstract class JobQueueContract {
         assertThatThrownBy(() -> q.deadLetters(-1)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("limit");
         assertThat(q.deadLetters(0)).isEmpty();
+        ResultStore store = resultStoreOf(q);
+        JudgeJob job = job();
+        q.enqueue(job);
+        ClaimedJob claimed = q.claim(ALL, Duration.ZERO).orElseThrow();
+        assertThatThrownBy(() -> q.completeAndClaim(null, finished(job.id()), store, ALL))
+                .isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> q.completeAndClaim(claimed, finished(job.id()), store, null))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("languages");
     }
 }
