@@ -452,10 +452,9 @@ public abstract class JobQueueContract {
         JobQueue q = open(shortLeases(3));
         ResultStore store = resultStoreOf(q);
         JudgeJob job = job();
-        q.enqueue(job);
-        ClaimedJob first = q.claim(ALL, Duration.ZERO).orElseThrow();
-        ClaimedJob second = q.claim(ALL, plusSlack(shortVisibility()).plus(slack())).orElseThrow();
-        assertThat(second.attempt()).isEqualTo(2);
+        ClaimedJob[] leases = claimTwice(q, job);
+        ClaimedJob first = leases[0];
+        ClaimedJob second = leases[1];
         assertThat(q.complete(first, finished(job.id()), store)).as("the first lease ran out").isFalse();
         assertThat(store.find(job.id())).map(SubmissionResult::isFinished).contains(true);
         assertThat(q.depth()).as("still leased to the second claim").isEqualTo(1);
@@ -516,16 +515,23 @@ public abstract class JobQueueContract {
         JobQueue q = open(shortLeases(3));
         ResultStore store = resultStoreOf(q);
         JudgeJob job = job();
-        q.enqueue(job);
-        ClaimedJob first = q.claim(ALL, Duration.ZERO).orElseThrow();
-        ClaimedJob second = q.claim(ALL, plusSlack(shortVisibility()).plus(slack())).orElseThrow();
+        ClaimedJob[] leases = claimTwice(q, job);
         JudgeJob other = job();
         q.enqueue(other);
-        JobQueue.Completion done = q.completeAndClaim(first, finished(job.id()), store, ALL);
+        JobQueue.Completion done = q.completeAndClaim(leases[0], finished(job.id()), store, ALL);
         assertThat(done.acked()).as("the first lease ran out").isFalse();
         assertThat(store.find(job.id())).map(SubmissionResult::isFinished).contains(true);
         assertThat(done.next()).hasValueSatisfying(n -> assertThat(n.job()).isEqualTo(other));
-        assertThat(q.complete(second, finished(job.id()), store)).isTrue();
+        assertThat(q.complete(leases[1], finished(job.id()), store)).isTrue();
+    }
+
+    /** Enqueues {@code job} and claims it twice: the first lease runs out, the second is attempt 2. */
+    private ClaimedJob[] claimTwice(JobQueue q, JudgeJob job) throws InterruptedException {
+        q.enqueue(job);
+        ClaimedJob first = q.claim(ALL, Duration.ZERO).orElseThrow();
+        ClaimedJob second = q.claim(ALL, plusSlack(shortVisibility()).plus(slack())).orElseThrow();
+        assertThat(second.attempt()).isEqualTo(2);
+        return new ClaimedJob[] {first, second};
     }
 
     private static SubmissionResult finished(String id) {
