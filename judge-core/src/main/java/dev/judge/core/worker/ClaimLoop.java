@@ -9,11 +9,10 @@ import dev.judge.core.queue.JudgeJob;
 import dev.judge.core.store.ResultStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -97,10 +96,10 @@ final class ClaimLoop {
                 LOG.warn("{}: the judge observer failed on job {}", name, job.id(), e);
             }
         }
-        List<ClaimedJob> next = new ArrayList<>(1);
+        AtomicReference<ClaimedJob> next = new AtomicReference<>(); // what the observer's Runnable hands back
         try {
             p.observer().judgeJob(job.id(), job.languageId(), job.trace(), job.enqueuedAt(),
-                    () -> judgeInTrace(claimer, claimed, queued).ifPresent(next::add));
+                    () -> judgeInTrace(claimer, claimed, queued).ifPresent(next::set));
         } catch (RuntimeException e) {
             // Only the observer's own failures get here; if the work never ran, the lease runs out and the job
             // is handed out again.
@@ -109,12 +108,12 @@ final class ClaimLoop {
             claimer.end();
             Thread.interrupted(); // an interrupt meant for this job must not reach the next claim
         }
-        if (!next.isEmpty() && stopping.getAsBoolean()) {
+        if (next.get() != null && stopping.getAsBoolean()) {
             // claimed as close() began: a closing worker takes nothing new
-            p.failed().giveBack(next.get(0), "worker closed");
+            p.failed().giveBack(next.get(), "worker closed");
             return Optional.empty();
         }
-        return next.stream().findFirst();
+        return Optional.ofNullable(next.get());
     }
 
     private Optional<ClaimedJob> judgeInTrace(ClaimingThread claimer, ClaimedJob claimed, Duration queued) {
