@@ -847,6 +847,20 @@ static void create_slot_userns(void) {
     while (waitpid(c, NULL, 0) < 0 && errno == EINTR) {}
 }
 
+/*
+ * A pair's verdict depends on which command ended first, and each helper takes its command's end time when it
+ * wakes on the exit. Under load a woken helper can wait milliseconds for a CPU while its partner's helper, on
+ * the other CPU, sees a later end at once: the order flips. So while a pair's helper waits on its command it
+ * runs real-time (SCHED_FIFO, above every normal task): its wake-up runs at once and the two end times follow
+ * the kernel's order of the two exits. Only the wait: the command is started as a normal task (reset on fork)
+ * and the collection after it runs normal again. Refused (no CAP_SYS_NICE, a cgroup without real-time
+ * runtime): the wait runs as before. Returns whether the change took.
+ */
+static int wait_realtime(int on) {
+    struct sched_param sp = {.sched_priority = on ? 1 : 0};
+    return sched_setscheduler(0, on ? SCHED_FIFO | SCHED_RESET_ON_FORK : SCHED_OTHER, &sp) == 0;
+}
+
 /* Writes 0 to every reset file; returns a bit per file whose write failed. */
 static uint32_t reset_counters(void) {
     uint32_t failed = 0;
@@ -997,9 +1011,12 @@ static void handle_run(rd_t *r) {
     failed_resets = reset_counters();
     read_stats(&before);
     uint64_t cpu0 = read_cpu_ns();
+    /* before the spawn: a command that ends at once must not end before its helper is real-time */
+    int realtime = run.pair && wait_realtime(1);
     unsigned long long start = now_ns();
     pid_t prog = spawn_program(&run, op, ep, xp);
     if (prog < 0) {
+        if (realtime) wait_realtime(0);
         close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
         snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail;
     }
@@ -1041,6 +1058,7 @@ static void handle_run(rd_t *r) {
         if (p[2].revents) exited = 1;
         if (p[3].revents & (POLLHUP | POLLERR)) { stdin_hup = 1; break; }
     }
+    if (realtime) wait_realtime(0);
     if (!exited) kill(prog, SIGKILL);
     int wst = 0;
     struct rusage ru;
