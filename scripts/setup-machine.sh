@@ -54,6 +54,14 @@ id judge-rootless >/dev/null 2>&1 || useradd --system --user-group --no-create-h
 grep -q '^judge-rootless:' /etc/subuid 2>/dev/null || usermod --add-subuids 700000000-700065535 judge-rootless
 grep -q '^judge-rootless:' /etc/subgid 2>/dev/null || usermod --add-subgids 700000000-700065535 judge-rootless
 
+# Each sandboxed run moves into its box's cgroups; without favordynmods on a cgroup2 mount such a move after a
+# pause waits for an RCU grace period (5 to 20 ms here), which the first run of every submission pays. The
+# option is host-wide, whichever hierarchy the boxes use (docs/architecture.md, "Moves into cgroups").
+cg2=$(awk '$3 == "cgroup2" { print $2; exit }' /proc/mounts)
+if [ -n "$cg2" ] && ! awk -v m="$cg2" '$2 == m' /proc/mounts | grep -q favordynmods; then
+  mount -o remount,favordynmods "$cg2" || echo "setup-machine: cannot set favordynmods on $cg2" >&2
+fi
+
 # Chromium and its chromedriver: the demo server's web page tests drive them (judge-demo-app, web.ui).
 [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] || apt_install chromium chromium-driver
 

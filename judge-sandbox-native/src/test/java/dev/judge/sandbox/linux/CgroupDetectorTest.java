@@ -27,6 +27,20 @@ class CgroupDetectorTest {
 
     private static final String OTHER = "22 1 8:1 / / rw,relatime shared:1 - ext4 /dev/vda rw\n";
 
+    /** Whether some cgroup2 mount keeps the host's cgroup-move lock ready (favordynmods) shows in the detail. */
+    @Test
+    void theDetailSaysWhetherMovesIntoCgroupsAreFavored() throws IOException {
+        String v1 = v1("memory", "memory") + v1("pids", "pids") + v1("cpu,cpuacct", "cpu,cpuacct");
+        String plain = CgroupDetector.detect(OTHER + v2("hugetlb") + v1).detail();
+        String favored = CgroupDetector.detect(OTHER + v2("hugetlb").replace("rw,nsdelegate", "rw,favordynmods")
+                + v1).detail();
+        assertThat(plain).contains("may wait 5 to 20 ms after a pause").doesNotContain("favored");
+        assertThat(favored).contains("moves into cgroups favored (favordynmods)").doesNotContain("may wait");
+        String v2only = CgroupDetector.detect(OTHER + v2("cpuset cpu io memory pids")
+                .replace("rw,nsdelegate", "rw,nsdelegate,favordynmods,memory_recursiveprot")).detail();
+        assertThat(v2only).startsWith("cgroup v2 at").contains("favored (favordynmods)");
+    }
+
     @Test
     void v1WithMemoryPidsAndCpuacctIsUsedEvenBesideAnEmptyV2() throws IOException {
         String info = OTHER + v2("hugetlb") + v1("memory", "memory") + v1("pids", "pids") + v1("cpu,cpuacct", "cpu,cpuacct");
