@@ -17,7 +17,7 @@ import java.util.Set;
  *
  * <p>Each run moves into its box's cgroups (a write to {@code cgroup.procs}). The kernel guards such moves with
  * one lock for the whole host whose writers, once the lock has been idle for a while, first wait for an RCU grace
- * period: measured on the build machine, a move after a pause of 20 ms or more took 5 to 19 ms against 0.2 ms for
+ * period: measured on the build machine, a move after a pause of 20 ms or more took 5 to 20 ms against 0.2 ms for
  * one right after another, so a submission's first run in each slot waited that long. The cgroup2 mount option
  * {@code favordynmods} (Linux 6.0 on) keeps the lock ready for writers, at a small cost to every fork and exit;
  * moves then took 0.13 to 0.3 ms after any pause. It applies to the whole host whichever hierarchy the boxes use,
