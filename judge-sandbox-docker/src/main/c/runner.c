@@ -21,8 +21,10 @@
  * One side of a pair (two commands talking through pipes, each in its own container) names two FIFOs
  * instead of stdin bytes: the command's stdin and stdout. Both runners of a pair open the FIFO that
  * leads to the peer first and the one that leads to the program second, so the blocking opens meet
- * instead of waiting for each other; the command starts only once both of its ends are connected, and
- * the runner keeps no copy of them, so when the command ends its partner reads end of file.
+ * instead of waiting for each other; the command starts only once both of its ends are connected. The
+ * runner keeps no copy of the stdin end, and a write-only copy of the stdout end only until it has taken
+ * the command's end time: so when the command ends its partner reads end of file, and always after that
+ * end was taken.
  *
  * Why a helper instead of plain `docker exec`: everything in a container shares its cgroup, so a run's
  * CPU time and peak memory are measured per run (wait4 of every reaped process), and the limits that
@@ -350,6 +352,8 @@ static long run_maxrss_kb;
 static pid_t child;
 static int child_done, status;
 static int64_t end;
+/* A pair side's copy of its command's stdout FIFO, closed once the command's end is taken (see run()). */
+static int held_out = -1;
 
 /* Written to by the SIGCHLD handler: wakes the output loop's poll the moment a process ends, so the run's end
  * time is taken then and not at the loop's next timeout (a pair's order of ending rests on it). */
@@ -381,7 +385,12 @@ static void reap(int flags) {
         run_cpu_us += (long long) ru.ru_utime.tv_sec * 1000000 + ru.ru_utime.tv_usec
                 + (long long) ru.ru_stime.tv_sec * 1000000 + ru.ru_stime.tv_usec;
         if (ru.ru_maxrss > run_maxrss_kb) run_maxrss_kb = ru.ru_maxrss;
-        if (w == child && !child_done) { status = st; child_done = 1; end = now_us(); }
+        if (w == child && !child_done) {
+            status = st;
+            child_done = 1;
+            end = now_us();
+            if (held_out >= 0) { close(held_out); held_out = -1; }
+        }
     }
 }
 
@@ -609,9 +618,13 @@ static void run_one(void) {
     close(err_pipe[1]);
     close(exec_pipe[1]);
     close(in_fd);
-    /* Only the command may hold the pair's ends, so its end is its partner's end of file. */
+    /* Only the command holds its stdin's end, so its end breaks its partner's pipe at once. Its stdout's end
+     * the runner keeps until it has taken the command's end time: the partner reads end of file only after
+     * that, so a partner that ends because this command ended (end of file, then a verdict or a crash) is
+     * always seen ending later, however the two runners are scheduled. The copy is write-only: no reader is
+     * added, and the command's own writes still break when the partner has gone. */
     if (pair_in >= 0) close(pair_in);
-    if (pair_out >= 0) close(pair_out);
+    held_out = pair_out;
 
     int exec_errno = 0;
     if (read(exec_pipe[0], &exec_errno, sizeof exec_errno) != sizeof exec_errno) exec_errno = 0;
@@ -678,6 +691,7 @@ static void run_one(void) {
     }
     kill_all();
     reap(0);
+    if (held_out >= 0) { close(held_out); held_out = -1; }
     long long used_us = run_cpu_us;
     if (anon_peak / 1024 > run_maxrss_kb) run_maxrss_kb = (long) (anon_peak / 1024);
     long long oom_after = container_oom_kills();

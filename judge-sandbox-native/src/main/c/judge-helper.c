@@ -861,6 +861,27 @@ static int wait_realtime(int on) {
     return sched_setscheduler(0, on ? SCHED_FIFO | SCHED_RESET_ON_FORK : SCHED_OTHER, &sp) == 0;
 }
 
+/*
+ * A write-only copy of the command's stdout FIFO (its pair's pipe_write, for either side), held until the
+ * command's end time is taken: the partner reads end of file only after that, so a partner that ends because
+ * this command ended (end of file, then its verdict or a crash) always ends later on the pair's clock, however
+ * the two helpers are scheduled. Opened read-write first, which never blocks on a FIFO, so that the write-only
+ * open finds a reader and does not block either; the read-write descriptor goes at once, so no reader is added
+ * and the command's own writes still break when the partner has gone. Made before the spawn: the command's
+ * child opens its ends only later, and a command may end at once. Returns -1 when it cannot (the pair then
+ * runs without it).
+ */
+static int hold_pair_output(const run_t *run) {
+    int rw = openat(pipes_dir_fd, run->pipe_write, O_RDWR | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    if (rw < 0) return -1;
+    struct stat st;
+    int w = -1;
+    if (fstat(rw, &st) == 0 && S_ISFIFO(st.st_mode))
+        w = openat(pipes_dir_fd, run->pipe_write, O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
+    close(rw);
+    return w;
+}
+
 /* Writes 0 to every reset file; returns a bit per file whose write failed. */
 static uint32_t reset_counters(void) {
     uint32_t failed = 0;
@@ -1013,10 +1034,12 @@ static void handle_run(rd_t *r) {
     uint64_t cpu0 = read_cpu_ns();
     /* before the spawn: a command that ends at once must not end before its helper is real-time */
     int realtime = run.pair && wait_realtime(1);
+    int held_out = run.pair ? hold_pair_output(&run) : -1;
     unsigned long long start = now_ns();
     pid_t prog = spawn_program(&run, op, ep, xp);
     if (prog < 0) {
         if (realtime) wait_realtime(0);
+        if (held_out >= 0) close(held_out);
         close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
         snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail;
     }
@@ -1067,6 +1090,7 @@ static void handle_run(rd_t *r) {
     unsigned long long wall = now_ns() - start;
     /* killed at a limit: it ended when it was killed */
     unsigned long long end = ended_at ? ended_at : start + wall;
+    if (held_out >= 0) close(held_out); /* the end is taken: the partner may read end of file now */
     /* whatever the program left running dies with it */
     kill_box();
     if (pidfd >= 0) close(pidfd);

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
@@ -106,9 +107,11 @@ public final class ProcessSandbox implements Sandbox {
 
     /**
      * Runs both commands at once, each in a box of its own, connected by two pipes the test JVM pumps: what one
-     * writes reaches the other, flushed at once. A pump that reads end of file closes its partner's stdin; a
-     * pump that cannot write (the partner has ended) closes the writer's stdout, so the writer's next write gets
-     * a broken pipe, as with a direct pipe. The order of the ends is the order in which the waits returned.
+     * writes reaches the other, flushed at once. A pump that reads end of file closes its partner's stdin once
+     * the writer's end has been seen (as the sandboxes' helpers hold a copy of each command's stdout until they
+     * have its end time), so an end caused by the partner's end is always seen second; a pump that cannot write
+     * (the partner has ended) closes the writer's stdout, so the writer's next write gets a broken pipe, as with
+     * a direct pipe. The order of the ends is the order in which the waits returned.
      */
     @Override
     public PairResult runPair(SandboxRequest program, SandboxRequest peer) {
@@ -125,15 +128,18 @@ public final class ProcessSandbox implements Sandbox {
             launched.add(launch(peerBox, peer, true));
             Launched p = launched.get(0);
             Launched q = launched.get(1);
-            Thread toPeer = pump(p.process(), q.process(), "program-to-peer");
-            Thread toProgram = pump(q.process(), p.process(), "peer-to-program");
+            CountDownLatch programSeen = new CountDownLatch(1);
+            CountDownLatch peerSeen = new CountDownLatch(1);
+            Thread toPeer = pump(p.process(), programSeen, q.process(), "program-to-peer");
+            Thread toProgram = pump(q.process(), peerSeen, p.process(), "peer-to-program");
             AtomicReference<PairResult.Side> first = new AtomicReference<>();
             // Each side waits on a thread of its own, so the first end is seen when it happens.
-            FutureTask<SandboxResult> peerEnd = new FutureTask<>(() -> awaitSide(q, PairResult.Side.PEER, first));
+            FutureTask<SandboxResult> peerEnd = new FutureTask<>(
+                    () -> awaitSide(q, PairResult.Side.PEER, first, peerSeen));
             Thread peerWaiter = new Thread(peerEnd, "peer-waiter");
             peerWaiter.setDaemon(true);
             peerWaiter.start();
-            SandboxResult programResult = awaitSide(p, PairResult.Side.PROGRAM, first);
+            SandboxResult programResult = awaitSide(p, PairResult.Side.PROGRAM, first, programSeen);
             SandboxResult peerResult;
             try {
                 peerResult = peerEnd.get();
@@ -161,9 +167,13 @@ public final class ProcessSandbox implements Sandbox {
         }
     }
 
-    private static SandboxResult awaitSide(Launched l, PairResult.Side side, AtomicReference<PairResult.Side> first) {
+    private static SandboxResult awaitSide(Launched l, PairResult.Side side, AtomicReference<PairResult.Side> first,
+            CountDownLatch seen) {
         try {
-            return l.await(() -> first.compareAndSet(null, side));
+            return l.await(() -> {
+                first.compareAndSet(null, side);
+                seen.countDown();
+            });
         } catch (IOException e) {
             first.compareAndSet(null, side);
             return SandboxResult.failure(e.toString());
@@ -171,10 +181,13 @@ public final class ProcessSandbox implements Sandbox {
             Thread.currentThread().interrupt();
             killTree(l.process().toHandle());
             return SandboxResult.failure("interrupted");
+        } finally {
+            seen.countDown();
         }
     }
 
-    private static Thread pump(Process from, Process to, String name) {
+    /** Passes what {@code from} writes to {@code to}; at its end of file, once {@code fromSeen}, closes the rest. */
+    private static Thread pump(Process from, CountDownLatch fromSeen, Process to, String name) {
         Thread t = new Thread(() -> {
             InputStream in = from.getInputStream();
             OutputStream out = to.getOutputStream();
@@ -189,6 +202,11 @@ public final class ProcessSandbox implements Sandbox {
                         break;
                     }
                 }
+                if (n < 0) {
+                    fromSeen.await(); // the writer's end is seen before its partner reads end of file
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             } catch (IOException writerGone) {
                 // the writer's stdout is gone: nothing more to pass on
             } finally {

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The sandbox takes both containers ({@link ContainerPools#acquirePair}), makes the pair's two FIFOs and
  * sends each runner its request naming them; the runners meet at the FIFOs (the one towards the peer first)
- * and start their commands. Each command's ends are held by it alone, so when one side ends, at its exit or
- * at one of its limits, the other reads end of file or gets SIGPIPE; a deadlock ends at the wall time limits.
+ * and start their commands. Each command's ends are held by it alone, but for a write-only copy of its stdout
+ * end that its runner keeps until it has reaped the command, so when one side ends, at its exit or at one of its
+ * limits, the other gets SIGPIPE at once and reads end of file just after that side's end was taken (an end
+ * caused by the partner's is always seen second); a deadlock ends at the wall time limits.
  * Which side ended first comes from the runners' clocks (the machine's monotonic clock, shared by the
  * containers) at the moment each reaped its command; when a runner did not say, the order in which the
  * answers arrived. The FIFOs are removed and the containers given back, retired on the same conditions as

@@ -25,8 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * directory before its root hid it, and its child opens its two ends there, as root, before it drops its
  * privileges. FIFOs rather than pipe descriptors handed to the helpers: the helpers talk to the JVM over
  * plain pipes, which cannot carry descriptors, and a FIFO needs nothing but a name in each request. Each child
- * holds only its own two ends and nothing else ever opens them, so when one command ends (by itself, at a
- * limit or in a crash) the kernel closes its ends and the partner reads end of file or gets a broken pipe.
+ * holds only its own two ends, and its helper a write-only copy of the child's stdout end until it has taken the
+ * command's end time, so when one command ends (by itself, at a limit or in a crash) the partner gets a broken
+ * pipe at once and reads end of file just after that end time: an end caused by the partner's end is always
+ * seen second.
  * Both children open the FIFO to the program first and the one to the peer second, so their blocking opens
  * meet; an open whose partner never comes is ended with its run at the wall limit.
  *

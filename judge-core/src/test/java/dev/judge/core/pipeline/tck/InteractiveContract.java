@@ -18,6 +18,7 @@ import dev.judge.core.sandbox.Sandbox;
 import dev.judge.core.testsupport.CountingSandbox;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -220,6 +221,32 @@ public abstract class InteractiveContract {
                 GUESS_INTERACTOR, test("1", "7\n")));
         assertThat(codes(spins)).as(describe(spins)).isEqualTo("TLE");
         assertThat(spins.tests().get(0).verdict()).isEqualTo(Verdict.CPU_TIME_LIMIT);
+    }
+
+    /**
+     * When one command's end makes its partner end (end of file, then a verdict or a crash), the two ends are
+     * microseconds apart; the sandbox must still see them in that order every time, whatever the load: twenty
+     * programs that crash before a word (RE each) and twenty that crash on the end of file after the interactor's
+     * rejection (WA each).
+     */
+    @Test
+    void anEndCausedByThePartnersEndIsAlwaysSeenSecond() {
+        TestCase[] tests = new TestCase[20];
+        for (int i = 0; i < tests.length; i++) {
+            tests[i] = test(String.valueOf(i + 1), "7\n");
+        }
+        String crashesAfterRejection = """
+                #include <stdio.h>
+                int main(void) {
+                    char reply[32];
+                    for (;;) { printf("1\\n"); fflush(stdout); if (scanf("%31s", reply) != 1) return 5; }
+                }
+                """;
+        SubmissionResult first = judge(kattis("int main(void) { return 5; }", GUESS_INTERACTOR, tests));
+        SubmissionResult second = judge(kattis(crashesAfterRejection, GUESS_INTERACTOR, tests));
+        assertThat(first.tests()).as(describe(first))
+                .allMatch(t -> t.verdict().equals(Verdict.RuntimeError.exit(5)));
+        assertThat(codes(second)).as(describe(second)).isEqualTo(String.join(" ", Collections.nCopies(20, "WA")));
     }
 
     @Test
