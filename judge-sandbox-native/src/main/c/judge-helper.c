@@ -865,20 +865,20 @@ static int wait_realtime(int on) {
  * A write-only copy of the command's stdout FIFO (its pair's pipe_write, for either side), held until the
  * command's end time is taken: the partner reads end of file only after that, so a partner that ends because
  * this command ended (end of file, then its verdict or a crash) always ends later on the pair's clock, however
- * the two helpers are scheduled. Opened read-write first, which never blocks on a FIFO, so that the write-only
- * open finds a reader and does not block either; the read-write descriptor goes at once, so no reader is added
- * and the command's own writes still break when the partner has gone. Made before the spawn: the command's
- * child opens its ends only later, and a command may end at once. Returns -1 when it cannot (the pair then
- * runs without it).
+ * the two helpers are scheduled. Taken right after the spawn returns, when the child has exec'd and so has met
+ * the partner at both FIFOs, and write-only: a copy made before the spawn (read-write first, so as not to block)
+ * let the partner's opens through without this command's child, and the spawn benchmark's pairs of trivial
+ * programs then hung until the JVM's watchdog killed a helper. No reader is added, so the command's own writes
+ * still break when the partner has gone; with no reader left (the partner already gone) there is nothing to
+ * hold (ENXIO). Returns -1 when there is none.
  */
 static int hold_pair_output(const run_t *run) {
-    int rw = openat(pipes_dir_fd, run->pipe_write, O_RDWR | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-    if (rw < 0) return -1;
+    int w = openat(pipes_dir_fd, run->pipe_write, O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
     struct stat st;
-    int w = -1;
-    if (fstat(rw, &st) == 0 && S_ISFIFO(st.st_mode))
-        w = openat(pipes_dir_fd, run->pipe_write, O_WRONLY | O_NONBLOCK | O_NOFOLLOW | O_CLOEXEC);
-    close(rw);
+    if (w >= 0 && (fstat(w, &st) < 0 || !S_ISFIFO(st.st_mode))) {
+        close(w);
+        w = -1;
+    }
     return w;
 }
 
@@ -1034,17 +1034,21 @@ static void handle_run(rd_t *r) {
     uint64_t cpu0 = read_cpu_ns();
     /* before the spawn: a command that ends at once must not end before its helper is real-time */
     int realtime = run.pair && wait_realtime(1);
-    int held_out = run.pair ? hold_pair_output(&run) : -1;
     unsigned long long start = now_ns();
     pid_t prog = spawn_program(&run, op, ep, xp);
+    int held_out = run.pair && prog > 0 ? hold_pair_output(&run) : -1;
     if (prog < 0) {
         if (realtime) wait_realtime(0);
-        if (held_out >= 0) close(held_out);
         close(op[0]); close(op[1]); close(ep[0]); close(ep[1]); close(xp[0]); close(xp[1]);
         snprintf(err, sizeof err, "fork: %s", strerror(errno)); goto fail;
     }
     close(op[1]); close(ep[1]); close(xp[1]);
     int pidfd = (int) syscall(SYS_pidfd_open, prog, 0);
+    if (held_out >= 0) {
+        /* ended before the copy was taken: the partner may have read end of file already; hold nothing */
+        struct pollfd gone = {pidfd, POLLIN, 0};
+        if (pidfd < 0 || poll(&gone, 1, 0) != 0) { close(held_out); held_out = -1; }
+    }
     fcntl(op[0], F_SETFL, O_NONBLOCK);
     fcntl(ep[0], F_SETFL, O_NONBLOCK);
 

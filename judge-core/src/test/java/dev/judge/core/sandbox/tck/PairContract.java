@@ -202,6 +202,23 @@ public abstract class PairContract {
         assertThat(leftovers()).isEmpty();
     }
 
+    /**
+     * Both commands end as soon as they start, two hundred times in a row: each side meets its partner at the
+     * pipes and ends on its own every time, none waits for a partner that has already gone.
+     */
+    @Test
+    void runsTwoHundredPairsOfCommandsThatEndAtOnce() {
+        SandboxRequest quits = SandboxRequest.of(List.of("/bin/true"), limits());
+        for (int i = 0; i < 200; i++) {
+            PairResult r = sandbox.runPair(quits, quits);
+            assertThat(r.program().termination()).as("pair %d: %s", i, r.program().message())
+                    .isEqualTo(Termination.EXITED);
+            assertThat(r.peer().termination()).as("pair %d: %s", i, r.peer().message())
+                    .isEqualTo(Termination.EXITED);
+        }
+        assertThat(leftovers()).isEmpty();
+    }
+
     @Test
     void runsTwoPairsAtOnceWithoutCrossingTheirPipes() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(2);
