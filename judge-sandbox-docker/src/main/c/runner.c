@@ -691,7 +691,6 @@ static void run_one(void) {
     }
     kill_all();
     reap(0);
-    if (held_out >= 0) { close(held_out); held_out = -1; }
     long long used_us = run_cpu_us;
     if (anon_peak / 1024 > run_maxrss_kb) run_maxrss_kb = (long) (anon_peak / 1024);
     long long oom_after = container_oom_kills();
